@@ -62,6 +62,8 @@ export interface StatementTrace extends StatementRef {
   conditions: ConditionTrace[];
   /** Whether the statement applies to the request. */
   result: Tri;
+  /** Why the statement's layer was not consulted for this request, when it was not. */
+  skipped?: string;
 }
 
 /** A condition over unknown context keys, as a boolean formula. */

@@ -1,0 +1,150 @@
+/**
+ * `evaluate`: one request against a compiled policy set → a decision that explains itself.
+ * Fast path: every statement known → booleans. Otherwise the same combination is computed as a
+ * formula over the unknown context, and the decision is Allow / deny / Conditional (E9–E11).
+ */
+import type { EvaluationResult, Residual, StatementRef } from '../decision/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { prepareRequest, type PreparedRequest } from '../request/prepare.js';
+import type { AuthorizationRequest } from '../request/types.js';
+import type { CompiledPolicySet, CompiledStatement } from './compile.js';
+import { explainDeny, tracePlan } from './explain-parts.js';
+import { booleanAlgebra, combine, groupValues, planDecision, type Algebra, type DecisionPlan } from './layers.js';
+import { and, FALSE, isConstant, not, or, TRUE } from './residual.js';
+import { statementApplies, statementFormula } from './statement.js';
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /** Include the per-statement trace (`statements`); off is faster. Default true. */
+  trace?: boolean;
+}
+
+const residualAlgebra: Algebra<Residual> = { T: TRUE, F: FALSE, and, or, not };
+
+/** Thrown inside the fast path when something is unknown; caught at once. */
+const UNKNOWN = Symbol('unknown');
+
+/** Evaluates one request. Pure: no clock, no I/O; time comes in as `acs:CurrentTime`. */
+export function evaluate(
+  compiled: CompiledPolicySet,
+  input: AuthorizationRequest | PreparedRequest,
+  options: EvaluateOptions = {},
+): EvaluationResult {
+  const request = prepareRequest(input);
+  const problems: Diagnostic[] = [...request.diagnostics];
+  const plan = planDecision(compiled, request);
+  const codes = new Map<CompiledStatement, 0 | 1 | 2>();
+  const rg = request.request.resourceGroup;
+  const code = (s: CompiledStatement): 0 | 1 | 2 => {
+    let c = codes.get(s);
+    if (c === undefined) {
+      c = s.ref.layer === 'resource-group' && rg !== undefined && s.ref.resourceGroup !== rg ? 0 : statementApplies(s, request, problems);
+      if (c !== 0 && s.ref.layer === 'resource-group' && rg === undefined) c = 2; // E4
+      codes.set(s, c);
+    }
+    return c;
+  };
+  if (plan.assumeRole && request.request.principal.arn === undefined && plan.resource.statements.length > 0) {
+    problems.push({ code: 'missing-principal-arn', severity: 'error', message: '`sts:AssumeRole` is checked against the trust policy, which needs the caller\'s ARN', path: '/principal/arn', help: 'give the caller with `--principal-arn`' });
+  }
+  const result = decideFast(plan, code) ?? decideSymbolic(plan, request, problems);
+  result.decidingStatements = decidingStatements(plan, result.decision, code);
+  if (options.trace !== false) result.statements = tracePlan(compiled, plan, request, problems);
+  result.diagnostics = problems;
+  if (plan.root) result.notes.push(plan.assumeRole ? 'the root user is not subject to RAM policies, but a role\'s trust policy must still trust it' : 'the root user is not subject to RAM policies');
+  if (!plan.assumeRole && compiled.resource.statements.length > 0) result.notes.push('trust policies apply only to `sts:AssumeRole` and were not consulted');
+  return result;
+}
+
+function emptyResult(decision: EvaluationResult['decision']): EvaluationResult {
+  return { decision, decidingStatements: [], unknownKeys: [], possibleDenies: [], statements: [], diagnostics: [], notes: [] };
+}
+
+function decideFast(plan: DecisionPlan, code: (s: CompiledStatement) => 0 | 1 | 2): EvaluationResult | undefined {
+  let values;
+  try {
+    values = groupValues(booleanAlgebra, plan, (s) => {
+      const c = code(s);
+      if (c === 2) throw UNKNOWN;
+      return c === 1;
+    });
+  } catch (e) {
+    if (e === UNKNOWN) return undefined;
+    throw e;
+  }
+  const combined = combine(booleanAlgebra, plan, values);
+  if (combined.allowed) return emptyResult('Allow');
+  const result = emptyResult(combined.deny ? 'ExplicitDeny' : 'ImplicitDeny');
+  Object.assign(result, explainDeny(plan, values, combined.deny, (v) => v));
+  return result;
+}
+
+function decideSymbolic(plan: DecisionPlan, request: PreparedRequest, problems: Diagnostic[]): EvaluationResult {
+  const rg = request.request.resourceGroup;
+  const formula = (s: CompiledStatement): Residual => {
+    if (s.ref.layer !== 'resource-group') return statementFormula(s, request, problems);
+    if (rg !== undefined) return s.ref.resourceGroup === rg ? statementFormula(s, request, problems) : FALSE;
+    return and([{ kind: 'resource-group', resourceGroup: s.ref.resourceGroup! }, statementFormula(s, request, problems)]);
+  };
+  const values = groupValues(residualAlgebra, plan, formula);
+  const combined = combine(residualAlgebra, plan, values);
+  const allowed = isConstant(combined.allowed);
+  const deny = isConstant(combined.deny);
+  let result: EvaluationResult;
+  if (allowed === true) {
+    result = emptyResult('Allow');
+  } else if (allowed === false) {
+    result = emptyResult(deny === true ? 'ExplicitDeny' : 'ImplicitDeny');
+    Object.assign(result, explainDeny(plan, values, deny === true, (v) => isConstant(v)));
+  } else {
+    result = emptyResult('Conditional');
+    result.residual = combined.allowed;
+  }
+  result.unknownKeys = unknownKeysOf(combined.allowed);
+  result.possibleDenies = possibleDenies(plan, formula, allowed === true);
+  return result;
+}
+
+function unknownKeysOf(p: Residual): string[] {
+  const keys = new Map<string, string>();
+  const walk = (q: Residual): void => {
+    if (q.kind === 'and' || q.kind === 'or') q.of.forEach(walk);
+    else if (q.kind === 'not') walk(q.of);
+    else if (q.kind === 'condition' && !keys.has(q.key.toLowerCase())) keys.set(q.key.toLowerCase(), q.key);
+  };
+  walk(p);
+  return [...keys.values()];
+}
+
+function possibleDenies(plan: DecisionPlan, formula: (s: CompiledStatement) => Residual, allowed: boolean): StatementRef[] {
+  if (allowed) return [];
+  return consultedGroups(plan)
+    .flatMap((g) => g.statements)
+    .filter((s) => s.deny && isConstant(formula(s)) === undefined)
+    .map((s) => s.ref);
+}
+
+function consultedGroups(plan: DecisionPlan) {
+  if (plan.root) return plan.assumeRole ? [plan.resource] : [];
+  return [...plan.control, ...(plan.session ? [plan.session] : []), plan.account, plan.resourceGroup, ...(plan.assumeRole ? [plan.resource] : [])];
+}
+
+/** E12: the statements that certainly apply in the groups that decided. */
+function decidingStatements(plan: DecisionPlan, decision: EvaluationResult['decision'], code: (s: CompiledStatement) => 0 | 1 | 2): StatementRef[] {
+  if (decision === 'Conditional' || decision === 'ImplicitDeny') return [];
+  const groups = consultedGroups(plan);
+  if (decision === 'ExplicitDeny') {
+    const accountDecided = plan.account.statements.some((s) => code(s) === 1);
+    return groups
+      .filter((g) => !(g === plan.resourceGroup && accountDecided))
+      .flatMap((g) => g.statements)
+      .filter((s) => s.deny && code(s) === 1)
+      .map((s) => s.ref);
+  }
+  const accountAllowed = plan.account.statements.some((s) => !s.deny && code(s) === 1);
+  return groups
+    .filter((g) => !(g === plan.resourceGroup && accountAllowed))
+    .flatMap((g) => g.statements)
+    .filter((s) => !s.deny && code(s) === 1)
+    .map((s) => s.ref);
+}

@@ -1,0 +1,117 @@
+/**
+ * Compiles a validated policy set once into matchers: wildcard patterns, operator predicates,
+ * principal matchers, and a per-layer index by service so a request only meets the statements
+ * that can name its action. Evaluation never re-parses.
+ */
+import { operatorSpec } from '../conditions/operators.js';
+import type { OperatorSpec } from '../conditions/spec.js';
+import type { StatementRef } from '../decision/types.js';
+import { compileActionPatterns, serviceOfPattern } from '../match/action.js';
+import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
+import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
+import type { ConditionClause, Statement } from '../policy/types.js';
+import type { NamedPolicy, PolicySet } from '../scenario/types.js';
+
+/** One condition clause with its operator and compiled values. */
+export interface CompiledClause {
+  clause: ConditionClause;
+  keyLower: string;
+  spec: OperatorSpec<unknown>;
+  predicates: ((requestValue: unknown) => boolean)[];
+}
+
+/** One statement, ready to match. */
+export interface CompiledStatement {
+  ref: StatementRef;
+  deny: boolean;
+  notAction: boolean;
+  actions: WildcardMatcher[];
+  /** Undefined in trust policies. */
+  resources?: WildcardMatcher[];
+  principal?: PrincipalMatcher;
+  clauses: CompiledClause[];
+  source: Statement;
+}
+
+/** The statements of one layer (or one control level) with a by-service index. */
+export interface CompiledLayer {
+  statements: CompiledStatement[];
+  /** Statements that may match an action of the given service, in document order. */
+  forService(service: string): CompiledStatement[];
+}
+
+/** A compiled policy set; build with `compilePolicySet`. */
+export interface CompiledPolicySet {
+  control: CompiledLayer[];
+  session?: CompiledLayer;
+  identity: CompiledLayer;
+  resourceGroup: CompiledLayer;
+  resource: CompiledLayer;
+}
+
+function compileStatement(statement: Statement, ref: Omit<StatementRef, 'statement' | 'sid' | 'effect'>): CompiledStatement {
+  const compiled: CompiledStatement = {
+    ref: { ...ref, statement: statement.index, effect: statement.effect, ...(statement.sid !== undefined ? { sid: statement.sid } : {}) },
+    deny: statement.effect === 'Deny',
+    notAction: statement.notActions !== undefined,
+    actions: compileActionPatterns(statement.actions ?? statement.notActions ?? []),
+    clauses: statement.conditions.map(compileClause),
+    source: statement,
+  };
+  if (statement.resources) compiled.resources = statement.resources.map(compileWildcard);
+  if (statement.principal) compiled.principal = compilePrincipal(statement.principal);
+  return compiled;
+}
+
+function compileClause(clause: ConditionClause): CompiledClause {
+  const spec = operatorSpec(clause.operator);
+  if (!spec) throw new Error(`internal: operator ${clause.operator} reached the compiler unvalidated`);
+  const predicates = clause.values.map((v) => {
+    const predicate = spec.compileValue(v);
+    if (!predicate) throw new Error(`internal: value ${v} reached the compiler unvalidated`);
+    return predicate;
+  });
+  return { clause, keyLower: clause.key.toLowerCase(), spec, predicates };
+}
+
+function compileLayer(statements: CompiledStatement[]): CompiledLayer {
+  const anyService: CompiledStatement[] = [];
+  const byService = new Map<string, Set<CompiledStatement>>();
+  for (const s of statements) {
+    const services = s.notAction ? [undefined] : s.actions.map((m) => serviceOfPattern(m.pattern));
+    if (services.includes(undefined)) anyService.push(s);
+    else for (const service of services) byService.set(service!, (byService.get(service!) ?? new Set()).add(s));
+  }
+  const anySet = new Set(anyService);
+  const cache = new Map<string, CompiledStatement[]>();
+  return {
+    statements,
+    forService(service) {
+      let list = cache.get(service);
+      if (!list) {
+        const own = byService.get(service);
+        list = statements.filter((s) => own?.has(s) || anySet.has(s));
+        cache.set(service, list);
+      }
+      return list;
+    },
+  };
+}
+
+function statementsOf(policies: NamedPolicy[], ref: (p: NamedPolicy) => Omit<StatementRef, 'statement' | 'sid' | 'effect'>): CompiledStatement[] {
+  return policies.flatMap((p) => p.document.statements.map((s) => compileStatement(s, ref(p))));
+}
+
+/** Compiles every policy of a set. Policies must come from `parsePolicy`/`validatePolicy`. */
+export function compilePolicySet(set: PolicySet): CompiledPolicySet {
+  const compiled: CompiledPolicySet = {
+    control: set.control.map((level, i) => compileLayer(statementsOf(level, (p) => ({ layer: 'control', level: i, policy: p.name })))),
+    identity: compileLayer(statementsOf(set.identity, (p) => ({ layer: 'identity', policy: p.name }))),
+    resourceGroup: compileLayer(
+      set.resourceGroup.flatMap((p) => statementsOf([p], () => ({ layer: 'resource-group', resourceGroup: p.resourceGroup, policy: p.name }))),
+    ),
+    resource: compileLayer(statementsOf(set.resource, (p) => ({ layer: 'resource', policy: p.name }))),
+  };
+  if (set.session) compiled.session = compileLayer(statementsOf([set.session], (p) => ({ layer: 'session', policy: p.name })));
+  return compiled;
+}

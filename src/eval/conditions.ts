@@ -1,0 +1,70 @@
+/**
+ * Three-valued evaluation of condition clauses (C1–C6): given values are tested, absent keys make
+ * positive operators false and negated ones true, keys not supplied are unknown. A request value
+ * that is not of the operator's type is reported and leaves the clause unknown — never false.
+ */
+import type { ConditionTrace, Tri, ValueTrace } from '../decision/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readValues, requestProblem, type PreparedRequest } from '../request/prepare.js';
+import type { CompiledClause } from './compile.js';
+
+/** 0 = does not hold, 1 = holds, 2 = unknown. */
+export type TriCode = 0 | 1 | 2;
+
+/** The Tri name of a code. */
+export const TRI: readonly Tri[] = ['no-match', 'match', 'unknown'];
+
+/** Evaluates one clause; invalid request values are pushed to `problems`. */
+export function evaluateClause(c: CompiledClause, request: PreparedRequest, problems: Diagnostic[]): TriCode {
+  const key = request.context.get(c.keyLower);
+  if (!key) {
+    if (request.absent.has(c.keyLower)) return c.spec.negated ? 1 : 0;
+    return 2;
+  }
+  const read = readValues(key, c.spec.family);
+  let matched = false;
+  let invalid = false;
+  for (let i = 0; i < read.length && !matched; i++) {
+    const value = read[i];
+    if (value === undefined) {
+      invalid = true;
+      continue;
+    }
+    for (const predicate of c.predicates) {
+      if (predicate(value)) {
+        matched = true;
+        break;
+      }
+    }
+  }
+  if (invalid) reportInvalid(c, key.values, problems);
+  if (matched) return c.spec.negated ? 0 : 1;
+  if (invalid) return 2;
+  return c.spec.negated ? 1 : 0;
+}
+
+function reportInvalid(c: CompiledClause, values: string[], problems: Diagnostic[]): void {
+  for (const value of values) {
+    if (c.spec.family.read(value) !== undefined) continue;
+    const message = `\`${value}\` is not ${c.spec.family.expected}, as \`${c.clause.operator}\` on \`${c.clause.key}\` needs`;
+    if (!problems.some((p) => p.message === message)) problems.push(requestProblem('invalid-request-value', message, c.clause.key));
+  }
+}
+
+/** The full trace of one clause: the request's values and, per policy value, whether it matched. */
+export function traceClause(c: CompiledClause, request: PreparedRequest, problems: Diagnostic[]): ConditionTrace {
+  const result = TRI[evaluateClause(c, request, problems)]!;
+  const key = request.context.get(c.keyLower);
+  const base = { operator: c.clause.operator, key: c.clause.key, result };
+  if (!key) {
+    const state = request.absent.has(c.keyLower) ? 'absent' : 'unknown';
+    const valueResult: Tri = state === 'absent' ? 'no-match' : 'unknown';
+    return { ...base, requestValues: state, values: c.clause.values.map((value) => ({ value, result: valueResult })) };
+  }
+  const read = readValues(key, c.spec.family).filter((v) => v !== undefined);
+  const values: ValueTrace[] = c.clause.values.map((value, i) => ({
+    value,
+    result: read.some((r) => c.predicates[i]!(r)) ? 'match' : 'no-match',
+  }));
+  return { ...base, requestValues: [...key.values], values };
+}

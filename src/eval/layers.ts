@@ -1,0 +1,123 @@
+/**
+ * Which statements take part in a decision, layer by layer (E2–E8), and how the layers combine.
+ * The combination is written once over an algebra, so the same code computes a plain boolean
+ * decision (fast path) and a formula over unknown context (when something is unknown).
+ */
+import type { Layer, RamPolicyType } from '../decision/types.js';
+import type { PreparedRequest } from '../request/prepare.js';
+import type { CompiledPolicySet, CompiledStatement } from './compile.js';
+
+/** One group of statements that must be evaluated together: a control level, the session, ... */
+export interface LayerPlan {
+  layer: Layer;
+  level?: number;
+  policyType: RamPolicyType;
+  statements: CompiledStatement[];
+}
+
+/** The groups a request meets, and what kind of request it is. */
+export interface DecisionPlan {
+  control: LayerPlan[];
+  session?: LayerPlan;
+  account: LayerPlan;
+  resourceGroup: LayerPlan;
+  resource: LayerPlan;
+  root: boolean;
+  assumeRole: boolean;
+}
+
+/** Builds the plan: only statements whose action patterns can name the request's service. */
+export function planDecision(set: CompiledPolicySet, request: PreparedRequest): DecisionPlan {
+  const service = request.service;
+  const root = request.request.principal.type === 'Root';
+  const plan: DecisionPlan = {
+    control: set.control.map((level, i) => ({ layer: 'control', level: i, policyType: 'ControlPolicy', statements: level.forService(service) })),
+    account: { layer: 'identity', policyType: 'AccountLevelIdentityBasedPolicy', statements: set.identity.forService(service) },
+    resourceGroup: { layer: 'resource-group', policyType: 'ResourceGroupLevelIdentityBasedPolicy', statements: set.resourceGroup.forService(service) },
+    resource: { layer: 'resource', policyType: 'AssumeRolePolicy', statements: set.resource.forService(service) },
+    root,
+    assumeRole: request.action === 'sts:assumerole',
+  };
+  if (set.session) plan.session = { layer: 'session', policyType: 'SessionPolicy', statements: set.session.forService(service) };
+  return plan;
+}
+
+/** Boolean operations over some value type V (booleans, or formulas). */
+export interface Algebra<V> {
+  T: V;
+  F: V;
+  and(parts: V[]): V;
+  or(parts: V[]): V;
+  not(part: V): V;
+}
+
+/** Allow and Deny of one group: any applying Allow / any applying Deny. */
+export interface GroupValue<V> {
+  allow: V;
+  deny: V;
+}
+
+/** Per-group values of a whole plan. */
+export interface PlanValues<V> {
+  control: GroupValue<V>[];
+  session?: GroupValue<V>;
+  account: GroupValue<V>;
+  resourceGroup: GroupValue<V>;
+  resource: GroupValue<V>;
+}
+
+/** Evaluates every group of a plan with `applies` giving each statement's value. */
+export function groupValues<V>(alg: Algebra<V>, plan: DecisionPlan, applies: (s: CompiledStatement) => V): PlanValues<V> {
+  const group = (p: LayerPlan): GroupValue<V> => {
+    const allows: V[] = [];
+    const denies: V[] = [];
+    for (const s of p.statements) (s.deny ? denies : allows).push(applies(s));
+    return { allow: alg.or(allows), deny: alg.or(denies) };
+  };
+  const values: PlanValues<V> = {
+    control: plan.root ? [] : plan.control.map(group),
+    account: plan.root ? { allow: alg.F, deny: alg.F } : group(plan.account),
+    resourceGroup: plan.root ? { allow: alg.F, deny: alg.F } : group(plan.resourceGroup),
+    resource: plan.assumeRole ? group(plan.resource) : { allow: alg.F, deny: alg.F },
+  };
+  if (plan.session && !plan.root) values.session = group(plan.session);
+  return values;
+}
+
+/** The decision's two questions: is an Allow in place where needed, and does any Deny apply. */
+export interface Combined<V> {
+  /** Every layer that must allow does (control levels, session, identity and/or trust). */
+  needed: V;
+  /** Some Deny applies in a layer that is consulted. */
+  deny: V;
+  /** Allowed = needed and no deny. */
+  allowed: V;
+  /** The identity layer's allow: account level, or resource-group level when consulted (E5). */
+  identityAllow: V;
+}
+
+/** Combines group values per RAM's evaluation order (E1–E8). */
+export function combine<V>(alg: Algebra<V>, plan: DecisionPlan, v: PlanValues<V>): Combined<V> {
+  // E5: resource-group-level policies are consulted only when the account level gives implicit deny.
+  const rgConsulted = alg.and([alg.not(v.account.allow), alg.not(v.account.deny)]);
+  const identityAllow = alg.or([v.account.allow, alg.and([rgConsulted, v.resourceGroup.allow])]);
+  const identityDeny = alg.or([v.account.deny, alg.and([rgConsulted, v.resourceGroup.deny])]);
+  const deny = alg.or([...v.control.map((g) => g.deny), v.session?.deny ?? alg.F, identityDeny, v.resource.deny]);
+  let needed: V;
+  if (plan.root) {
+    needed = plan.assumeRole ? v.resource.allow : alg.T; // E8
+  } else {
+    const principalAllow = plan.assumeRole ? alg.and([identityAllow, v.resource.allow]) : identityAllow; // E6, E7
+    needed = alg.and([...v.control.map((g) => g.allow), v.session?.allow ?? alg.T, principalAllow]);
+  }
+  return { needed, deny, allowed: alg.and([needed, alg.not(deny)]), identityAllow };
+}
+
+/** Plain booleans. */
+export const booleanAlgebra: Algebra<boolean> = {
+  T: true,
+  F: false,
+  and: (parts) => parts.every(Boolean),
+  or: (parts) => parts.some(Boolean),
+  not: (p) => !p,
+};

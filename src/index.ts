@@ -1,0 +1,22 @@
+/**
+ * ramguard's library API: parse and validate RAM policies, compile them, evaluate requests with
+ * explanations. Everything here is pure: no file system, no network, no clock.
+ */
+export type { Diagnostic, Severity, SourceRange } from './diagnostics/diagnostic.js';
+export { formatDiagnostic, hasErrors, toPointer } from './diagnostics/diagnostic.js';
+export type { PolicyKind, PolicyDocument, Statement, ConditionClause, ConditionOperator, Effect, Principal } from './policy/types.js';
+export { POLICY_KINDS } from './policy/types.js';
+export { parsePolicy, validatePolicy, type PolicyParseResult, type PolicyLocation } from './policy/parse-policy.js';
+export { policySchema } from './policy/schema.js';
+export { POLICY_SIZE_LIMITS, policySize } from './policy/limits.js';
+export { OPERATOR_NAMES } from './conditions/operators.js';
+export { compileWildcard, wildcardMatch, type WildcardMatcher } from './match/wildcard.js';
+export type { AuthorizationRequest, PrincipalType, RequestPrincipal } from './request/types.js';
+export { PRINCIPAL_TYPES } from './request/types.js';
+export { prepareRequest, type PreparedRequest } from './request/prepare.js';
+export type { PolicySet, NamedPolicy, ResourceGroupAttachment } from './scenario/types.js';
+export { emptyPolicySet } from './scenario/types.js';
+export type * from './decision/types.js';
+export { compilePolicySet, type CompiledPolicySet } from './eval/compile.js';
+export { evaluate, type EvaluateOptions } from './eval/authorize.js';
+export { renderResidual } from './explain/residual-text.js';

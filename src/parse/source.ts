@@ -1,0 +1,101 @@
+/**
+ * Reads JSON or YAML text into plain data while keeping source positions, so every later
+ * diagnostic can point at a line and column. JSON is YAML 1.2, so one parser (`yaml`'s
+ * `parseDocument` with a `LineCounter`) serves both.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { fromPointer, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
+
+/** Inputs larger than this are refused before parsing (far above any RAM limit). */
+export const MAX_SOURCE_CHARACTERS = 1_000_000;
+
+/** Parsed text with a way back from JSON Pointers to source ranges. */
+export interface ParsedSource {
+  /** The plain data (undefined when the text could not be parsed). */
+  value: unknown;
+  file?: string;
+  diagnostics: Diagnostic[];
+  /** The source range of the element at `pointer`: its key when `target` is `key`, else its value. */
+  locate(pointer: string, target?: 'key' | 'value'): SourceRange | undefined;
+}
+
+/** Parses JSON or YAML text; syntax errors, duplicate keys and oversize input become diagnostics. */
+export function parseSource(text: string, file?: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const rangeOf = (start: number, end: number): SourceRange => {
+    const a = lineCounter.linePos(start);
+    const b = lineCounter.linePos(Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  if (text.length > MAX_SOURCE_CHARACTERS) {
+    return {
+      value: undefined,
+      file,
+      diagnostics: [
+        {
+          code: 'input-too-large',
+          severity: 'error',
+          message: `input is ${text.length} characters, more than the ${MAX_SOURCE_CHARACTERS} ramguard reads`,
+          file,
+          path: '',
+          help: 'a RAM policy is at most 6,144 characters; check that this is the right file',
+        },
+      ],
+      locate: () => undefined,
+    };
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    diagnostics.push({
+      code: duplicate ? 'duplicate-key' : 'syntax-error',
+      severity: 'error',
+      message: duplicate ? 'duplicate key in a mapping' : `cannot parse the input: ${firstLine(error.message)}`,
+      file,
+      range: rangeOf(error.pos[0], error.pos[1]),
+      path: '',
+      help: duplicate
+        ? 'RAM would silently keep only one of the two values; remove or merge the duplicate'
+        : 'the input must be a JSON or YAML document',
+    });
+  }
+  const locate = (pointer: string, target: 'key' | 'value' = 'value'): SourceRange | undefined => {
+    const found = findNode(doc, fromPointer(pointer));
+    const node = target === 'key' ? (found?.key ?? found?.value) : (found?.value ?? found?.key);
+    const range = node?.range;
+    return range ? rangeOf(range[0], range[1]) : undefined;
+  };
+  const hasErrors = diagnostics.length > 0;
+  return { value: hasErrors ? undefined : doc.toJS({ maxAliasCount: 100 }), file, diagnostics, locate };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.charAt(0).toLowerCase() + line.slice(1).replace(/\.$/, '');
+}
+
+interface FoundNode {
+  key?: Node;
+  value?: Node;
+}
+
+/** Walks the YAML AST along pointer segments; returns the key and value nodes of the last one. */
+function findNode(doc: Document, segments: string[]): FoundNode | undefined {
+  let current: FoundNode = { value: doc.contents ?? undefined };
+  for (const segment of segments) {
+    const node = current.value;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) return current;
+      current = { key: pair.key as Node, value: (pair.value ?? pair.key) as Node };
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) return current;
+      current = { value: item as Node };
+    } else {
+      return current;
+    }
+  }
+  return current;
+}

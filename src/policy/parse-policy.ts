@@ -1,0 +1,117 @@
+/**
+ * parse → validate → normalise: text (or already-parsed data) in, a validated PolicyDocument and
+ * every problem found in one pass out. An invalid policy never reaches the compiler.
+ */
+import { escapePointerToken, hasErrors, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
+import { parseSource } from '../parse/source.js';
+import { conditionDiagnostics } from './conditions-validate.js';
+import { statementDiagnostics } from './elements.js';
+import { POLICY_SIZE_LIMITS, policySize } from './limits.js';
+import { schemaDiagnostics, type UnplacedDiagnostic } from './schema-errors.js';
+import type { ConditionClause, ConditionOperator, PolicyDocument, PolicyKind, Principal, Statement } from './types.js';
+
+/** Where a policy value sits, so diagnostics can point into the file it came from. */
+export interface PolicyLocation {
+  kind: PolicyKind;
+  file?: string;
+  /** JSON Pointer of the document inside its file (e.g. inside a scenario); `''` for a bare policy. */
+  pointerPrefix?: string;
+  /** Maps a JSON Pointer of the file to its source range. */
+  locate?: (pointer: string, target?: 'key' | 'value') => SourceRange | undefined;
+}
+
+/** A validated policy (when there were no errors) and every diagnostic. */
+export interface PolicyParseResult {
+  policy?: PolicyDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses JSON or YAML policy text of one kind. */
+export function parsePolicy(text: string, options: { kind: PolicyKind; file?: string }): PolicyParseResult {
+  const source = parseSource(text, options.file);
+  if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
+  return validatePolicy(source.value, { ...options, locate: source.locate });
+}
+
+/** Validates already-parsed policy data (e.g. a document inline in a scenario). */
+export function validatePolicy(value: unknown, location: PolicyLocation): PolicyParseResult {
+  const unplaced = collectProblems(value, location.kind);
+  const prefix = location.pointerPrefix ?? '';
+  const diagnostics = unplaced.map(({ target, ...d }): Diagnostic => {
+    const path = prefix + d.path;
+    const range = location.locate?.(path, target);
+    return { ...d, path, ...(location.file !== undefined ? { file: location.file } : {}), ...(range ? { range } : {}) };
+  });
+  diagnostics.sort(byPosition);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { policy: normalise(value as RawPolicy, location.kind), diagnostics };
+}
+
+/** Orders diagnostics by where they are in the file, unplaced ones last. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  const la = a.range?.line ?? Infinity;
+  const lb = b.range?.line ?? Infinity;
+  if (la !== lb) return la - lb;
+  return (a.range?.column ?? 0) - (b.range?.column ?? 0);
+}
+
+type RawPolicy = { Version: '1'; Statement: Record<string, unknown>[] };
+
+function collectProblems(value: unknown, kind: PolicyKind): UnplacedDiagnostic[] {
+  const out = schemaDiagnostics(value, kind);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  const statements = (value as Record<string, unknown>)['Statement'];
+  if (Array.isArray(statements)) {
+    statements.forEach((statement, i) => {
+      if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) return;
+      const path = `/Statement/${i}`;
+      const record = statement as Record<string, unknown>;
+      out.push(...statementDiagnostics(record, path, kind));
+      const condition = record['Condition'];
+      if (typeof condition === 'object' && condition !== null && !Array.isArray(condition)) {
+        out.push(...conditionDiagnostics(condition as Record<string, unknown>, `${path}/Condition`));
+      }
+    });
+  }
+  const size = policySize(value);
+  const limit = POLICY_SIZE_LIMITS[kind];
+  if (size > limit) {
+    out.push({ code: 'policy-too-large', severity: 'error', message: `the policy is ${size} characters, more than the ${limit} RAM allows for a ${kind} policy`, path: '', target: 'value', help: 'split it into several policies, or merge statements with wildcards' });
+  }
+  return out;
+}
+
+const asArray = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
+
+function normalise(raw: RawPolicy, kind: PolicyKind): PolicyDocument {
+  const statements = raw.Statement.map((s, index): Statement => {
+    const sourcePath = `/Statement/${index}`;
+    const statement: Statement = { index, effect: s['Effect'] as Statement['effect'], conditions: conditionsOf(s['Condition'], sourcePath), sourcePath };
+    if (typeof s['Sid'] === 'string') statement.sid = s['Sid'];
+    if ('Action' in s) statement.actions = asArray(s['Action']);
+    else statement.notActions = asArray(s['NotAction']);
+    if ('Resource' in s) statement.resources = asArray(s['Resource']);
+    if ('Principal' in s) {
+      const p = s['Principal'] as Record<string, unknown>;
+      statement.principal = { RAM: asArray(p['RAM']), Service: asArray(p['Service']), Federated: asArray(p['Federated']) } satisfies Principal;
+    }
+    return statement;
+  });
+  return { version: '1', kind, statements };
+}
+
+function conditionsOf(condition: unknown, statementPath: string): ConditionClause[] {
+  if (condition === undefined) return [];
+  const clauses: ConditionClause[] = [];
+  for (const [operator, block] of Object.entries(condition as Record<string, Record<string, unknown>>)) {
+    for (const [key, values] of Object.entries(block)) {
+      clauses.push({
+        operator: operator as ConditionOperator,
+        key,
+        values: asArray(values),
+        sourcePath: `${statementPath}/Condition/${escapePointerToken(operator)}/${escapePointerToken(key)}`,
+      });
+    }
+  }
+  return clauses;
+}
