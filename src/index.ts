@@ -20,3 +20,5 @@ export type * from './decision/types.js';
 export { compilePolicySet, type CompiledPolicySet } from './eval/compile.js';
 export { evaluate, type EvaluateOptions } from './eval/authorize.js';
 export { renderResidual } from './explain/residual-text.js';
+export { parseScenario, scenarioFromValue, type Scenario, type ScenarioParseResult, type PolicyFileReader } from './scenario/parse-scenario.js';
+export { scenarioSchema } from './scenario/schema.js';

@@ -11,8 +11,9 @@ import type { CompiledStatement } from './compile.js';
 import { evaluateClause, traceClause, TRI, type TriCode } from './conditions.js';
 import { and, FALSE, TRUE } from './residual.js';
 
-function firstMatch(matchers: WildcardMatcher[], input: string): string | undefined {
-  for (const m of matchers) if (m.test(input)) return m.pattern;
+/** The pattern (as the policy wrote it) of the first matcher that matches, or undefined. */
+function firstMatch(matchers: WildcardMatcher[], input: string, written: readonly string[] = []): string | undefined {
+  for (let i = 0; i < matchers.length; i++) if (matchers[i]!.test(input)) return written[i] ?? matchers[i]!.pattern;
   return undefined;
 }
 
@@ -56,7 +57,7 @@ export function statementFormula(s: CompiledStatement, request: PreparedRequest,
 
 /** Traced form: why the statement did or did not apply. */
 export function traceStatement(s: CompiledStatement, request: PreparedRequest, problems: Diagnostic[]): StatementTrace {
-  const actionPattern = firstMatch(s.actions, request.action);
+  const actionPattern = firstMatch(s.actions, request.action, s.source.actions ?? s.source.notActions);
   const actionHit = s.notAction ? actionPattern === undefined : actionPattern !== undefined;
   const trace: StatementTrace = {
     ...s.ref,

@@ -3,16 +3,15 @@
  * additional properties") is never shown: each keyword gets a sentence in RAM's own terms.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapePointerToken, fromPointer } from '../diagnostics/diagnostic.js';
+import { escapePointerToken } from '../diagnostics/diagnostic.js';
+import { elementName, typeList, typeName, type UnplacedDiagnostic } from '../diagnostics/ajv-errors.js';
 import { policySchema } from './schema.js';
 import { POLICY_KINDS, type PolicyKind } from './types.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 const validators = new Map<PolicyKind, ValidateFunction>(POLICY_KINDS.map((kind) => [kind, ajv.compile(policySchema(kind))]));
 
-/** A diagnostic without its file and range yet: the caller places it. */
-export type UnplacedDiagnostic = Omit<Diagnostic, 'file' | 'range'> & { target: 'key' | 'value' };
+export type { UnplacedDiagnostic };
 
 const UNSUPPORTED_ELEMENTS: Record<string, string> = {
   NotResource: 'list the resources the statement applies to in `Resource` instead',
@@ -24,20 +23,6 @@ export function schemaDiagnostics(value: unknown, kind: PolicyKind): UnplacedDia
   const validate = validators.get(kind)!;
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => translate(e, kind)).filter((d): d is UnplacedDiagnostic => !!d);
-}
-
-function elementName(pointer: string): string {
-  const segments = fromPointer(pointer);
-  const last = segments[segments.length - 1];
-  if (last === undefined) return 'the document';
-  if (/^\d+$/.test(last)) return `item ${last} of \`${segments[segments.length - 2] ?? ''}\``;
-  return `\`${last}\``;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undefined {
@@ -81,8 +66,7 @@ function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undef
       };
     }
     case 'type': {
-      const expected = String(e.params.type).replace(',', ' or ');
-      return { code: 'wrong-type', severity: 'error', message: `${where} must be ${article(expected)}, not ${typeName(e.data)}`, path, target: 'value' };
+      return { code: 'wrong-type', severity: 'error', message: `${where} must be ${typeList(String(e.params.type))}, not ${typeName(e.data)}`, path, target: 'value' };
     }
     case 'const':
       return { code: 'invalid-version', severity: 'error', message: `\`Version\` must be \`"1"\`, not \`${JSON.stringify(e.data)}\``, path, target: 'value', help: 'RAM has one policy language version: write `"Version": "1"`' };
@@ -95,11 +79,4 @@ function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undef
     default:
       return { code: 'invalid-element', severity: 'error', message: `${where} is not valid here`, path, target: 'value' };
   }
-}
-
-function article(typeList: string): string {
-  return typeList
-    .split(' or ')
-    .map((t) => (t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`))
-    .join(' or ');
 }

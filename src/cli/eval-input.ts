@@ -1,0 +1,114 @@
+/**
+ * Turns `ramguard eval` flags (and an optional scenario) into a request and a policy set, or the
+ * diagnostics that say what is wrong. Flags override the scenario's request and add policies.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+import type { PolicyKind } from '../policy/types.js';
+import { PRINCIPAL_TYPES, type AuthorizationRequest, type PrincipalType } from '../request/types.js';
+import { parseScenario } from '../scenario/parse-scenario.js';
+import { emptyPolicySet, type NamedPolicy, type PolicySet } from '../scenario/types.js';
+import { policyNameOf, readInput, readRelativeTo } from './read.js';
+
+/** The raw `eval` flags as commander gives them. */
+export interface EvalFlags {
+  policy: string[];
+  controlPolicy: string[];
+  sessionPolicy?: string;
+  trustPolicy: string[];
+  action?: string;
+  resource?: string;
+  resourceGroup?: string;
+  principalType?: string;
+  principalArn?: string;
+  context: string[];
+  absent: string[];
+  scenario?: string;
+}
+
+/** A request and policy set ready to evaluate, or diagnostics. */
+export type EvalInput = { request: AuthorizationRequest; policies: PolicySet; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] };
+
+function argumentProblem(message: string, help?: string): Diagnostic {
+  return { code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) };
+}
+
+function loadPolicyFile(path: string, kind: PolicyKind, diagnostics: Diagnostic[]): NamedPolicy | undefined {
+  const read = readInput(path);
+  if ('diagnostic' in read) {
+    diagnostics.push(read.diagnostic);
+    return undefined;
+  }
+  const result = parsePolicy(read.text, { kind, file: read.file });
+  diagnostics.push(...result.diagnostics);
+  return result.policy ? { name: policyNameOf(read.file), document: result.policy } : undefined;
+}
+
+/** Parses `KEY=VALUE` flags into a context; a key given twice gets several values. */
+export function parseContextFlags(flags: string[], diagnostics: Diagnostic[]): Record<string, string[]> {
+  const context: Record<string, string[]> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    if (eq <= 0) {
+      diagnostics.push(argumentProblem(`\`--context ${flag}\` is not KEY=VALUE`, 'e.g. `--context acs:SourceIp=10.1.2.3`'));
+      continue;
+    }
+    (context[flag.slice(0, eq)] ??= []).push(flag.slice(eq + 1));
+  }
+  return context;
+}
+
+/** Builds the evaluation input from flags. Never throws. */
+export function buildEvalInput(flags: EvalFlags): EvalInput {
+  const diagnostics: Diagnostic[] = [];
+  let policies = emptyPolicySet();
+  let base: Partial<AuthorizationRequest> = {};
+  if (flags.scenario !== undefined) {
+    const read = readInput(flags.scenario);
+    if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
+    const parsed = parseScenario(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.scenario) ({ request: base, policies } = parsed.scenario);
+  }
+  for (const path of flags.policy) {
+    const p = loadPolicyFile(path, 'identity', diagnostics);
+    if (p) policies.identity.push(p);
+  }
+  if (flags.controlPolicy.length > 0) {
+    policies.control.push(...flags.controlPolicy.map((path) => loadPolicyFile(path, 'control', diagnostics)).map((p) => (p ? [p] : [])));
+  }
+  if (flags.sessionPolicy !== undefined) {
+    const p = loadPolicyFile(flags.sessionPolicy, 'session', diagnostics);
+    if (p) policies.session = p;
+  }
+  for (const path of flags.trustPolicy) {
+    const p = loadPolicyFile(path, 'trust', diagnostics);
+    if (p) policies.resource.push(p);
+  }
+  const principalType = (flags.principalType ?? base.principal?.type ?? 'RamUser') as PrincipalType;
+  if (!PRINCIPAL_TYPES.includes(principalType)) {
+    diagnostics.push(argumentProblem(`\`--principal-type ${principalType}\` is not one of ${PRINCIPAL_TYPES.join(', ')}`));
+  }
+  const action = flags.action ?? base.action;
+  const resource = flags.resource ?? base.resource;
+  if (action === undefined) diagnostics.push(argumentProblem('the action is missing', 'give `--action SERVICE:ACTION`, or `request.action` in the scenario'));
+  if (resource === undefined) diagnostics.push(argumentProblem('the resource is missing', 'give `--resource ARN`, or `request.resource` in the scenario'));
+  if (flags.scenario === undefined && flags.policy.length === 0 && flags.trustPolicy.length === 0 && principalType !== 'Root') {
+    diagnostics.push(argumentProblem('no policy was given', 'give `--policy FILE` (repeatable) or `--scenario FILE`'));
+  }
+  const context: Record<string, string | string[]> = { ...(base.context ?? {}) };
+  for (const [key, values] of Object.entries(parseContextFlags(flags.context, diagnostics))) context[key] = values;
+  if (hasErrors(diagnostics) || action === undefined || resource === undefined) return { diagnostics };
+  const arn = flags.principalArn ?? base.principal?.arn;
+  const request: AuthorizationRequest = {
+    principal: { type: principalType, ...(arn !== undefined ? { arn } : {}) },
+    action,
+    resource,
+    context,
+    absent: [...(base.absent ?? []), ...flags.absent],
+  };
+  const resourceGroup = flags.resourceGroup ?? base.resourceGroup;
+  if (resourceGroup !== undefined) request.resourceGroup = resourceGroup;
+  return { request, policies, diagnostics };
+}
