@@ -33,15 +33,15 @@ export function evaluate(
   const request = prepareRequest(input);
   const problems: Diagnostic[] = [...request.diagnostics];
   const plan = planDecision(compiled, request);
-  const codes = new Map<CompiledStatement, 0 | 1 | 2>();
+  // codes[id] = 1 + the statement's TriCode, 0 = not computed yet: each statement is matched once.
+  const codes = new Uint8Array(compiled.statementCount);
   const rg = request.request.resourceGroup;
   const code = (s: CompiledStatement): 0 | 1 | 2 => {
-    let c = codes.get(s);
-    if (c === undefined) {
-      c = s.ref.layer === 'resource-group' && rg !== undefined && s.ref.resourceGroup !== rg ? 0 : statementApplies(s, request, problems);
-      if (c !== 0 && s.ref.layer === 'resource-group' && rg === undefined) c = 2; // E4
-      codes.set(s, c);
-    }
+    const known = codes[s.id]!;
+    if (known !== 0) return (known - 1) as 0 | 1 | 2;
+    let c: 0 | 1 | 2 = s.ref.layer === 'resource-group' && rg !== undefined && s.ref.resourceGroup !== rg ? 0 : statementApplies(s, request, problems);
+    if (c !== 0 && s.ref.layer === 'resource-group' && rg === undefined) c = 2; // E4
+    codes[s.id] = c + 1;
     return c;
   };
   if (plan.assumeRole && request.request.principal.arn === undefined && plan.resource.statements.length > 0) {
@@ -132,19 +132,16 @@ function consultedGroups(plan: DecisionPlan) {
 /** E12: the statements that certainly apply in the groups that decided. */
 function decidingStatements(plan: DecisionPlan, decision: EvaluationResult['decision'], code: (s: CompiledStatement) => 0 | 1 | 2): StatementRef[] {
   if (decision === 'Conditional' || decision === 'ImplicitDeny') return [];
-  const groups = consultedGroups(plan);
-  if (decision === 'ExplicitDeny') {
-    const accountDecided = plan.account.statements.some((s) => code(s) === 1);
-    return groups
-      .filter((g) => !(g === plan.resourceGroup && accountDecided))
-      .flatMap((g) => g.statements)
-      .filter((s) => s.deny && code(s) === 1)
-      .map((s) => s.ref);
+  const wantDeny = decision === 'ExplicitDeny';
+  // E5: resource-group-level statements decide only when the account level gave implicit deny.
+  let accountDecided = false;
+  for (const s of plan.account.statements) {
+    if (code(s) === 1 && (wantDeny || !s.deny)) accountDecided = true;
   }
-  const accountAllowed = plan.account.statements.some((s) => !s.deny && code(s) === 1);
-  return groups
-    .filter((g) => !(g === plan.resourceGroup && accountAllowed))
-    .flatMap((g) => g.statements)
-    .filter((s) => !s.deny && code(s) === 1)
-    .map((s) => s.ref);
+  const out: StatementRef[] = [];
+  for (const group of consultedGroups(plan)) {
+    if (group === plan.resourceGroup && accountDecided) continue;
+    for (const s of group.statements) if (s.deny === wantDeny && code(s) === 1) out.push(s.ref);
+  }
+  return out;
 }

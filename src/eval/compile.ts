@@ -22,6 +22,8 @@ export interface CompiledClause {
 
 /** One statement, ready to match. */
 export interface CompiledStatement {
+  /** Position in the set (0..statementCount-1), for per-evaluation tables. */
+  id: number;
   ref: StatementRef;
   deny: boolean;
   notAction: boolean;
@@ -47,10 +49,15 @@ export interface CompiledPolicySet {
   identity: CompiledLayer;
   resourceGroup: CompiledLayer;
   resource: CompiledLayer;
+  /** Number of statements; ids run from 0. */
+  statementCount: number;
+  /** Memo of decision plans by request shape (service, root, AssumeRole); see planDecision. */
+  plans: Map<string, unknown>;
 }
 
 function compileStatement(statement: Statement, ref: Omit<StatementRef, 'statement' | 'sid' | 'effect'>): CompiledStatement {
   const compiled: CompiledStatement = {
+    id: 0,
     ref: { ...ref, statement: statement.index, effect: statement.effect, ...(statement.sid !== undefined ? { sid: statement.sid } : {}) },
     deny: statement.effect === 'Deny',
     notAction: statement.notActions !== undefined,
@@ -111,7 +118,12 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
       set.resourceGroup.flatMap((p) => statementsOf([p], () => ({ layer: 'resource-group', resourceGroup: p.resourceGroup, policy: p.name }))),
     ),
     resource: compileLayer(statementsOf(set.resource, (p) => ({ layer: 'resource', policy: p.name }))),
+    statementCount: 0,
+    plans: new Map(),
   };
   if (set.session) compiled.session = compileLayer(statementsOf([set.session], (p) => ({ layer: 'session', policy: p.name })));
+  const all = [...compiled.control.flatMap((l) => l.statements), ...(compiled.session?.statements ?? []), ...compiled.identity.statements, ...compiled.resourceGroup.statements, ...compiled.resource.statements];
+  all.forEach((s, i) => (s.id = i));
+  compiled.statementCount = all.length;
   return compiled;
 }

@@ -26,10 +26,13 @@ export interface DecisionPlan {
   assumeRole: boolean;
 }
 
-/** Builds the plan: only statements whose action patterns can name the request's service. */
+/** Builds the plan (memoised per set): only statements whose action patterns can name the request's service. */
 export function planDecision(set: CompiledPolicySet, request: PreparedRequest): DecisionPlan {
   const service = request.service;
   const root = request.request.principal.type === 'Root';
+  const memoKey = `${service}|${root}|${request.action === 'sts:assumerole'}`;
+  const memo = set.plans.get(memoKey) as DecisionPlan | undefined;
+  if (memo) return memo;
   const plan: DecisionPlan = {
     control: set.control.map((level, i) => ({ layer: 'control', level: i, policyType: 'ControlPolicy', statements: level.forService(service) })),
     account: { layer: 'identity', policyType: 'AccountLevelIdentityBasedPolicy', statements: set.identity.forService(service) },
@@ -39,6 +42,7 @@ export function planDecision(set: CompiledPolicySet, request: PreparedRequest): 
     assumeRole: request.action === 'sts:assumerole',
   };
   if (set.session) plan.session = { layer: 'session', policyType: 'SessionPolicy', statements: set.session.forService(service) };
+  if (set.plans.size < 1000) set.plans.set(memoKey, plan);
   return plan;
 }
 

@@ -3,7 +3,7 @@
  * unknown context. The fast form returns a code; the traced form says why, down to each value,
  * and gives the formula over unknown clauses under which it applies.
  */
-import type { Residual, StatementTrace, Tri } from '../decision/types.js';
+import type { Residual, StatementRef, StatementTrace, Tri } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
 import type { PreparedRequest } from '../request/prepare.js';
@@ -59,26 +59,34 @@ export function statementFormula(s: CompiledStatement, request: PreparedRequest,
 export function traceStatement(s: CompiledStatement, request: PreparedRequest, problems: Diagnostic[]): StatementTrace {
   const actionPattern = firstMatch(s.actions, request.action, s.source.actions ?? s.source.notActions);
   const actionHit = s.notAction ? actionPattern === undefined : actionPattern !== undefined;
-  const trace: StatementTrace = {
-    ...s.ref,
-    action: { result: actionHit ? 'match' : 'no-match', notAction: s.notAction, ...(actionPattern !== undefined ? { matchedBy: actionPattern } : {}) },
-    conditions: s.clauses.map((c) => traceClause(c, request, problems)),
-    result: 'no-match',
-  };
+  const trace = copyRef(s.ref) as StatementTrace;
+  trace.action = { result: actionHit ? 'match' : 'no-match', notAction: s.notAction };
+  if (actionPattern !== undefined) trace.action.matchedBy = actionPattern;
+  trace.conditions = s.clauses.map((c) => traceClause(c, request, problems));
+  trace.result = 'no-match';
   const parts: Tri[] = [trace.action.result];
   if (s.resources) {
     const by = firstMatch(s.resources, request.request.resource);
-    trace.resource = { result: by !== undefined ? 'match' : 'no-match', ...(by !== undefined ? { matchedBy: by } : {}) };
+    trace.resource = by !== undefined ? { result: 'match', matchedBy: by } : { result: 'no-match' };
     parts.push(trace.resource.result);
   }
   if (s.principal) {
     const by = s.principal(request.request.principal);
-    trace.principal = { result: by !== undefined ? 'match' : 'no-match', ...(by !== undefined ? { matchedBy: by } : {}) };
+    trace.principal = by !== undefined ? { result: 'match', matchedBy: by } : { result: 'no-match' };
     parts.push(trace.principal.result);
   }
   parts.push(...trace.conditions.map((c) => c.result));
   trace.result = parts.includes('no-match') ? 'no-match' : parts.includes('unknown') ? 'unknown' : 'match';
   return trace;
+}
+
+/** A copy of a statement reference with only its defined fields (no object spread: it is hot). */
+export function copyRef(ref: StatementRef): StatementRef {
+  const copy: StatementRef = { layer: ref.layer, policy: ref.policy, statement: ref.statement, effect: ref.effect };
+  if (ref.level !== undefined) copy.level = ref.level;
+  if (ref.resourceGroup !== undefined) copy.resourceGroup = ref.resourceGroup;
+  if (ref.sid !== undefined) copy.sid = ref.sid;
+  return copy;
 }
 
 export { TRI };

@@ -4,7 +4,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { escapePointerToken } from '../diagnostics/diagnostic.js';
-import { elementName, typeList, typeName, type UnplacedDiagnostic } from '../diagnostics/ajv-errors.js';
+import { elementName, translateAjvError, typeList, typeName, type UnplacedDiagnostic } from '../diagnostics/ajv-errors.js';
 import { policySchema } from './schema.js';
 import { POLICY_KINDS, type PolicyKind } from './types.js';
 
@@ -77,6 +77,6 @@ function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undef
     case 'minProperties':
       return { code: 'empty-element', severity: 'error', message: `${where} must not be empty`, path, target: 'value', help: 'a principal names at least one of `RAM`, `Service` or `Federated`' };
     default:
-      return { code: 'invalid-element', severity: 'error', message: `${where} is not valid here`, path, target: 'value' };
+      return translateAjvError(e, 'policy');
   }
 }

@@ -1,0 +1,50 @@
+/** Value readers of the condition families (S7, S8, S9, C8): what is a date, a number, an IP. */
+import { describe, expect, it } from 'vitest';
+import { boolFamily } from '../../src/conditions/bool.js';
+import { readIsoDateTime } from '../../src/conditions/date.js';
+import { readIpAddress, readIpRange } from '../../src/conditions/ip.js';
+import { readDecimal } from '../../src/conditions/numeric.js';
+
+describe('ISO 8601 date-times (S7)', () => {
+  it.each([
+    ['2026-01-01T00:00:00Z', Date.UTC(2026, 0, 1)],
+    ['2019-08-12T17:00:00+08:00', Date.UTC(2019, 7, 12, 9)],
+    ['2019-08-12T17:00:00+0800', Date.UTC(2019, 7, 12, 9)],
+    ['2019-08-12T01:00:00-02:30', Date.UTC(2019, 7, 12, 3, 30)],
+    ['2026-01-01T00:00Z', Date.UTC(2026, 0, 1)],
+    ['2026-01-01T00:00:00.250Z', Date.UTC(2026, 0, 1, 0, 0, 0, 250)],
+    ['2024-02-29T12:00:00Z', Date.UTC(2024, 1, 29, 12)],
+  ])('reads %s', (text, millis) => expect(readIsoDateTime(text)).toBe(millis));
+
+  it.each(['2026-01-01', '2026-01-01T00:00:00', '2026-02-30T00:00:00Z', '2025-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', 'Mon, 01 Jan 2026 00:00:00 GMT', '1767225600', ''])(
+    'refuses %s',
+    (text) => expect(readIsoDateTime(text)).toBeUndefined(),
+  );
+});
+
+describe('decimal numbers (S8)', () => {
+  it.each([['10', 10], ['-1', -1], ['+3', 3], ['2.5', 2.5], ['007', 7]])('reads %s', (text, n) => expect(readDecimal(text)).toBe(n));
+  it.each(['1e3', '0x10', '', ' 1', '1.', '.5', 'NaN', 'Infinity', '1,000'])('refuses %j', (text) => expect(readDecimal(text)).toBeUndefined());
+});
+
+describe('IP addresses and ranges (S9)', () => {
+  it('reads IPv4 and IPv6 addresses strictly', () => {
+    expect(readIpAddress('10.1.2.3')?.kind()).toBe('ipv4');
+    expect(readIpAddress('2001:db8::1')?.kind()).toBe('ipv6');
+    for (const bad of ['10.1.2', '010.1.2.3', '10.1.2.256', '10.0.0.0/8', 'localhost', '', '1.2.3.4.5']) expect(readIpAddress(bad)).toBeUndefined();
+  });
+  it('reads ranges; an address alone is the single address', () => {
+    expect(readIpRange('10.0.0.0/8')?.[1]).toBe(8);
+    expect(readIpRange('10.1.2.3')?.[1]).toBe(32);
+    expect(readIpRange('2001:db8::/32')?.[1]).toBe(32);
+    expect(readIpRange('::1')?.[1]).toBe(128);
+    for (const bad of ['10.0.0.0/33', '2001:db8::/129', '10.0.0.0/', '10.0.0.0/x', '10.0.0.0/8/8']) expect(readIpRange(bad)).toBeUndefined();
+  });
+});
+
+describe('booleans on the request side (C8)', () => {
+  it('reads true/false in any case and nothing else', () => {
+    expect(['true', 'True', 'FALSE', 'false'].map((v) => boolFamily.read(v))).toEqual([true, true, false, false]);
+    expect(['1', 'yes', ''].map((v) => boolFamily.read(v))).toEqual([undefined, undefined, undefined]);
+  });
+});
