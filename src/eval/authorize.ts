@@ -9,7 +9,7 @@ import { prepareRequest, type PreparedRequest } from '../request/prepare.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import type { CompiledPolicySet, CompiledStatement } from './compile.js';
 import { explainDeny, tracePlan } from './explain-parts.js';
-import { booleanAlgebra, combine, groupValues, planDecision, type Algebra, type DecisionPlan } from './layers.js';
+import { algebraGroups, booleanAlgebra, combine, groupValues, planDecision, type Algebra, type DecisionPlan, type GroupValue, type LayerPlan } from './layers.js';
 import { and, FALSE, isConstant, not, or, TRUE } from './residual.js';
 import { statementApplies, statementFormula } from './statement.js';
 
@@ -61,13 +61,23 @@ function emptyResult(decision: EvaluationResult['decision']): EvaluationResult {
 }
 
 function decideFast(plan: DecisionPlan, code: (s: CompiledStatement) => 0 | 1 | 2): EvaluationResult | undefined {
-  let values;
-  try {
-    values = groupValues(booleanAlgebra, plan, (s) => {
+  // A plain loop per group (no per-statement arrays): this is the path most decisions take.
+  const group = (p: LayerPlan): GroupValue<boolean> => {
+    let allow = false;
+    let deny = false;
+    for (const s of p.statements) {
       const c = code(s);
       if (c === 2) throw UNKNOWN;
-      return c === 1;
-    });
+      if (c === 1) {
+        if (s.deny) deny = true;
+        else allow = true;
+      }
+    }
+    return { allow, deny };
+  };
+  let values;
+  try {
+    values = groupValues(booleanAlgebra, plan, group);
   } catch (e) {
     if (e === UNKNOWN) return undefined;
     throw e;
@@ -86,7 +96,7 @@ function decideSymbolic(plan: DecisionPlan, request: PreparedRequest, problems: 
     if (rg !== undefined) return s.ref.resourceGroup === rg ? statementFormula(s, request, problems) : FALSE;
     return and([{ kind: 'resource-group', resourceGroup: s.ref.resourceGroup! }, statementFormula(s, request, problems)]);
   };
-  const values = groupValues(residualAlgebra, plan, formula);
+  const values = groupValues(residualAlgebra, plan, algebraGroups(residualAlgebra, formula));
   const combined = combine(residualAlgebra, plan, values);
   const allowed = isConstant(combined.allowed);
   const deny = isConstant(combined.deny);
@@ -118,15 +128,10 @@ function unknownKeysOf(p: Residual): string[] {
 
 function possibleDenies(plan: DecisionPlan, formula: (s: CompiledStatement) => Residual, allowed: boolean): StatementRef[] {
   if (allowed) return [];
-  return consultedGroups(plan)
+  return plan.consulted
     .flatMap((g) => g.statements)
     .filter((s) => s.deny && isConstant(formula(s)) === undefined)
     .map((s) => s.ref);
-}
-
-function consultedGroups(plan: DecisionPlan) {
-  if (plan.root) return plan.assumeRole ? [plan.resource] : [];
-  return [...plan.control, ...(plan.session ? [plan.session] : []), plan.account, plan.resourceGroup, ...(plan.assumeRole ? [plan.resource] : [])];
 }
 
 /** E12: the statements that certainly apply in the groups that decided. */
@@ -139,7 +144,7 @@ function decidingStatements(plan: DecisionPlan, decision: EvaluationResult['deci
     if (code(s) === 1 && (wantDeny || !s.deny)) accountDecided = true;
   }
   const out: StatementRef[] = [];
-  for (const group of consultedGroups(plan)) {
+  for (const group of plan.consulted) {
     if (group === plan.resourceGroup && accountDecided) continue;
     for (const s of group.statements) if (s.deny === wantDeny && code(s) === 1) out.push(s.ref);
   }

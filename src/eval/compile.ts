@@ -49,6 +49,8 @@ export interface CompiledPolicySet {
   identity: CompiledLayer;
   resourceGroup: CompiledLayer;
   resource: CompiledLayer;
+  /** Every statement, in evaluation order; `all[i].id === i`. */
+  all: CompiledStatement[];
   /** Number of statements; ids run from 0. */
   statementCount: number;
   /** Memo of decision plans by request shape (service, root, AssumeRole); see planDecision. */
@@ -118,12 +120,14 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
       set.resourceGroup.flatMap((p) => statementsOf([p], () => ({ layer: 'resource-group', resourceGroup: p.resourceGroup, policy: p.name }))),
     ),
     resource: compileLayer(statementsOf(set.resource, (p) => ({ layer: 'resource', policy: p.name }))),
+    all: [],
     statementCount: 0,
     plans: new Map(),
   };
   if (set.session) compiled.session = compileLayer(statementsOf([set.session], (p) => ({ layer: 'session', policy: p.name })));
   const all = [...compiled.control.flatMap((l) => l.statements), ...(compiled.session?.statements ?? []), ...compiled.identity.statements, ...compiled.resourceGroup.statements, ...compiled.resource.statements];
   all.forEach((s, i) => (s.id = i));
+  compiled.all = all;
   compiled.statementCount = all.length;
   return compiled;
 }

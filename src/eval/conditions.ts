@@ -55,16 +55,21 @@ function reportInvalid(c: CompiledClause, values: string[], problems: Diagnostic
 export function traceClause(c: CompiledClause, request: PreparedRequest, problems: Diagnostic[]): ConditionTrace {
   const result = TRI[evaluateClause(c, request, problems)]!;
   const key = request.context.get(c.keyLower);
-  const base = { operator: c.clause.operator, key: c.clause.key, result };
+  const policyValues = c.clause.values;
+  const values: ValueTrace[] = new Array(policyValues.length);
   if (!key) {
+    // Object spread is avoided on this path: it is several times slower than literals in Node 20.
     const state = request.absent.has(c.keyLower) ? 'absent' : 'unknown';
     const valueResult: Tri = state === 'absent' ? 'no-match' : 'unknown';
-    return { ...base, requestValues: state, values: c.clause.values.map((value) => ({ value, result: valueResult })) };
+    for (let i = 0; i < policyValues.length; i++) values[i] = { value: policyValues[i]!, result: valueResult };
+    return { operator: c.clause.operator, key: c.clause.key, requestValues: state, values, result };
   }
-  const read = readValues(key, c.spec.family).filter((v) => v !== undefined);
-  const values: ValueTrace[] = c.clause.values.map((value, i) => ({
-    value,
-    result: read.some((r) => c.predicates[i]!(r)) ? 'match' : 'no-match',
-  }));
-  return { ...base, requestValues: [...key.values], values };
+  const read = readValues(key, c.spec.family);
+  for (let i = 0; i < policyValues.length; i++) {
+    const predicate = c.predicates[i]!;
+    let hit = false;
+    for (const r of read) if (r !== undefined && predicate(r)) hit = true;
+    values[i] = { value: policyValues[i]!, result: hit ? 'match' : 'no-match' };
+  }
+  return { operator: c.clause.operator, key: c.clause.key, requestValues: key.values.slice(), values, result };
 }

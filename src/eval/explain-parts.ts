@@ -61,8 +61,7 @@ export function tracePlan(set: CompiledPolicySet, plan: DecisionPlan, request: P
     }
     return undefined;
   };
-  const all = [...set.control.flatMap((l) => l.statements), ...(set.session?.statements ?? []), ...set.identity.statements, ...set.resourceGroup.statements, ...set.resource.statements];
-  return all.map((s) => {
+  return set.all.map((s) => {
     const trace = traceStatement(s, request, problems);
     const skipped = skipReason(s);
     if (skipped) trace.skipped = skipped;

@@ -24,6 +24,8 @@ export interface DecisionPlan {
   resource: LayerPlan;
   root: boolean;
   assumeRole: boolean;
+  /** The groups consulted for this kind of request, in evaluation order. */
+  consulted: LayerPlan[];
 }
 
 /** Builds the plan (memoised per set): only statements whose action patterns can name the request's service. */
@@ -40,10 +42,17 @@ export function planDecision(set: CompiledPolicySet, request: PreparedRequest): 
     resource: { layer: 'resource', policyType: 'AssumeRolePolicy', statements: set.resource.forService(service) },
     root,
     assumeRole: request.action === 'sts:assumerole',
+    consulted: [],
   };
   if (set.session) plan.session = { layer: 'session', policyType: 'SessionPolicy', statements: set.session.forService(service) };
+  plan.consulted = consultedGroups(plan);
   if (set.plans.size < 1000) set.plans.set(memoKey, plan);
   return plan;
+}
+
+function consultedGroups(plan: DecisionPlan): LayerPlan[] {
+  if (plan.root) return plan.assumeRole ? [plan.resource] : [];
+  return [...plan.control, ...(plan.session ? [plan.session] : []), plan.account, plan.resourceGroup, ...(plan.assumeRole ? [plan.resource] : [])];
 }
 
 /** Boolean operations over some value type V (booleans, or formulas). */
@@ -70,19 +79,27 @@ export interface PlanValues<V> {
   resource: GroupValue<V>;
 }
 
-/** Evaluates every group of a plan with `applies` giving each statement's value. */
-export function groupValues<V>(alg: Algebra<V>, plan: DecisionPlan, applies: (s: CompiledStatement) => V): PlanValues<V> {
-  const group = (p: LayerPlan): GroupValue<V> => {
+/** Evaluates one group: any applying Allow, any applying Deny. */
+export type GroupEvaluator<V> = (group: LayerPlan) => GroupValue<V>;
+
+/** The group evaluator of an algebra, given each statement's value. */
+export function algebraGroups<V>(alg: Algebra<V>, applies: (s: CompiledStatement) => V): GroupEvaluator<V> {
+  return (p) => {
     const allows: V[] = [];
     const denies: V[] = [];
     for (const s of p.statements) (s.deny ? denies : allows).push(applies(s));
     return { allow: alg.or(allows), deny: alg.or(denies) };
   };
+}
+
+/** Evaluates every group a request meets; groups not consulted (E7, E8) neither allow nor deny. */
+export function groupValues<V>(alg: Algebra<V>, plan: DecisionPlan, group: GroupEvaluator<V>): PlanValues<V> {
+  const none = (): GroupValue<V> => ({ allow: alg.F, deny: alg.F });
   const values: PlanValues<V> = {
     control: plan.root ? [] : plan.control.map(group),
-    account: plan.root ? { allow: alg.F, deny: alg.F } : group(plan.account),
-    resourceGroup: plan.root ? { allow: alg.F, deny: alg.F } : group(plan.resourceGroup),
-    resource: plan.assumeRole ? group(plan.resource) : { allow: alg.F, deny: alg.F },
+    account: plan.root ? none() : group(plan.account),
+    resourceGroup: plan.root ? none() : group(plan.resourceGroup),
+    resource: plan.assumeRole ? group(plan.resource) : none(),
   };
   if (plan.session && !plan.root) values.session = group(plan.session);
   return values;

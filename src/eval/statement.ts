@@ -75,7 +75,7 @@ export function traceStatement(s: CompiledStatement, request: PreparedRequest, p
     trace.principal = by !== undefined ? { result: 'match', matchedBy: by } : { result: 'no-match' };
     parts.push(trace.principal.result);
   }
-  parts.push(...trace.conditions.map((c) => c.result));
+  for (const c of trace.conditions) parts.push(c.result);
   trace.result = parts.includes('no-match') ? 'no-match' : parts.includes('unknown') ? 'unknown' : 'match';
   return trace;
 }

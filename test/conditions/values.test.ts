@@ -29,8 +29,8 @@ describe('decimal numbers (S8)', () => {
 
 describe('IP addresses and ranges (S9)', () => {
   it('reads IPv4 and IPv6 addresses strictly', () => {
-    expect(readIpAddress('10.1.2.3')?.kind()).toBe('ipv4');
-    expect(readIpAddress('2001:db8::1')?.kind()).toBe('ipv6');
+    expect(readIpAddress('10.1.2.3')).toEqual({ kind: 'ipv4', bytes: [10, 1, 2, 3] });
+    expect(readIpAddress('2001:db8::1')?.kind).toBe('ipv6');
     for (const bad of ['10.1.2', '010.1.2.3', '10.1.2.256', '10.0.0.0/8', 'localhost', '', '1.2.3.4.5']) expect(readIpAddress(bad)).toBeUndefined();
   });
   it('reads ranges; an address alone is the single address', () => {
@@ -46,5 +46,21 @@ describe('booleans on the request side (C8)', () => {
   it('reads true/false in any case and nothing else', () => {
     expect(['true', 'True', 'FALSE', 'false'].map((v) => boolFamily.read(v))).toEqual([true, true, false, false]);
     expect(['1', 'yes', ''].map((v) => boolFamily.read(v))).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('prefix comparison', () => {
+  it('agrees with ipaddr.js match on random addresses and prefixes', async () => {
+    const ipaddr = (await import('ipaddr.js')).default;
+    const { samePrefix } = await import('../../src/conditions/ip.js');
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff;
+    for (let n = 0; n < 5000; n++) {
+      const a = [next(), next(), next(), next()];
+      const b = n % 3 === 0 ? [a[0]!, a[1]!, next(), next()] : [next(), next(), next(), next()];
+      const prefix = next() % 33;
+      const expected = ipaddr.IPv4.parse(a.join('.')).match(ipaddr.IPv4.parse(b.join('.')), prefix);
+      expect(samePrefix(a, b, prefix)).toBe(expected);
+    }
   });
 });
