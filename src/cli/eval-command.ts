@@ -38,12 +38,13 @@ export function evalCommand(io: { out: (s: string) => void; err: (s: string) => 
         return;
       }
       const result = evaluate(compilePolicySet(input.policies), input.request);
-      result.diagnostics.unshift(...input.diagnostics);
+      result.diagnostics = [...input.diagnostics, ...result.diagnostics.map((d) => (d.file === undefined ? { ...d, file: '<request>' } : d))];
       if (flags.format === 'json') {
         const residualText = result.residual ? renderResidual(result.residual) : undefined;
         io.out(JSON.stringify({ ...result, ...(residualText ? { residualText } : {}), request: input.request }, null, 2));
       } else {
         io.out(renderEvaluationText(result, input.request));
+        result.diagnostics.forEach((d) => io.err(formatDiagnostic(d)));
       }
       if (hasErrors(result.diagnostics)) io.setExit(EXIT.invalid);
       else if (flags.expect) io.setExit(meetsExpectation(result.decision, flags.expect) ? 0 : 1);

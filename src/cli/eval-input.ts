@@ -70,6 +70,7 @@ export function buildEvalInput(flags: EvalFlags): EvalInput {
     const parsed = parseScenario(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
     diagnostics.push(...parsed.diagnostics);
     if (parsed.scenario) ({ request: base, policies } = parsed.scenario);
+    else return { diagnostics }; // its own errors say it all: nothing of it can be trusted
   }
   for (const path of flags.policy) {
     const p = loadPolicyFile(path, 'identity', diagnostics);

@@ -19,7 +19,7 @@ export interface EvaluateOptions {
   trace?: boolean;
 }
 
-const residualAlgebra: Algebra<Residual> = { T: TRUE, F: FALSE, and, or, not };
+const residualAlgebra: Algebra<Residual> = { T: TRUE, F: FALSE, and, or, not, and2: (a, b) => and([a, b]), or2: (a, b) => or([a, b]) };
 
 /** Thrown inside the fast path when something is unknown; caught at once. */
 const UNKNOWN = Symbol('unknown');

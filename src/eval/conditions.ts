@@ -47,7 +47,10 @@ function reportInvalid(c: CompiledClause, values: string[], problems: Diagnostic
   for (const value of values) {
     if (c.spec.family.read(value) !== undefined) continue;
     const message = `\`${value}\` is not ${c.spec.family.expected}, as \`${c.clause.operator}\` on \`${c.clause.key}\` needs`;
-    if (!problems.some((p) => p.message === message)) problems.push(requestProblem('invalid-request-value', message, c.clause.key));
+    const problem = requestProblem('invalid-request-value', message, c.clause.key);
+    // One diagnostic per bad value: a typed common key may already be reported by prepareRequest (C7).
+    const known = problems.some((p) => p.message === message || (p.path.toLowerCase() === problem.path.toLowerCase() && p.message.startsWith(`\`${value}\` `)));
+    if (!known) problems.push(problem);
   }
 }
 

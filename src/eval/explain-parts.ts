@@ -64,7 +64,10 @@ export function tracePlan(set: CompiledPolicySet, plan: DecisionPlan, request: P
   return set.all.map((s) => {
     const trace = traceStatement(s, request, problems);
     const skipped = skipReason(s);
-    if (skipped) trace.skipped = skipped;
+    if (skipped) {
+      trace.skipped = skipped;
+      trace.result = 'no-match'; // it does not apply to this request, whatever its parts say
+    }
     else if (s.ref.layer === 'resource-group' && rg === undefined && trace.result !== 'no-match') trace.result = 'unknown'; // E4
     return trace;
   });

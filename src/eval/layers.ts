@@ -32,7 +32,7 @@ export interface DecisionPlan {
 export function planDecision(set: CompiledPolicySet, request: PreparedRequest): DecisionPlan {
   const service = request.service;
   const root = request.request.principal.type === 'Root';
-  const memoKey = `${service}|${root}|${request.action === 'sts:assumerole'}`;
+  const memoKey = request.planKey;
   const memo = set.plans.get(memoKey) as DecisionPlan | undefined;
   if (memo) return memo;
   const plan: DecisionPlan = {
@@ -61,6 +61,8 @@ export interface Algebra<V> {
   F: V;
   and(parts: V[]): V;
   or(parts: V[]): V;
+  and2(a: V, b: V): V;
+  or2(a: V, b: V): V;
   not(part: V): V;
 }
 
@@ -119,19 +121,23 @@ export interface Combined<V> {
 
 /** Combines group values per RAM's evaluation order (E1–E8). */
 export function combine<V>(alg: Algebra<V>, plan: DecisionPlan, v: PlanValues<V>): Combined<V> {
+  // Binary operations and plain loops: this runs once per decision on the fast path.
   // E5: resource-group-level policies are consulted only when the account level gives implicit deny.
-  const rgConsulted = alg.and([alg.not(v.account.allow), alg.not(v.account.deny)]);
-  const identityAllow = alg.or([v.account.allow, alg.and([rgConsulted, v.resourceGroup.allow])]);
-  const identityDeny = alg.or([v.account.deny, alg.and([rgConsulted, v.resourceGroup.deny])]);
-  const deny = alg.or([...v.control.map((g) => g.deny), v.session?.deny ?? alg.F, identityDeny, v.resource.deny]);
+  const rgConsulted = alg.and2(alg.not(v.account.allow), alg.not(v.account.deny));
+  const identityAllow = alg.or2(v.account.allow, alg.and2(rgConsulted, v.resourceGroup.allow));
+  const identityDeny = alg.or2(v.account.deny, alg.and2(rgConsulted, v.resourceGroup.deny));
+  let deny = alg.or2(identityDeny, v.resource.deny);
+  if (v.session) deny = alg.or2(v.session.deny, deny);
+  for (let i = v.control.length - 1; i >= 0; i--) deny = alg.or2(v.control[i]!.deny, deny);
   let needed: V;
   if (plan.root) {
     needed = plan.assumeRole ? v.resource.allow : alg.T; // E8
   } else {
-    const principalAllow = plan.assumeRole ? alg.and([identityAllow, v.resource.allow]) : identityAllow; // E6, E7
-    needed = alg.and([...v.control.map((g) => g.allow), v.session?.allow ?? alg.T, principalAllow]);
+    needed = plan.assumeRole ? alg.and2(identityAllow, v.resource.allow) : identityAllow; // E6, E7
+    if (v.session) needed = alg.and2(v.session.allow, needed);
+    for (let i = v.control.length - 1; i >= 0; i--) needed = alg.and2(v.control[i]!.allow, needed);
   }
-  return { needed, deny, allowed: alg.and([needed, alg.not(deny)]), identityAllow };
+  return { needed, deny, allowed: alg.and2(needed, alg.not(deny)), identityAllow };
 }
 
 /** Plain booleans. */
@@ -140,5 +146,7 @@ export const booleanAlgebra: Algebra<boolean> = {
   F: false,
   and: (parts) => parts.every(Boolean),
   or: (parts) => parts.some(Boolean),
+  and2: (a, b) => a && b,
+  or2: (a, b) => a || b,
   not: (p) => !p,
 };

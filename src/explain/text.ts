@@ -1,6 +1,5 @@
 /** Renders an evaluation for people: the decision on the first line, then why, then every statement. */
 import type { ConditionTrace, EvaluationResult, StatementRef, StatementTrace } from '../decision/types.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import { renderResidual } from './residual-text.js';
 
@@ -56,10 +55,9 @@ function statementLines(s: StatementTrace): string[] {
   return [`${head}: ${parts.join('; ')}`, ...s.conditions.map(conditionLine)];
 }
 
-/** The whole text report. */
+/** The whole text report (diagnostics are not part of it: the CLI prints them on stderr). */
 export function renderEvaluationText(result: EvaluationResult, request: AuthorizationRequest): string {
   const lines = [`${HEADLINE[result.decision]}: \`${request.action}\` on \`${request.resource}\``, ...why(result)];
   if (result.statements.length > 0) lines.push('statements:', ...result.statements.flatMap(statementLines));
-  for (const d of result.diagnostics) lines.push(formatDiagnostic(d));
   return lines.join('\n');
 }

@@ -66,8 +66,45 @@ export function parseSource(text: string, file?: string): ParsedSource {
     const range = node?.range;
     return range ? rangeOf(range[0], range[1]) : undefined;
   };
-  const hasErrors = diagnostics.length > 0;
-  return { value: hasErrors ? undefined : doc.toJS({ maxAliasCount: 100 }), file, diagnostics, locate };
+  if (diagnostics.length > 0) {
+    const jsonProblem = looksLikeJson(text) ? jsonSyntaxProblem(text, file, rangeOf) : undefined;
+    return { value: undefined, file, diagnostics: jsonProblem ? [jsonProblem] : diagnostics, locate };
+  }
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }), file, diagnostics, locate };
+  } catch (error) {
+    // yaml throws on alias expansion bombs ("billion laughs"): a document, not a crash.
+    const message = firstLine((error as Error).message);
+    return {
+      value: undefined,
+      file,
+      diagnostics: [{ code: 'too-many-aliases', severity: 'error', message: `the document expands too many YAML aliases: ${message}`, file, path: '', help: 'write the policy out without anchors and aliases' }],
+      locate,
+    };
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+/**
+ * For text that is meant to be JSON, JSON's own error is clearer than YAML's ("flow sequence in
+ * block collection"). Node's message carries the offset as "position N"; the range comes from it.
+ */
+function jsonSyntaxProblem(text: string, file: string | undefined, rangeOf: (a: number, b: number) => SourceRange): Diagnostic | undefined {
+  try {
+    JSON.parse(text);
+    return undefined; // valid JSON that YAML refused (e.g. duplicate keys): keep YAML's diagnostics
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message)?.[1];
+    if (at === undefined) return undefined; // no offset to point at: YAML's diagnostic is placed better
+    const position = Number(at);
+    const reason = firstLine(message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, ''));
+    return { code: 'syntax-error', severity: 'error', message: `invalid JSON: ${reason}`, file, range: rangeOf(position, position + 1), path: '', help: 'the input must be a JSON or YAML document' };
+  }
 }
 
 function firstLine(message: string): string {

@@ -7,7 +7,7 @@ import { parseSource } from '../parse/source.js';
 import { conditionDiagnostics } from './conditions-validate.js';
 import { statementDiagnostics } from './elements.js';
 import { POLICY_SIZE_LIMITS, policySize } from './limits.js';
-import { schemaDiagnostics, type UnplacedDiagnostic } from './schema-errors.js';
+import { aKind, schemaDiagnostics, type UnplacedDiagnostic } from './schema-errors.js';
 import type { ConditionClause, ConditionOperator, PolicyDocument, PolicyKind, Principal, Statement } from './types.js';
 
 /** Where a policy value sits, so diagnostics can point into the file it came from. */
@@ -76,7 +76,7 @@ function collectProblems(value: unknown, kind: PolicyKind): UnplacedDiagnostic[]
   const size = policySize(value);
   const limit = POLICY_SIZE_LIMITS[kind];
   if (size > limit) {
-    out.push({ code: 'policy-too-large', severity: 'error', message: `the policy is ${size} characters, more than the ${limit} RAM allows for a ${kind} policy`, path: '', target: 'value', help: 'split it into several policies, or merge statements with wildcards' });
+    out.push({ code: 'policy-too-large', severity: 'error', message: `the policy is ${size} characters, more than the ${limit} RAM allows for ${aKind(kind)} policy`, path: '', target: 'value', help: 'split it into several policies, or merge statements with wildcards' });
   }
   return out;
 }

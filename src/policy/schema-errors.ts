@@ -36,7 +36,7 @@ function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undef
         Version: 'add `"Version": "1"`',
         Statement: 'add a `Statement` array with at least one statement',
         Effect: 'add `"Effect": "Allow"` or `"Effect": "Deny"`',
-        Resource: `${kind === 'identity' ? 'an' : 'a'} ${kind} policy needs \`Resource\`; use \`"*"\` for all resources`,
+        Resource: `${aKind(kind)} policy needs \`Resource\`; use \`"*"\` for all resources`,
         Principal: 'a trust policy names who may assume the role in `Principal`',
       };
       return { code: 'missing-element', severity: 'error', message: `${owner} is missing \`${missing}\``, path, target: 'key', help: help[missing] };
@@ -44,12 +44,12 @@ function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undef
     case 'additionalProperties': {
       const extra = String(e.params.additionalProperty);
       const extraPath = `${path}/${escapePointerToken(extra)}`;
-      if (UNSUPPORTED_ELEMENTS[extra]) {
+      if (Object.hasOwn(UNSUPPORTED_ELEMENTS, extra)) {
         return { code: 'unsupported-element', severity: 'error', message: `\`${extra}\` is not supported by RAM`, path: extraPath, target: 'key', help: UNSUPPORTED_ELEMENTS[extra] };
       }
       if (extra === 'Principal' || extra === 'Resource') {
         const help = extra === 'Principal' ? '`Principal` belongs only in role trust policies' : 'a role trust policy has no `Resource`; the role itself is the resource';
-        return { code: 'element-not-allowed', severity: 'error', message: `\`${extra}\` is not allowed in a ${kind} policy`, path: extraPath, target: 'key', help };
+        return { code: 'element-not-allowed', severity: 'error', message: `\`${extra}\` is not allowed in ${aKind(kind)} policy`, path: extraPath, target: 'key', help };
       }
       const inPrincipal = path.endsWith('/Principal');
       return {
@@ -79,4 +79,9 @@ function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undef
     default:
       return translateAjvError(e, 'policy');
   }
+}
+
+/** `an identity`, `a trust` ...: the kind with its article, for messages. */
+export function aKind(kind: PolicyKind): string {
+  return `${kind === 'identity' ? 'an' : 'a'} ${kind}`;
 }

@@ -29,6 +29,8 @@ export interface PreparedRequest {
   service: string;
   context: Map<string, PreparedKey>;
   absent: Set<string>;
+  /** What decides which statements a request meets: service, root caller, AssumeRole. */
+  planKey: string;
   /** Problems with the request itself (wrong value types of typed common keys). */
   diagnostics: Diagnostic[];
 }
@@ -69,11 +71,14 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
       }
     });
   }
+  const action = lowerCaseAction(request.action);
+  const service = serviceOfAction(request.action);
   return {
     prepared: true,
     request,
-    action: lowerCaseAction(request.action),
-    service: serviceOfAction(request.action),
+    action,
+    service,
+    planKey: `${service}|${request.principal.type === 'Root'}|${action === 'sts:assumerole'}`,
     context,
     absent,
     diagnostics,

@@ -98,6 +98,17 @@ describe('policy validation diagnostics', () => {
     expect(d.map((x) => x.code)).toEqual(['input-too-large']);
   });
 
+  it('refuses a YAML alias bomb as a diagnostic, not a crash', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    const d = parsePolicy(bomb, { kind: 'identity', file: 'bomb.yaml' }).diagnostics;
+    expect(d.map((x) => [x.code, x.file])).toEqual([['too-many-aliases', 'bomb.yaml']]);
+  });
+
+  it('gives JSON its own syntax message and position', () => {
+    const [d] = parsePolicy('{"Version": "1",, }', { kind: 'identity' }).diagnostics;
+    expect([d?.code, d?.message, d?.range?.line, d?.range?.column]).toEqual(['syntax-error', 'invalid JSON: expected double-quoted property name', 1, 17]);
+  });
+
   it('reads YAML with positions like JSON', () => {
     const yaml = ['Version: "1"', 'Statement:', '  - Effect: Allow', '    Action: cams:UpdateInstance', '    Resource: "*"', '    Condition:', '      NumericLessThan:', '        acs:x: ten'].join('\n');
     const [d] = parsePolicy(yaml, { kind: 'identity', file: 'p.yaml' }).diagnostics;
