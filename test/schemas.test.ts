@@ -1,0 +1,20 @@
+/** The published JSON Schemas in schemas/ are the ones the code validates with. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { POLICY_KINDS, policySchema, scenarioSchema } from '../src/index.js';
+
+const read = (name: string) => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')) as object;
+
+describe('published schemas (regenerate with `npm run schemas`)', () => {
+  it('scenario.schema.json is the scenario schema', () => {
+    expect(read('scenario.schema.json')).toEqual(JSON.parse(JSON.stringify(scenarioSchema)));
+  });
+  it.each(POLICY_KINDS)('policy-%s.schema.json is that kind’s schema', (kind) => {
+    expect(read(`policy-${kind}.schema.json`)).toEqual({ $schema: 'http://json-schema.org/draft-07/schema#', ...policySchema(kind) });
+  });
+  it('the bundled example scenario is an object the schema names', () => {
+    const example = parse(readFileSync(new URL('../policies/examples/update-instance.scenario.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(example).every((k) => k in scenarioSchema.properties)).toBe(true);
+  });
+});
