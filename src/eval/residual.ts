@@ -10,28 +10,28 @@ export const TRUE: Residual = { kind: 'true' };
 /** The constant false. */
 export const FALSE: Residual = { kind: 'false' };
 
-/** Conjunction, folding constants and nested conjunctions. */
-export function and(parts: Residual[]): Residual {
+/** A conjunction or disjunction with constants folded and nested ones of the same kind flattened. */
+function junction(kind: 'and' | 'or', parts: Residual[]): Residual {
+  const absorbing = kind === 'and' ? 'false' : 'true';
   const out: Residual[] = [];
   for (const p of parts) {
-    if (p.kind === 'false') return FALSE;
-    if (p.kind === 'true') continue;
-    if (p.kind === 'and') out.push(...p.of);
+    if (p.kind === absorbing) return p;
+    if (p.kind === 'true' || p.kind === 'false') continue; // the neutral constant
+    if (p.kind === kind) out.push(...p.of);
     else out.push(p);
   }
-  return out.length === 0 ? TRUE : out.length === 1 ? out[0]! : { kind: 'and', of: out };
+  if (out.length === 0) return kind === 'and' ? TRUE : FALSE;
+  return out.length === 1 ? out[0]! : { kind, of: out };
+}
+
+/** Conjunction, folding constants and nested conjunctions. */
+export function and(parts: Residual[]): Residual {
+  return junction('and', parts);
 }
 
 /** Disjunction, folding constants and nested disjunctions. */
 export function or(parts: Residual[]): Residual {
-  const out: Residual[] = [];
-  for (const p of parts) {
-    if (p.kind === 'true') return TRUE;
-    if (p.kind === 'false') continue;
-    if (p.kind === 'or') out.push(...p.of);
-    else out.push(p);
-  }
-  return out.length === 0 ? FALSE : out.length === 1 ? out[0]! : { kind: 'or', of: out };
+  return junction('or', parts);
 }
 
 /** Negation, folding constants and double negation. */
