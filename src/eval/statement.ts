@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
 import type { PreparedRequest } from '../request/prepare.js';
 import type { CompiledStatement } from './compile.js';
-import { evaluateClause, traceClause, TRI, type TriCode } from './conditions.js';
+import { evaluateClause, traceClause, type TriCode } from './conditions.js';
 import { and, FALSE, TRUE } from './residual.js';
 
 /** The pattern (as the policy wrote it) of the first matcher that matches, or undefined. */
@@ -89,4 +89,3 @@ export function copyRef(ref: StatementRef): StatementRef {
   return copy;
 }
 
-export { TRI };
