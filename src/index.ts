@@ -22,3 +22,8 @@ export { evaluate, type EvaluateOptions } from './eval/authorize.js';
 export { renderResidual } from './explain/residual-text.js';
 export { parseScenario, scenarioFromValue, type Scenario, type ScenarioParseResult, type PolicyFileReader } from './scenario/parse-scenario.js';
 export { scenarioSchema } from './scenario/schema.js';
+export type { Catalog, CatalogAction, CatalogService, ConditionKeyInfo, FactSource, ResourceType, SystemPolicy, AccessLevel } from './catalog/types.js';
+export { builtinCatalog, catalogWith } from './catalog/builtin.js';
+export { buildCatalog, parseServiceFile, type RawService, type RawCatalogData } from './catalog/build.js';
+export { lookupAction, expandActionPattern, buildArn, resourceTypeOfArn, resourceTypesOf, type Expansion, type ArnResult } from './catalog/query.js';
+export { catalogServiceSchema, catalogConditionKeysSchema, catalogSystemPoliciesSchema } from './catalog/schema.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { POLICY_KINDS, policySchema, scenarioSchema } from '../src/index.js';
+import { catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, POLICY_KINDS, policySchema, scenarioSchema } from '../src/index.js';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')) as object;
 
@@ -12,6 +12,13 @@ describe('published schemas (regenerate with `npm run schemas`)', () => {
   });
   it.each(POLICY_KINDS)('policy-%s.schema.json is that kind’s schema', (kind) => {
     expect(read(`policy-${kind}.schema.json`)).toEqual({ $schema: 'http://json-schema.org/draft-07/schema#', ...policySchema(kind) });
+  });
+  it.each([
+    ['catalog-service.schema.json', catalogServiceSchema],
+    ['catalog-condition-keys.schema.json', catalogConditionKeysSchema],
+    ['catalog-system-policies.schema.json', catalogSystemPoliciesSchema],
+  ] as const)('%s is the catalog schema', (file, schema) => {
+    expect(read(file)).toEqual(JSON.parse(JSON.stringify(schema)));
   });
   it('the bundled example scenario is an object the schema names', () => {
     const example = parse(readFileSync(new URL('../policies/examples/update-instance.scenario.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `ramguard` command line. Usage errors exit 2; no stack trace ever reaches the user. */
 import { Command, CommanderError } from 'commander';
+import { catalogCommand } from './catalog-command.js';
 import { evalCommand } from './eval-command.js';
 import { EXIT } from './exit-codes.js';
 import { validateCommand } from './validate-command.js';
@@ -18,7 +19,7 @@ const program = new Command('ramguard')
   .version('0.1.0')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-for (const command of [evalCommand(io), validateCommand(io)]) program.addCommand(command.exitOverride());
+for (const command of [evalCommand(io), validateCommand(io), catalogCommand(io)]) program.addCommand(command.exitOverride());
 
 try {
   program.parse(process.argv);

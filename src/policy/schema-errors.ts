@@ -6,10 +6,21 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { escapePointerToken } from '../diagnostics/diagnostic.js';
 import { elementName, translateAjvError, typeList, typeName, type UnplacedDiagnostic } from '../diagnostics/ajv-errors.js';
 import { policySchema } from './schema.js';
-import { POLICY_KINDS, type PolicyKind } from './types.js';
+import type { PolicyKind } from './types.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-const validators = new Map<PolicyKind, ValidateFunction>(POLICY_KINDS.map((kind) => [kind, ajv.compile(policySchema(kind))]));
+// Compiled on first use: ajv compilation is the largest part of start-up, and a run may need one kind.
+let ajv: Ajv | undefined;
+const validators = new Map<PolicyKind, ValidateFunction>();
+
+function validatorFor(kind: PolicyKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    validate = ajv.compile(policySchema(kind));
+    validators.set(kind, validate);
+  }
+  return validate;
+}
 
 export type { UnplacedDiagnostic };
 
@@ -20,7 +31,7 @@ const UNSUPPORTED_ELEMENTS: Record<string, string> = {
 
 /** Structural check of a policy value against its kind's schema. */
 export function schemaDiagnostics(value: unknown, kind: PolicyKind): UnplacedDiagnostic[] {
-  const validate = validators.get(kind)!;
+  const validate = validatorFor(kind);
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => translate(e, kind)).filter((d): d is UnplacedDiagnostic => !!d);
 }

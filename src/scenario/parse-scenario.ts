@@ -3,7 +3,7 @@
  * diagnostics that point into the scenario file (or the policy file it names). Pure: reading a
  * referenced policy file is the caller's `readFile`.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { translateAjvError } from '../diagnostics/ajv-errors.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
@@ -13,7 +13,12 @@ import type { AuthorizationRequest } from '../request/types.js';
 import { scenarioSchema } from './schema.js';
 import { emptyPolicySet, type NamedPolicy, type PolicySet } from './types.js';
 
-const validateScenario = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false }).compile(scenarioSchema);
+let scenarioValidator: ValidateFunction | undefined;
+/** The scenario validator, compiled on first use (ajv compilation dominates start-up). */
+function validateScenario(value: unknown): boolean {
+  scenarioValidator ??= new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false }).compile(scenarioSchema);
+  return scenarioValidator(value);
+}
 
 /** Reads a policy file named by a scenario: its text and the name to report it by, or an error. */
 export type PolicyFileReader = (path: string) => { text: string; file: string } | { error: string };
@@ -48,7 +53,7 @@ export function scenarioFromValue(value: unknown, source: Pick<ParsedSource, 'fi
     return { ...rest, ...(source.file !== undefined ? { file: source.file } : {}), ...(range ? { range } : {}) };
   };
   if (!validateScenario(value)) {
-    return { diagnostics: (validateScenario.errors ?? []).map((e) => place(translateAjvError(e, 'scenario'))).sort(byPosition) };
+    return { diagnostics: (scenarioValidator?.errors ?? []).map((e) => place(translateAjvError(e, 'scenario'))).sort(byPosition) };
   }
   const raw = (value ?? {}) as RawScenario;
   const diagnostics: Diagnostic[] = [];

@@ -1,0 +1,114 @@
+/**
+ * Builds the indexed catalog from raw data (the generated built-in data, or service files a
+ * user adds with `--catalog DIR`). Pure: file reading is the caller's.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { translateAjvError } from '../diagnostics/ajv-errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compileWildcard } from '../match/wildcard.js';
+import { parseSource } from '../parse/source.js';
+import { byPosition, validatePolicy } from '../policy/parse-policy.js';
+import { catalogServiceSchema } from './schema.js';
+import type { AccessLevel, Catalog, CatalogAction, CatalogService, ConditionKeyInfo, FactSource, SystemPolicy } from './types.js';
+
+/** A service file's data, as the schema describes it. */
+export interface RawService {
+  service: string;
+  name: string;
+  apiVersion?: string;
+  documentation?: string;
+  resourceTypes: Record<string, { arn: string; source: FactSource }>;
+  conditionKeys: { keys: string[]; source: FactSource };
+  actions: Record<string, { access: AccessLevel; resources: string[] | 'all' | 'unknown'; conditionKeys?: string[]; changesPermissions?: boolean; source: FactSource }>;
+}
+
+/** All raw catalog data. */
+export interface RawCatalogData {
+  services: RawService[];
+  conditionKeys: { keys: Record<string, Omit<ConditionKeyInfo, 'name'>> };
+  systemPolicies: { policies: Record<string, Omit<SystemPolicy, 'name' | 'policy'>> };
+}
+
+let serviceValidator: ValidateFunction | undefined;
+/** The service-file validator, compiled on first use (only `--catalog DIR` needs it). */
+function validateService(value: unknown): boolean {
+  serviceValidator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(catalogServiceSchema);
+  return serviceValidator(value);
+}
+
+/** A template as a RAM pattern: `{#InstanceId}` → `*`. */
+export function templatePattern(template: string): string {
+  return template.replace(/\{#[^}]*\}/g, '*');
+}
+
+function buildService(raw: RawService): CatalogService {
+  const service: CatalogService = {
+    service: raw.service,
+    name: raw.name,
+    resourceTypes: Object.entries(raw.resourceTypes).map(([name, t]) => ({ service: raw.service, name, arn: t.arn, matcher: compileWildcard(templatePattern(t.arn)), source: t.source })),
+    conditionKeys: raw.conditionKeys,
+    actions: Object.entries(raw.actions).map(([name, a]): CatalogAction => ({
+      service: raw.service,
+      name,
+      fullName: `${raw.service}:${name}`,
+      access: a.access,
+      resources: a.resources,
+      conditionKeys: a.conditionKeys ?? raw.conditionKeys.keys,
+      changesPermissions: a.changesPermissions ?? false,
+      source: a.source,
+    })),
+  };
+  if (raw.apiVersion !== undefined) service.apiVersion = raw.apiVersion;
+  if (raw.documentation !== undefined) service.documentation = raw.documentation;
+  return service;
+}
+
+/** Builds the catalog; later services replace earlier ones of the same name. */
+export function buildCatalog(data: RawCatalogData, extra: RawService[] = []): Catalog {
+  const services = new Map<string, CatalogService>();
+  for (const raw of [...data.services, ...extra]) services.set(raw.service, buildService(raw));
+  const actions = new Map<string, CatalogAction>();
+  for (const s of services.values()) for (const a of s.actions) actions.set(a.fullName.toLowerCase(), a);
+  const conditionKeys = Object.entries(data.conditionKeys.keys).map(([name, k]) => ({ name, ...k }));
+  const systemPolicies = new Map<string, SystemPolicy>();
+  for (const [name, p] of Object.entries(data.systemPolicies.policies)) {
+    // Validated on first use: validation compiles a schema, which would dominate catalog start-up.
+    let validated: SystemPolicy['policy'] | undefined;
+    systemPolicies.set(name, {
+      name,
+      ...p,
+      get policy() {
+        if (validated) return validated;
+        const parsed = validatePolicy(p.document, { kind: p.kind });
+        if (!parsed.policy) throw new Error(`internal: system policy ${name} is invalid: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
+        return (validated = parsed.policy);
+      },
+    });
+  }
+  return { services, actions, conditionKeys, systemPolicies };
+}
+
+/** Parses and checks one service file (YAML or JSON); every problem is a diagnostic. */
+export function parseServiceFile(text: string, file?: string): { service?: RawService; diagnostics: Diagnostic[] } {
+  const source = parseSource(text, file);
+  if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
+  const place = (d: ReturnType<typeof translateAjvError>): Diagnostic => {
+    const { target, ...rest } = d;
+    const range = source.locate(d.path, target);
+    return { ...rest, ...(file !== undefined ? { file } : {}), ...(range ? { range } : {}) };
+  };
+  if (!validateService(source.value)) {
+    return { diagnostics: (serviceValidator?.errors ?? []).map((e) => place(translateAjvError(e, 'catalog service'))).sort(byPosition) };
+  }
+  const raw = source.value as RawService;
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, action] of Object.entries(raw.actions)) {
+    if (!Array.isArray(action.resources)) continue;
+    action.resources.forEach((type, i) => {
+      if (!Object.hasOwn(raw.resourceTypes, type)) {
+        diagnostics.push(place({ code: 'unknown-resource-type', severity: 'error', message: `action \`${name}\` names resource type \`${type}\`, which the file does not define`, path: `/actions/${name}/resources/${i}`, target: 'value', help: `define it under \`resourceTypes\`, or write \`unknown\`` }));
+      }
+    });
+  }
+  return diagnostics.length > 0 ? { diagnostics } : { service: raw, diagnostics };
+}

@@ -1,0 +1,44 @@
+/** Text renderings of catalog answers for `ramguard catalog`. */
+import type { Catalog, CatalogAction, ConditionKeyInfo, FactSource } from './types.js';
+import { resourceTypesOf } from './query.js';
+
+/** `documented (URL)` or `inferred: rule`. */
+export function describeSource(source: FactSource): string {
+  return 'documented' in source ? `documented (${source.documented})` : `inferred: ${source.inferred}`;
+}
+
+/** One line per service: code, name, how many actions, how many documented. */
+export function renderServices(catalog: Catalog): string {
+  const rows = [...catalog.services.values()].map((s) => {
+    const documented = s.actions.filter((a) => 'documented' in a.source).length;
+    return `${s.service.padEnd(8)} ${String(s.actions.length).padStart(4)} actions (${documented} documented)  ${s.name}`;
+  });
+  return rows.join('\n');
+}
+
+/** One line per action: name, access level, resources. */
+export function renderActionList(actions: CatalogAction[]): string {
+  return actions.map((a) => `${a.fullName.padEnd(44)} ${a.access.padEnd(8)} ${Array.isArray(a.resources) ? a.resources.join(', ') : a.resources}`).join('\n');
+}
+
+/** Everything the catalog knows about one action. */
+export function renderAction(catalog: Catalog, a: CatalogAction): string {
+  const types = resourceTypesOf(catalog, a);
+  const resources =
+    a.resources === 'all' ? 'all resources (`*`)' : a.resources === 'unknown' ? 'unknown (not documented)' : types.map((t) => `${t.name} ${t.arn}`).join('; ');
+  return [
+    a.fullName,
+    `  access level:      ${a.access}`,
+    `  resources:         ${resources}`,
+    `  condition keys:    ${a.conditionKeys.length > 0 ? a.conditionKeys.join(', ') : 'none of its own (common acs: keys apply)'}`,
+    `  changes permissions: ${a.changesPermissions ? 'yes' : 'no'}`,
+    `  source:            ${describeSource(a.source)}`,
+  ].join('\n');
+}
+
+/** One line per condition key. */
+export function renderKeys(keys: ConditionKeyInfo[], serviceKeys: string[]): string {
+  const lines = keys.map((k) => `${k.name.padEnd(24)} ${k.type.padEnd(8)} ${k.alwaysPresent ? 'always present' : 'may be absent  '}  ${k.description}`);
+  if (serviceKeys.length > 0) lines.push(...serviceKeys.map((k) => `${k.padEnd(24)} (service key)`));
+  return lines.join('\n');
+}

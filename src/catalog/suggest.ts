@@ -1,0 +1,27 @@
+/** "Did you mean": the closest names by edit distance, for unknown actions and policies. */
+
+/** Levenshtein distance, case-insensitive (names differ mostly in case and typos). */
+export function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/** Up to `limit` candidates within a distance of a third of the name's length, closest first. */
+export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const budget = Math.max(2, Math.floor(name.length / 3));
+  return [...candidates]
+    .map((c) => [c, editDistance(name, c)] as const)
+    .filter(([, d]) => d <= budget)
+    .sort((p, q) => p[1] - q[1] || p[0].localeCompare(q[0]))
+    .slice(0, limit)
+    .map(([c]) => c);
+}

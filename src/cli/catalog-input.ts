@@ -1,0 +1,34 @@
+/** Reads `--catalog DIR` (the CLI's file access for the catalog): every `*.yaml` service file in it. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogWith } from '../catalog/builtin.js';
+import { parseServiceFile, type RawService } from '../catalog/build.js';
+import type { Catalog } from '../catalog/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readInput } from './read.js';
+
+/** The built-in catalog plus the services in `dir`, or the diagnostics of the files that are wrong. */
+export function loadCatalog(dir?: string): { catalog?: Catalog; diagnostics: Diagnostic[] } {
+  if (dir === undefined) return { catalog: catalogWith([]), diagnostics: [] };
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml') || f.endsWith('.json')).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'it is not a directory' : String((error as Error).message);
+    return { diagnostics: [{ code: 'unreadable-file', severity: 'error', message: `cannot read catalog directory \`${dir}\`: ${reason}`, file: dir, path: '' }] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const services: RawService[] = [];
+  for (const name of names) {
+    const read = readInput(join(dir, name));
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const parsed = parseServiceFile(read.text, read.file);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.service) services.push(parsed.service);
+  }
+  return diagnostics.length > 0 ? { diagnostics } : { catalog: catalogWith(services), diagnostics };
+}

@@ -1,0 +1,77 @@
+/** End-to-end: `ramguard catalog` subcommands, text and JSON, --catalog DIR, and bad input. */
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, run, runJson } from './run.js';
+
+describe('ramguard catalog', () => {
+  it('services: one line per service', () => {
+    const r = run(['catalog', 'services']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^cams\s+173 actions \(\d+ documented\)\s+Chat App Message Service$/m);
+    expect(r.stdout).toMatch(/^ram\s+66 actions/m);
+    expect(r.stdout).toMatch(/^sts\s+4 actions/m);
+  });
+
+  it('actions: expands a wildcard into real actions', () => {
+    const { status, json } = runJson(['catalog', 'actions', 'cams:*Instance', '--format', 'json']);
+    expect(status).toBe(0);
+    expect(json.actions).toEqual(expect.arrayContaining(['cams:UpdateInstance', 'cams:DeleteInstance', 'cams:QueryInstance', 'cams:CreateInstance']));
+    expect(json.actions.every((a: string) => a.startsWith('cams:') && a.endsWith('Instance'))).toBe(true);
+  });
+
+  it('actions: says when a pattern reaches services the catalog does not know', () => {
+    const r = run(['catalog', 'actions', 'ecs:Describe*']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('0 actions, and any action not in the catalog matching `ecs:Describe*`');
+  });
+
+  it('show: access level, ARN template, condition keys, sources', () => {
+    const r = run(['catalog', 'show', 'cams:updateinstance']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('cams:UpdateInstance');
+    expect(r.stdout).toMatch(/access level:\s+update/);
+    expect(r.stdout).toContain('Instance acs:cams:{#regionId}:{#accountId}:instance/{#InstanceId}');
+    expect(r.stdout).toMatch(/source:\s+documented \(https:\/\//);
+    const { json } = runJson(['catalog', 'show', 'cams:UpdateInstance', '--format', 'json']);
+    expect(json).toMatchObject({ action: 'cams:UpdateInstance', access: 'update', resources: ['Instance'], changesPermissions: false });
+  });
+
+  it('show: an unknown action is exit 2 with a did-you-mean', () => {
+    const r = run(['catalog', 'show', 'cams:UpdateInstanse']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('error[not-in-catalog]: action `cams:UpdateInstanse` is not in the catalog');
+    expect(r.stderr).toContain('did you mean `cams:UpdateInstance`');
+  });
+
+  it('keys: the common keys with their types; an unknown service is exit 2', () => {
+    const r = run(['catalog', 'keys', 'cams']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^acs:SourceIp\s+ip\s+always present/m);
+    expect(r.stdout).toMatch(/^acs:MFAPresent\s+bool\s+may be absent/m);
+    expect(run(['catalog', 'keys', 'nosuch']).status).toBe(2);
+  });
+
+  it('policy: a system policy document by name', () => {
+    const { status, json } = runJson(['catalog', 'policy', 'AliyunCamsReadOnlyAccess', '--format', 'json']);
+    expect(status).toBe(0);
+    expect(json.document.Statement[0].Action).toEqual(['cams:Get*', 'cams:List*']);
+    const r = run(['catalog', 'policy', 'AliyunCamsReadOnly']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('did you mean `AliyunCamsReadOnlyAccess`');
+  });
+
+  it('--catalog DIR adds a user service', () => {
+    const r = run(['catalog', 'actions', 'ecs:*', '--catalog', `${FIXTURES}/catalog-good`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('ecs:DescribeInstances');
+    expect(r.stdout).toContain('2 actions');
+  });
+
+  it('--catalog DIR with a bad file or a missing directory is exit 2 with positions', () => {
+    const bad = run(['catalog', 'services', '--catalog', `${FIXTURES}/catalog-bad`]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/ecs\.yaml:6:\d+: error\[invalid-value\]: `access` must be one of/);
+    const missing = run(['catalog', 'services', '--catalog', `${FIXTURES}/no-such-dir`]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('error[unreadable-file]: cannot read catalog directory');
+  });
+});
