@@ -1302,7 +1302,7 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      }
     },
     "AttachPolicyToGroup": {
-     "access": "unknown",
+     "access": "update",
      "resources": [
       "Policy",
       "SystemPolicy",
@@ -1310,11 +1310,11 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names a policy and a group → Policy, SystemPolicy, Group (a policy may be custom or system)"
+      "inferred": "access: API name starts with Attach → update (it changes existing resources); resources: API name names a policy and a group → Policy, SystemPolicy, Group (a policy may be custom or system)"
      }
     },
     "AttachPolicyToRole": {
-     "access": "unknown",
+     "access": "update",
      "resources": [
       "Policy",
       "SystemPolicy",
@@ -1322,11 +1322,11 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names a policy and a role → Policy, SystemPolicy, Role (a policy may be custom or system)"
+      "inferred": "access: API name starts with Attach → update (it changes existing resources); resources: API name names a policy and a role → Policy, SystemPolicy, Role (a policy may be custom or system)"
      }
     },
     "AttachPolicyToUser": {
-     "access": "unknown",
+     "access": "update",
      "resources": [
       "Policy",
       "SystemPolicy",
@@ -1334,7 +1334,7 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names a policy and a user → Policy, SystemPolicy, User (a policy may be custom or system)"
+      "inferred": "access: API name starts with Attach → update (it changes existing resources); resources: API name names a policy and a user → Policy, SystemPolicy, User (a policy may be custom or system)"
      }
     },
     "BindMFADevice": {
@@ -1356,10 +1356,10 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      }
     },
     "ClearAccountAlias": {
-     "access": "unknown",
+     "access": "update",
      "resources": "unknown",
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names an account-level setting; resource type unknown"
+      "inferred": "access: API name starts with Clear → update (it changes existing resources); resources: API name names an account-level setting; resource type unknown"
      }
     },
     "CreateAccessKey": {
@@ -1522,7 +1522,7 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      }
     },
     "DetachPolicyFromGroup": {
-     "access": "unknown",
+     "access": "update",
      "resources": [
       "Policy",
       "SystemPolicy",
@@ -1530,11 +1530,11 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names a policy and a group → Policy, SystemPolicy, Group (a policy may be custom or system)"
+      "inferred": "access: API name starts with Detach → update (it changes existing resources); resources: API name names a policy and a group → Policy, SystemPolicy, Group (a policy may be custom or system)"
      }
     },
     "DetachPolicyFromRole": {
-     "access": "unknown",
+     "access": "update",
      "resources": [
       "Policy",
       "SystemPolicy",
@@ -1542,11 +1542,11 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names a policy and a role → Policy, SystemPolicy, Role (a policy may be custom or system)"
+      "inferred": "access: API name starts with Detach → update (it changes existing resources); resources: API name names a policy and a role → Policy, SystemPolicy, Role (a policy may be custom or system)"
      }
     },
     "DetachPolicyFromUser": {
-     "access": "unknown",
+     "access": "update",
      "resources": [
       "Policy",
       "SystemPolicy",
@@ -1554,7 +1554,7 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names a policy and a user → Policy, SystemPolicy, User (a policy may be custom or system)"
+      "inferred": "access: API name starts with Detach → update (it changes existing resources); resources: API name names a policy and a user → Policy, SystemPolicy, User (a policy may be custom or system)"
      }
     },
     "GetAccessKeyLastUsed": {
@@ -1825,10 +1825,10 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      }
     },
     "TagResources": {
-     "access": "unknown",
+     "access": "update",
      "resources": "unknown",
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names tags of several resource types; resource type unknown"
+      "inferred": "access: API name starts with Tag → update (it changes existing resources); resources: API name names tags of several resource types; resource type unknown"
      }
     },
     "UnbindMFADevice": {
@@ -1841,10 +1841,10 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      }
     },
     "UntagResources": {
-     "access": "unknown",
+     "access": "update",
      "resources": "unknown",
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: API name names tags of several resource types; resource type unknown"
+      "inferred": "access: API name starts with Untag → update (it changes existing resources); resources: API name names tags of several resource types; resource type unknown"
      }
     },
     "UpdateAccessKey": {

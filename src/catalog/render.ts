@@ -38,7 +38,7 @@ export function renderAction(catalog: Catalog, a: CatalogAction): string {
 
 /** One line per condition key. */
 export function renderKeys(keys: ConditionKeyInfo[], serviceKeys: string[]): string {
-  const lines = keys.map((k) => `${k.name.padEnd(24)} ${k.type.padEnd(8)} ${k.alwaysPresent ? 'always present' : 'may be absent  '}  ${k.description}`);
+  const lines = keys.map((k) => `${k.name.padEnd(24)} ${k.type.padEnd(8)} ${(k.alwaysPresent ? 'always present' : 'may be absent').padEnd(16)}${k.description}`);
   if (serviceKeys.length > 0) lines.push(...serviceKeys.map((k) => `${k.padEnd(24)} (service key)`));
   return lines.join('\n');
 }
