@@ -8,8 +8,11 @@ import { translateAjvError } from '../diagnostics/ajv-errors.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
 import { byPosition, parsePolicy, validatePolicy } from '../policy/parse-policy.js';
+import { aKind } from '../policy/schema-errors.js';
 import type { PolicyKind } from '../policy/types.js';
 import type { AuthorizationRequest } from '../request/types.js';
+import { builtinCatalog } from '../catalog/builtin.js';
+import { closest } from '../catalog/suggest.js';
 import { scenarioSchema } from './schema.js';
 import { emptyPolicySet, type NamedPolicy, type PolicySet } from './types.js';
 
@@ -35,7 +38,7 @@ export interface ScenarioParseResult {
   diagnostics: Diagnostic[];
 }
 
-type RawRef = { name: string; document?: unknown; file?: string; resourceGroup?: string };
+type RawRef = { name: string; document?: unknown; file?: string; system?: string; resourceGroup?: string };
 type RawScenario = { request?: Partial<AuthorizationRequest>; policies?: { control?: RawRef[][]; session?: RawRef; identity?: RawRef[]; resource?: RawRef[] } };
 
 /** Parses scenario text. `readFile` resolves `file:` references; without it they are errors. */
@@ -58,13 +61,14 @@ export function scenarioFromValue(value: unknown, source: Pick<ParsedSource, 'fi
   const raw = (value ?? {}) as RawScenario;
   const diagnostics: Diagnostic[] = [];
   const load = (ref: RawRef, kind: PolicyKind, pointer: string): NamedPolicy | undefined => {
-    const hasDocument = ref.document !== undefined;
-    if (hasDocument === (ref.file !== undefined)) {
-      diagnostics.push(place({ code: 'policy-source', severity: 'error', message: `policy \`${ref.name}\` needs exactly one of \`document\` or \`file\``, path: pointer, target: 'value' }));
+    const given = [ref.document !== undefined, ref.file !== undefined, ref.system !== undefined].filter(Boolean).length;
+    if (given !== 1) {
+      diagnostics.push(place({ code: 'policy-source', severity: 'error', message: `policy \`${ref.name}\` needs exactly one of \`document\`, \`file\` or \`system\``, path: pointer, target: 'value' }));
       return undefined;
     }
+    if (ref.system !== undefined) return systemPolicy(ref, kind, pointer);
     let result;
-    if (hasDocument) {
+    if (ref.document !== undefined) {
       result = validatePolicy(ref.document, { kind, ...(source.file !== undefined ? { file: source.file } : {}), pointerPrefix: `${pointer}/document`, locate: source.locate });
     } else {
       const read = readFile?.(ref.file!) ?? { error: 'policy files cannot be read here' };
@@ -76,6 +80,19 @@ export function scenarioFromValue(value: unknown, source: Pick<ParsedSource, 'fi
     }
     diagnostics.push(...result.diagnostics);
     return result.policy ? { name: ref.name, document: result.policy } : undefined;
+  };
+  /** A system policy by name, from the built-in catalog (its kind must fit the layer). */
+  const systemPolicy = (ref: RawRef, kind: PolicyKind, pointer: string): NamedPolicy | undefined => {
+    const catalog = builtinCatalog();
+    const found = catalog.systemPolicies.get(ref.system!);
+    if (!found || found.kind !== kind) {
+      const names = [...catalog.systemPolicies.values()].filter((x) => x.kind === kind).map((x) => x.name);
+      const message = found ? `\`${ref.system}\` is ${aKind(found.kind)} policy, not ${aKind(kind)} policy` : `no system policy is called \`${ref.system}\``;
+      const near = closest(ref.system!, names);
+      diagnostics.push(place({ code: 'unknown-system-policy', severity: 'error', message, path: `${pointer}/system`, target: 'value', help: near.length > 0 ? `did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : `the ${kind} system policies are ${names.map((n) => `\`${n}\``).join(', ')}` }));
+      return undefined;
+    }
+    return { name: ref.name, document: found.policy };
   };
   const policies = emptyPolicySet();
   const p = raw.policies ?? {};

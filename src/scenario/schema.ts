@@ -9,6 +9,7 @@ const policyRef = (withResourceGroup: boolean) => ({
     name: { type: 'string', description: 'the name explanations use' },
     document: { description: 'the policy document, inline' },
     file: { type: 'string', description: 'a policy file, relative to the scenario file' },
+    system: { type: 'string', description: 'a system policy by name, e.g. AliyunCamsFullAccess' },
     ...(withResourceGroup ? { resourceGroup: { type: 'string', description: 'attach at this resource group only' } } : {}),
   },
 });

@@ -65,3 +65,22 @@ describe('scenario files', () => {
     expect(diagnostics[0]?.range?.line).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('system policies by name', () => {
+  it('attaches a catalog system policy to its layer', () => {
+    const text = ['policies:', '  control: [[{ name: root, system: FullAliyunAccess }]]', '  identity:', '    - { name: cams-ro, system: AliyunCamsReadOnlyAccess }'].join('\n');
+    const { scenario, diagnostics } = parseScenario(text, { file: 's.yaml' });
+    expect(diagnostics).toEqual([]);
+    expect(scenario!.policies.identity[0]!.document.statements[0]!.actions).toEqual(['cams:Get*', 'cams:List*']);
+    expect(scenario!.policies.control[0]![0]!.document.statements[0]!.actions).toEqual(['*']);
+  });
+  it('refuses an unknown name, or a policy of the wrong kind, with a did-you-mean', () => {
+    const text = ['policies:', '  identity:', '    - { name: a, system: AliyunCamsReadOnly }', '    - { name: b, system: FullAliyunAccess }'].join('\n');
+    const { diagnostics } = parseScenario(text, { file: 's.yaml' });
+    expect(diagnostics.map((d) => [d.code, d.range?.line, d.message])).toEqual([
+      ['unknown-system-policy', 3, 'no system policy is called `AliyunCamsReadOnly`'],
+      ['unknown-system-policy', 4, '`FullAliyunAccess` is a control policy, not an identity policy'],
+    ]);
+    expect(diagnostics[0]!.help).toContain('`AliyunCamsReadOnlyAccess`');
+  });
+});
