@@ -138,9 +138,9 @@ describe('layers given by flags', () => {
   });
 
   it('a control Deny wins over an identity Allow', () => {
-    const r = run(['eval', '--policy', 'allow-cams.json', '--control-policy', example('control-no-deletes-in-prod.json'), ...request('cams:DeleteInstance', 'acs:cams:cn-hangzhou:1:instance/prod-7')]);
+    const r = run(['eval', '--policy', 'allow-cams.json', '--control-policy', example('control-no-deletes-in-prod.control.json'), ...request('cams:DeleteInstance', 'acs:cams:cn-hangzhou:1:instance/prod-7')]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('denied by control policy (level 0) `control-no-deletes-in-prod.json` statement 1 (Sid `ProtectProdInstances`)');
+    expect(r.stdout).toContain('denied by control policy (level 0) `control-no-deletes-in-prod.control.json` statement 1 (Sid `ProtectProdInstances`)');
     expect(r.stdout).toContain('PolicyType ControlPolicy');
   });
 

@@ -17,7 +17,7 @@ describe('validate: valid files', () => {
   });
 
   it('--kind control validates a control policy', () => {
-    const r = run(['validate', '--kind', 'control', example('control-no-deletes-in-prod.json')]);
+    const r = run(['validate', '--kind', 'control', example('control-no-deletes-in-prod.control.json')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('1 control policy is valid\n');
   });

@@ -1,0 +1,107 @@
+/** `ramguard lint`: every policy in the given files, directories and globs, checked against the rules. */
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { Command, Option } from 'commander';
+import { formatDiagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { applySuppressions, atOrAbove, defaultConfig, isIgnored, parseLintConfig, SEVERITY_ORDER, type LintConfig } from '../lint/config.js';
+import { lintPolicy, type Finding } from '../lint/engine.js';
+import { renderLintJson } from '../lint/format/json.js';
+import { renderSarif } from '../lint/format/sarif.js';
+import { renderLintText } from '../lint/format/text.js';
+import { extractPolicies } from '../lint/inputs/extract.js';
+import { RULES } from '../lint/registry.js';
+import { POLICY_KINDS, type PolicyKind } from '../policy/types.js';
+import { loadCatalog } from './catalog-input.js';
+import { EXIT } from './exit-codes.js';
+import { expandTargets, findConfig, toPosix } from './lint-files.js';
+import { readInput } from './read.js';
+
+type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
+interface LintFlags {
+  kind?: PolicyKind;
+  config?: string;
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  failOn: Severity;
+  quiet?: boolean;
+  verbose?: boolean;
+  catalog?: string;
+  listRules?: boolean;
+}
+
+function loadConfig(flags: LintFlags, cwd: string): { config?: LintConfig; diagnostics: Diagnostic[] } {
+  const path = flags.config ?? findConfig(cwd);
+  if (path === undefined) return { config: defaultConfig(), diagnostics: [] };
+  const read = readInput(path);
+  return 'diagnostic' in read ? { diagnostics: [read.diagnostic] } : parseLintConfig(read.text, read.file);
+}
+
+/** Builds the `lint` command. */
+export function lintCommand(io: Io): Command {
+  return new Command('lint')
+    .description('lint RAM policies in files, directories (recursively), globs, Terraform plans and ROS templates')
+    .argument('[paths...]', 'files, directories or globs; `-` for stdin (default: the current directory)')
+    .addOption(new Option('--kind <kind>', 'the kind of bare policy documents').choices([...POLICY_KINDS]))
+    .option('--config <file>', 'configuration file (default: the nearest .ramguard.yaml)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITY_ORDER]).default('error'))
+    .option('--quiet', 'report only findings at or above --fail-on')
+    .option('--verbose', 'show help for each finding and every suppression with its reason')
+    .option('--catalog <dir>', 'add the service files in this directory to the catalog')
+    .option('--list-rules', 'list the rules and exit')
+    .action((paths: string[], flags: LintFlags) => {
+      if (flags.listRules) {
+        io.out(RULES.map((r) => `${r.id.padEnd(40)} ${r.severity.padEnd(16)} ${r.title}`).join('\n'));
+        io.setExit(0);
+        return;
+      }
+      const cwd = process.cwd();
+      const problems: Diagnostic[] = [];
+      const { config, diagnostics: configProblems } = loadConfig(flags, cwd);
+      const { catalog, diagnostics: catalogProblems } = loadCatalog(flags.catalog);
+      problems.push(...configProblems, ...catalogProblems);
+      const { targets, missing } = expandTargets(paths, cwd);
+      for (const m of missing) problems.push({ code: 'unreadable-file', severity: 'error', message: `cannot read \`${m}\`: no such file or directory, and no file matches it`, file: m, path: '' });
+      if (problems.length > 0 || !config || !catalog) {
+        problems.forEach((d) => io.err(formatDiagnostic(d)));
+        io.setExit(EXIT.invalid);
+        return;
+      }
+      const texts = new Map<string, string>();
+      let findings: Finding[] = [];
+      let policies = 0;
+      for (const target of targets) {
+        const rel = toPosix(target.path === '-' ? '-' : relative(cwd, target.path));
+        if (!target.explicit && isIgnored(config, rel)) continue;
+        const read = readInput(target.path);
+        if ('diagnostic' in read) {
+          problems.push(read.diagnostic);
+          continue;
+        }
+        texts.set(read.file, read.text);
+        const extraction = extractPolicies(read.text, read.file, { ...(flags.kind ? { kind: flags.kind } : {}), explicit: target.explicit });
+        for (const source of extraction.sources) {
+          policies++;
+          findings.push(...lintPolicy(source, catalog, config.rules));
+        }
+      }
+      if (problems.length > 0) {
+        problems.forEach((d) => io.err(formatDiagnostic(d)));
+        io.setExit(EXIT.invalid);
+        return;
+      }
+      const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
+      const { kept, suppressed } = applySuppressions(config, findings, relativeFile);
+      findings = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
+      const report =
+        flags.format === 'json'
+          ? renderLintJson(findings, { files: texts.size, policies, suppressed: suppressed.length })
+          : flags.format === 'sarif'
+            ? renderSarif(findings, RULES, '0.1.0', (file) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file))))
+            : renderLintText(findings, texts, suppressed, flags.verbose);
+      if (flags.output !== undefined) writeFileSync(flags.output, report + '\n');
+      else if (!(flags.quiet && flags.format === 'text' && findings.length === 0)) io.out(report);
+      io.setExit(findings.some((f) => atOrAbove(f.severity, flags.failOn)) ? 1 : 0);
+    });
+}

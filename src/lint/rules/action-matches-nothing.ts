@@ -1,0 +1,27 @@
+/**
+ * error: a wildcard action of a known service that matches none of its actions (`cams:Updat*Foo`):
+ * the line grants or denies nothing.
+ */
+import { expandActionPattern } from '../../catalog/query.js';
+import { hasWildcard } from '../../match/wildcard.js';
+import { stringsOf } from '../../policy/elements.js';
+import type { LintRule } from '../types.js';
+
+export const actionMatchesNothing: LintRule = {
+  id: 'action-matches-nothing',
+  severity: 'error',
+  title: 'a wildcard action that matches no action of its service',
+  help: 'fix the pattern; `ramguard catalog actions <pattern>` shows what a pattern matches',
+  check({ policy, raw, catalog, report }) {
+    const rawStatements = raw['Statement'] as Record<string, unknown>[];
+    for (const s of policy.statements) {
+      const element = s.actions ? 'Action' : 'NotAction';
+      for (const [action, path] of stringsOf(rawStatements[s.index]?.[element], `${s.sourcePath}/${element}`)) {
+        if (action === '*' || !hasWildcard(action)) continue;
+        const { actions, unknownServices } = expandActionPattern(catalog, action);
+        if (unknownServices || actions.length > 0) continue;
+        report({ path, message: `\`${action}\` matches no action of \`${action.slice(0, action.indexOf(':')).toLowerCase()}\`` });
+      }
+    }
+  },
+};

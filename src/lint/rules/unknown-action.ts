@@ -1,0 +1,34 @@
+/**
+ * error: an action of a known service that the catalog does not have (`cams:UpdateInstanse`).
+ * RAM accepts the policy but the line never matches a request: usually a typo.
+ */
+import { lookupAction } from '../../catalog/query.js';
+import { closest } from '../../catalog/suggest.js';
+import { hasWildcard } from '../../match/wildcard.js';
+import { stringsOf } from '../../policy/elements.js';
+import type { LintRule } from '../types.js';
+
+export const unknownAction: LintRule = {
+  id: 'unknown-action',
+  severity: 'error',
+  title: 'an action its service does not have',
+  help: 'fix the spelling; `ramguard catalog actions <service>:*` lists the actions of a service',
+  check({ policy, raw, catalog, report }) {
+    const rawStatements = raw['Statement'] as Record<string, unknown>[];
+    for (const s of policy.statements) {
+      const element = s.actions ? 'Action' : 'NotAction';
+      for (const [action, path] of stringsOf(rawStatements[s.index]?.[element], `${s.sourcePath}/${element}`)) {
+        const colon = action.indexOf(':');
+        if (colon < 0 || hasWildcard(action)) continue;
+        const service = catalog.services.get(action.slice(0, colon).toLowerCase());
+        if (!service || lookupAction(catalog, action)) continue;
+        const suggestions = closest(action, service.actions.map((a) => a.fullName));
+        report({
+          path,
+          message: `\`${service.service}\` has no action \`${action.slice(colon + 1)}\``,
+          ...(suggestions.length > 0 ? { help: `did you mean ${suggestions.map((x) => `\`${x}\``).join(' or ')}?` } : {}),
+        });
+      }
+    }
+  },
+};
