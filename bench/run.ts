@@ -3,6 +3,7 @@
  * statement, a typical set (10 statements) and a large set (30 × 20), with and without the trace;
  * and the matcher's worst case. Figures are printed, never asserted.
  */
+import { spawnSync } from 'node:child_process';
 import { buildCatalog, builtinCatalog, compileWildcard, evaluate, expandActionPattern, lookupAction, prepareRequest, type AuthorizationRequest, type CompiledPolicySet } from '../src/index.js';
 import { BUILTIN_CATALOG_DATA } from '../src/catalog/builtin.generated.js';
 import { largeSet, oneStatement, typicalSet, updateRequest } from './policies.js';
@@ -72,3 +73,7 @@ console.log(`catalog: first build ${cold.toFixed(2)} ms, then ${builds[10]!.toFi
 const lookups = rate(() => lookupAction(catalog, 'CAMS:updateinstance'));
 const expansions = rate(() => expandActionPattern(catalog, 'cams:Get*'), 500);
 console.log(`catalog: ${fmt(lookups).trim()} look-ups/s, ${fmt(expansions).trim()} pattern expansions/s (cams:Get*)`);
+
+// Lint throughput, in a child process so its peak memory is its own.
+const lint = spawnSync(process.execPath, [new URL('./lint.js', import.meta.url).pathname], { encoding: 'utf8' });
+console.log((lint.stdout || lint.stderr).trim());

@@ -15,8 +15,22 @@ export interface Expansion {
   unknownServices: boolean;
 }
 
-/** Expands an action pattern (`cams:Get*`, `*`) into the catalog's actions; case-insensitive. */
+const expansions = new WeakMap<Catalog, Map<string, Expansion>>();
+
+/** Expands an action pattern (`cams:Get*`, `*`) into the catalog's actions; case-insensitive; memoised per catalog. */
 export function expandActionPattern(catalog: Catalog, pattern: string): Expansion {
+  let memo = expansions.get(catalog);
+  if (!memo) expansions.set(catalog, (memo = new Map()));
+  const key = pattern.toLowerCase();
+  let expansion = memo.get(key);
+  if (!expansion) {
+    expansion = expand(catalog, pattern);
+    if (memo.size < 10_000) memo.set(key, expansion);
+  }
+  return expansion;
+}
+
+function expand(catalog: Catalog, pattern: string): Expansion {
   const matcher = compileWildcard(pattern.toLowerCase());
   const actions = [...catalog.actions.values()].filter((a) => matcher.test(a.fullName.toLowerCase()));
   const colon = pattern.indexOf(':');

@@ -30,7 +30,7 @@ export function unsupportedOperatorReason(name: string): string | undefined {
   if (/^For(Any|All)Values?:/i.test(name)) return `set operator qualifiers like \`${name.split(':')[0]}:\` are not supported by RAM`;
   if (name.endsWith('IfExists')) return `the \`IfExists\` suffix is not supported by RAM`;
   if (name === 'Null') return 'the `Null` operator is not supported by RAM';
-  if (/^Arn(Not)?(Equals|Like)$/.test(name)) return `ARN operators like \`${name}\` are not supported by RAM`;
+  if (/^Arn(Not)?(Equals|Like)$/.test(name)) return `the ARN operator \`${name}\` is not supported by RAM`;
   if (name === 'BinaryEquals') return '`BinaryEquals` is not supported by RAM';
   return undefined;
 }

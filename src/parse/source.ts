@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { fromPointer, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
+import { lineIndex, parseJsonFast } from './json-source.js';
 
 /** Inputs larger than this are refused before parsing (far above any RAM limit). */
 export const MAX_SOURCE_CHARACTERS = 1_000_000;
@@ -21,12 +22,6 @@ export interface ParsedSource {
 
 /** Parses JSON or YAML text; syntax errors, duplicate keys and oversize input become diagnostics. */
 export function parseSource(text: string, file?: string): ParsedSource {
-  const lineCounter = new LineCounter();
-  const rangeOf = (start: number, end: number): SourceRange => {
-    const a = lineCounter.linePos(start);
-    const b = lineCounter.linePos(Math.max(start, end));
-    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-  };
   if (text.length > MAX_SOURCE_CHARACTERS) {
     return {
       value: undefined,
@@ -44,6 +39,29 @@ export function parseSource(text: string, file?: string): ParsedSource {
       locate: () => undefined,
     };
   }
+  // JSON text (not in a .yaml file) must be strict JSON, as RAM requires: YAML would accept a
+  // trailing comma or a comment silently.
+  const strictJson = /\.json$/i.test(file ?? '') || (looksLikeJson(text) && !/\.ya?ml$/i.test(file ?? ''));
+  if (strictJson) {
+    const fast = parseJsonFast(text, file);
+    if (!('error' in fast)) return { file, ...fast };
+    const position = lineIndex(text);
+    const a = position(fast.error.offset);
+    const b = position(fast.error.offset + Math.max(1, fast.error.length));
+    const range = { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+    return { value: undefined, file, diagnostics: [{ code: 'syntax-error', severity: 'error', message: `invalid JSON: ${fast.error.message}`, ...(file !== undefined ? { file } : {}), range, path: '', help: 'the input must be a JSON or YAML document' }], locate: () => undefined };
+  }
+  return parseYamlSource(text, file);
+}
+
+/** The YAML path of `parseSource` (also for JSON in a `.yaml` file, which YAML reads as flow style). */
+export function parseYamlSource(text: string, file?: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const rangeOf = (start: number, end: number): SourceRange => {
+    const a = lineCounter.linePos(start);
+    const b = lineCounter.linePos(Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -66,10 +84,7 @@ export function parseSource(text: string, file?: string): ParsedSource {
     const range = node?.range;
     return range ? rangeOf(range[0], range[1]) : undefined;
   };
-  if (diagnostics.length > 0) {
-    const jsonProblem = looksLikeJson(text) ? jsonSyntaxProblem(text, file, rangeOf) : undefined;
-    return { value: undefined, file, diagnostics: jsonProblem ? [jsonProblem] : diagnostics, locate };
-  }
+  if (diagnostics.length > 0) return { value: undefined, file, diagnostics, locate };
   try {
     return { value: doc.toJS({ maxAliasCount: 100 }), file, diagnostics, locate };
   } catch (error) {
@@ -89,23 +104,6 @@ function looksLikeJson(text: string): boolean {
   return first === '{' || first === '[';
 }
 
-/**
- * For text that is meant to be JSON, JSON's own error is clearer than YAML's ("flow sequence in
- * block collection"). Node's message carries the offset as "position N"; the range comes from it.
- */
-function jsonSyntaxProblem(text: string, file: string | undefined, rangeOf: (a: number, b: number) => SourceRange): Diagnostic | undefined {
-  try {
-    JSON.parse(text);
-    return undefined; // valid JSON that YAML refused (e.g. duplicate keys): keep YAML's diagnostics
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message)?.[1];
-    if (at === undefined) return undefined; // no offset to point at: YAML's diagnostic is placed better
-    const position = Number(at);
-    const reason = firstLine(message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, ''));
-    return { code: 'syntax-error', severity: 'error', message: `invalid JSON: ${reason}`, file, range: rangeOf(position, position + 1), path: '', help: 'the input must be a JSON or YAML document' };
-  }
-}
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;

@@ -106,7 +106,7 @@ describe('policy validation diagnostics', () => {
 
   it('gives JSON its own syntax message and position', () => {
     const [d] = parsePolicy('{"Version": "1",, }', { kind: 'identity' }).diagnostics;
-    expect([d?.code, d?.message, d?.range?.line, d?.range?.column]).toEqual(['syntax-error', 'invalid JSON: expected double-quoted property name', 1, 17]);
+    expect([d?.code, d?.message, d?.range?.line, d?.range?.column]).toEqual(['syntax-error', 'invalid JSON: property name expected', 1, 17]);
   });
 
   it('reads YAML with positions like JSON', () => {

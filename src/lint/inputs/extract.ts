@@ -35,9 +35,15 @@ export function looksLikePolicy(value: unknown): boolean {
  * walk), a file that is not a policy, plan or template is skipped rather than reported.
  */
 export function extractPolicies(text: string, file: string, options: { kind?: PolicyKind; explicit?: boolean } = {}): Extraction {
-  const bare = (): Extraction => ({ format: 'policy', sources: [{ file, kind: options.kind ?? kindFromFileName(file), text, pointerPrefix: '' }] });
+  const kind = options.kind ?? kindFromFileName(file);
   const parsed = parseSource(text, file);
-  if (parsed.diagnostics.length > 0) return options.explicit === false && !/\.json$/.test(file) ? { format: 'not-a-policy', sources: [] } : bare();
+  if (parsed.diagnostics.length > 0) {
+    // Unparseable: the engine parses the text again and reports the syntax findings.
+    if (options.explicit === false && !/\.json$/.test(file)) return { format: 'not-a-policy', sources: [] };
+    return { format: 'policy', sources: [{ file, kind, text, pointerPrefix: '' }] };
+  }
+  // Parsed once here; the engine gets the value and the locator, not the text again.
+  const bare = (): Extraction => ({ format: 'policy', sources: [{ file, kind, value: parsed.value, locate: parsed.locate, pointerPrefix: '' }] });
   const value = parsed.value;
   const embedded = terraformPolicies(value) ?? rosPolicies(value);
   if (embedded) {

@@ -37,7 +37,7 @@ export const privateIpInSourceIp: LintRule = {
           if (!special) return;
           report({
             path: conditionValuePath(raw, s, clause, i),
-            message: `\`${value}\` is in the ${special.what} range \`${special.range}\`: \`acs:SourceIp\` is the public address RAM sees, so it never matches this except for requests through a VPC endpoint`,
+            message: `\`${value}\` is in the ${special.what} range \`${special.range}\`, but \`acs:SourceIp\` is the public address RAM sees (except for requests through a VPC endpoint)`,
           });
         });
       }

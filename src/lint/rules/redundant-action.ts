@@ -15,7 +15,8 @@ export const redundantAction: LintRule = {
         // Of two actions that cover each other (the same, or differing in case), only the later is reported.
         const j = list.findIndex((other, k) => k !== i && actionCovers(other, action) && (k < i || !actionCovers(action, other)));
         if (j < 0) return;
-        report({ path: elementItemPath(raw, s, element, i), message: `\`${action}\` is already covered by \`${list[j]}\` in the same statement` });
+        const message = list[j] === action ? `\`${action}\` is listed twice in the same statement` : `\`${action}\` is already covered by \`${list[j]}\` in the same statement`;
+        report({ path: elementItemPath(raw, s, element, i), message });
       });
     }
   },

@@ -14,7 +14,8 @@ export const redundantResource: LintRule = {
         // Of two identical resources, only the later is reported.
         const j = list.findIndex((other, k) => k !== i && patternCovers(other, resource) && (k < i || !patternCovers(resource, other)));
         if (j < 0) return;
-        report({ path: elementItemPath(raw, s, 'Resource', i), message: `\`${resource}\` is already covered by \`${list[j]}\` in the same statement` });
+        const message = list[j] === resource ? `\`${resource}\` is listed twice in the same statement` : `\`${resource}\` is already covered by \`${list[j]}\` in the same statement`;
+        report({ path: elementItemPath(raw, s, 'Resource', i), message });
       });
     }
   },

@@ -6,7 +6,7 @@
  * `unknown` resources, or a wildcard, makes the statement unchecked.
  */
 import { lookupAction, resourceTypesOf } from '../../catalog/query.js';
-import type { ResourceType } from '../../catalog/types.js';
+import type { Catalog, ResourceType } from '../../catalog/types.js';
 import { hasWildcard } from '../../match/wildcard.js';
 import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
@@ -18,7 +18,7 @@ const serviceOf = (arn: string): string | undefined => /^acs:([^:]*):/.exec(arn)
  * True when two RAM wildcard patterns (`*` any run, `?` one character) match a common string:
  * a search over pairs of positions, linear in the product of the lengths — no backtracking.
  */
-export function patternsOverlap(p: string, q: string): boolean {
+function patternsOverlap(p: string, q: string): boolean {
   const width = q.length + 1;
   const seen = new Uint8Array((p.length + 1) * width);
   const stack: [number, number][] = [[0, 0]];
@@ -39,8 +39,28 @@ export function patternsOverlap(p: string, q: string): boolean {
   return false;
 }
 
+/**
+ * True when a resource pattern may name a resource of a template pattern. Both are compared part
+ * by part (`acs`, service, region, account, relative id), so a `*` does not reach across `:` —
+ * otherwise `acs:cams:*:*:template/x` could "fit" an instance whose id contains `:template/x`. A
+ * resource of fewer than five parts (`acs:cams:*`) is compared as a whole.
+ */
+function fits(template: string, resource: string): boolean {
+  const t = template.split(':');
+  const r = resource.split(':');
+  if (t.length < 5 || r.length < 5) return patternsOverlap(template, resource);
+  for (let i = 0; i < 4; i++) if (!patternsOverlap(t[i]!, r[i]!)) return false;
+  return patternsOverlap(t.slice(4).join(':'), r.slice(4).join(':'));
+}
+
+/** Five parts and a relative id, or a trailing `*` (anything else is malformed-arn's finding). */
+function wellFormed(resource: string): boolean {
+  const parts = resource.split(':');
+  return resource.endsWith('*') || (parts.length >= 5 && parts.slice(4).join(':') !== '');
+}
+
 /** The resource types of the statement's actions, when lint knows all of them; undefined otherwise. */
-function knownTypes(catalog: Parameters<LintRule['check']>[0]['catalog'], actions: string[]): { actions: string[]; types: ResourceType[] } | undefined {
+function knownTypes(catalog: Catalog, actions: string[]): { actions: string[]; types: ResourceType[] } | undefined {
   const names: string[] = [];
   const types: ResourceType[] = [];
   for (const name of actions) {
@@ -69,8 +89,8 @@ export const resourceTypeMismatch: LintRule = {
       const services = new Set(known.types.map((t) => serviceOf(t.arn)));
       for (const [resource, path] of stringsOf(rawStatements[s.index]?.['Resource'], `${s.sourcePath}/Resource`)) {
         const service = serviceOf(resource);
-        if (resource === '*' || service === undefined || hasWildcard(service) || !services.has(service)) continue;
-        if (known.types.some((t) => patternsOverlap(t.matcher.pattern, resource))) continue;
+        if (resource === '*' || service === undefined || hasWildcard(service) || !services.has(service) || !wellFormed(resource)) continue;
+        if (known.types.some((t) => fits(t.matcher.pattern, resource))) continue;
         const types = known.types.map((t) => `\`${t.name}\` (\`${t.arn}\`)`).join(', ');
         report({ path, message: `\`${resource}\` is none of the resource types of ${known.actions.map((a) => `\`${a}\``).join(', ')}: ${types}` });
       }

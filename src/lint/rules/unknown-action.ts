@@ -22,11 +22,11 @@ export const unknownAction: LintRule = {
         if (colon < 0 || hasWildcard(action)) continue;
         const service = catalog.services.get(action.slice(0, colon).toLowerCase());
         if (!service || lookupAction(catalog, action)) continue;
-        const suggestions = closest(action, service.actions.map((a) => a.fullName));
+        const suggestions = closest(action, service.actions.map((a) => a.fullName), 1);
         report({
           path,
           message: `\`${service.service}\` has no action \`${action.slice(colon + 1)}\``,
-          ...(suggestions.length > 0 ? { help: `did you mean ${suggestions.map((x) => `\`${x}\``).join(' or ')}?` } : {}),
+          ...(suggestions.length > 0 ? { help: `did you mean \`${suggestions[0]}\`?` } : {}),
         });
       }
     }

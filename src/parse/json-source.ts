@@ -1,0 +1,88 @@
+/**
+ * The fast path for JSON text: Microsoft's `jsonc-parser` (VS Code's) builds a tree with offsets
+ * several times faster than a general YAML parser, which matters when linting thousands of files.
+ * Used only for text that parses as strict JSON with no errors; anything else goes through YAML,
+ * which gives the better messages for broken input.
+ */
+import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { fromPointer, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
+
+function words(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Maps offsets to 1-based line and column. */
+export function lineIndex(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  };
+}
+
+/** A JSON syntax error: where, and what in words (`PropertyNameExpected` → `property name expected`). */
+export interface JsonSyntaxError {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+/** The parsed JSON with a locator, or the first syntax error. */
+export function parseJsonFast(
+  text: string,
+  file?: string,
+): { value: unknown; diagnostics: Diagnostic[]; locate: (pointer: string, target?: 'key' | 'value') => SourceRange | undefined } | { error: JsonSyntaxError } {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) return { error: { offset: first.offset, length: first.length, message: words(printParseErrorCode(first.error)) } };
+  if (!tree) return { error: { offset: 0, length: 0, message: 'the document is empty' } };
+  const position = lineIndex(text);
+  const rangeOf = (node: JsonNode): SourceRange => {
+    const a = position(node.offset);
+    const b = position(node.offset + node.length);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  const checkDuplicates = (node: JsonNode): void => {
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key && seen.has(String(key.value))) {
+          diagnostics.push({ code: 'duplicate-key', severity: 'error', message: 'duplicate key in a mapping', ...(file !== undefined ? { file } : {}), range: rangeOf(key), path: '', help: 'RAM would silently keep only one of the two values; remove or merge the duplicate' });
+        }
+        if (key) seen.add(String(key.value));
+      }
+    }
+    for (const child of node.children ?? []) checkDuplicates(child);
+  };
+  checkDuplicates(tree);
+  const locate = (pointer: string, target: 'key' | 'value' = 'value'): SourceRange | undefined => {
+    let node: JsonNode = tree;
+    let key: JsonNode | undefined;
+    for (const segment of fromPointer(pointer)) {
+      let next: JsonNode | undefined;
+      let nextKey: JsonNode | undefined;
+      if (node.type === 'object') {
+        const property = node.children?.find((p) => p.children?.[0]?.value === segment);
+        nextKey = property?.children?.[0];
+        next = property?.children?.[1];
+      } else if (node.type === 'array') {
+        next = node.children?.[Number(segment)];
+      }
+      if (!next) break; // the nearest existing ancestor, as the YAML locator does
+      node = next;
+      key = nextKey;
+    }
+    return rangeOf(target === 'key' && key ? key : node);
+  };
+  return { value: diagnostics.length > 0 ? undefined : getNodeValue(tree), diagnostics, locate };
+}
