@@ -68,13 +68,17 @@ describe('--scenario', () => {
   });
 
   it('flags override the scenario request: a prod delete is denied by the control policy', () => {
-    // Given the scenario with --action cams:DeleteInstance (acs:MFAPresent is absent, so the MFA Deny does not apply)
+    // Given the scenario with --action cams:DeleteInstance (acs:MFAPresent is absent, so the
+    // negated MFA Deny applies too)
     const { status, json } = runJson(['eval', '--scenario', SCENARIO, '--action', 'cams:DeleteInstance']);
-    // Then the control policy's prod Deny decides
+    // Then the control policy's prod Deny is named first, and both Denies decide
     expect(status).toBe(1);
     expect(json.decision).toBe('ExplicitDeny');
     expect(json.deniedBy).toBe('ControlPolicy');
-    expect(json.decidingStatements).toEqual([{ layer: 'control', level: 0, policy: 'control-no-deletes-in-prod', statement: 1, sid: 'ProtectProdInstances', effect: 'Deny' }]);
+    expect(json.decidingStatements).toEqual([
+      { layer: 'control', level: 0, policy: 'control-no-deletes-in-prod', statement: 1, sid: 'ProtectProdInstances', effect: 'Deny' },
+      { layer: 'identity', policy: 'deny-without-mfa-on-delete', statement: 0, sid: 'DenyDeleteWithoutMfa', effect: 'Deny' },
+    ]);
   });
 
   it('--context replaces a scenario context key', () => {
@@ -210,7 +214,7 @@ describe('the request given by flags', () => {
   });
 
   it('--absent makes a positive clause false (C3); an unknown key makes it Conditional (C4)', () => {
-    const args = ['eval', '--policy', 'allow-cams.json', '--policy', example('deny-without-mfa-on-delete.yaml'), ...request('cams:DeleteInstance')];
+    const args = ['eval', '--policy', 'allow-cams.json', '--policy', 'deny-delete-bool-mfa-false.yaml', ...request('cams:DeleteInstance')];
     // Given the MFA Deny, with acs:MFAPresent unknown, absent, or false
     const unknown = run(args);
     const absent = runJson([...args, '--absent', 'acs:MFAPresent']);

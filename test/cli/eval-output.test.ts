@@ -55,16 +55,16 @@ describe('text output', () => {
     // And the trace marks the undecided statement with `?` and shows the clause as unknown
     expect(r.stdout).toContain('  ? Allow — identity policy `cams-operator` statement 1 (Sid `UpdateProdInstancesFromOffice`)');
     expect(r.stdout).toContain('      unknown: `acs:SourceIp` IpAddress `203.0.113.0/24`, `2001:db8::/32` (request: unknown)');
-    expect(r.stdout).toContain('      no-match: `acs:MFAPresent` Bool `false` (request: absent)');
+    expect(r.stdout).toContain('      match: `acs:MFAPresent` StringNotEquals `true` (request: absent)');
   });
 
   it('a possible Deny on an unknown key is named', () => {
     // Given an Allow and the bundled MFA Deny, with acs:MFAPresent unknown
-    const r = run(['eval', '--policy', 'allow-cams.json', '--policy', example('deny-without-mfa-on-delete.yaml'), ...request('cams:DeleteInstance')]);
+    const r = run(['eval', '--policy', 'allow-cams.json', '--policy', 'deny-delete-bool-mfa-false.yaml', ...request('cams:DeleteInstance')]);
     // Then Conditional on "not (MFAPresent false)", and the Deny is listed as possible
     expect(r.status).toBe(3);
     expect(r.stdout).toContain('  allowed only if: not (`acs:MFAPresent` Bool `false`)');
-    expect(r.stdout).toContain('  may also be denied by identity policy `deny-without-mfa-on-delete.yaml` statement 0 (Sid `DenyDeleteWithoutMfa`)');
+    expect(r.stdout).toContain('  may also be denied by identity policy `deny-delete-bool-mfa-false.yaml` statement 0 (Sid `DenyDeleteWithoutMfa`)');
   });
 
   it('a request value of the wrong type: the report is printed, the error diagnostic names the key', () => {
