@@ -1,6 +1,6 @@
 // Writes the published JSON Schemas (schemas/*.json) from the built library: `npm run schemas`.
 import { writeFileSync } from 'node:fs';
-import { POLICY_KINDS, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, policySchema, scenarioSchema } from '../dist/index.js';
+import { POLICY_KINDS, lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, policySchema, scenarioSchema } from '../dist/index.js';
 
 const write = (name, schema) => writeFileSync(new URL(`../schemas/${name}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
 write('scenario.schema.json', scenarioSchema);
@@ -8,4 +8,5 @@ for (const kind of POLICY_KINDS) write(`policy-${kind}.schema.json`, { $schema: 
 write('catalog-service.schema.json', catalogServiceSchema);
 write('catalog-condition-keys.schema.json', catalogConditionKeysSchema);
 write('catalog-system-policies.schema.json', catalogSystemPoliciesSchema);
+write('config.schema.json', lintConfigSchema);
 console.log('wrote schemas/');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, POLICY_KINDS, policySchema, scenarioSchema } from '../src/index.js';
+import { lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, POLICY_KINDS, policySchema, scenarioSchema } from '../src/index.js';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')) as object;
 
@@ -17,6 +17,7 @@ describe('published schemas (regenerate with `npm run schemas`)', () => {
     ['catalog-service.schema.json', catalogServiceSchema],
     ['catalog-condition-keys.schema.json', catalogConditionKeysSchema],
     ['catalog-system-policies.schema.json', catalogSystemPoliciesSchema],
+    ['config.schema.json', lintConfigSchema],
   ] as const)('%s is the catalog schema', (file, schema) => {
     expect(read(file)).toEqual(JSON.parse(JSON.stringify(schema)));
   });
