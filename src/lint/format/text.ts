@@ -21,7 +21,7 @@ export function renderLintText(findings: Finding[], texts: Map<string, string>, 
     lines.push(file);
     for (const f of list) {
       const at = f.range ? `${f.range.line}:${f.range.column}` : '-';
-      const origin = f.origin ? ` [${f.origin}]` : '';
+      const origin = `${f.origin ? ` [${f.origin}]` : ''} (${f.kind} policy)`;
       lines.push(`  ${at.padEnd(8)} ${f.severity.padEnd(16)} ${f.code.padEnd(36)} ${f.message}${origin}`);
       lines.push(...codeFrame(texts.get(file), f));
       if (verbose && f.help) lines.push(`    help: ${f.help}`);
