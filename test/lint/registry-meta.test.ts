@@ -63,3 +63,10 @@ describe('rule registry', () => {
     for (const name of files) expect(lintDocument(readFileSync(GOOD + name, 'utf8'), kindOfFixture(name), name), name).toEqual([]);
   });
 });
+
+describe('docs/rules/README.md', () => {
+  it('lists every rule with its default severity', () => {
+    const index = readFileSync(`${ROOT}docs/rules/README.md`, 'utf8');
+    for (const rule of RULES) expect(index, rule.id).toContain(`| [${rule.id}](${rule.id}.md) | ${rule.severity} |`);
+  });
+});
