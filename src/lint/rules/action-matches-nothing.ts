@@ -4,8 +4,8 @@
  */
 import { expandActionPattern } from '../../catalog/query.js';
 import { hasWildcard } from '../../match/wildcard.js';
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 export const actionMatchesNothing: LintRule = {
   id: 'action-matches-nothing',
@@ -13,10 +13,9 @@ export const actionMatchesNothing: LintRule = {
   title: 'a wildcard action that matches no action of its service',
   help: 'fix the pattern; `ramguard catalog actions <pattern>` shows what a pattern matches',
   check({ policy, raw, catalog, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
       const element = s.actions ? 'Action' : 'NotAction';
-      for (const [action, path] of stringsOf(rawStatements[s.index]?.[element], `${s.sourcePath}/${element}`)) {
+      for (const [action, path] of writtenItems(raw, s, element)) {
         if (action === '*' || !hasWildcard(action)) continue;
         const { actions, unknownServices } = expandActionPattern(catalog, action);
         if (unknownServices || actions.length > 0) continue;

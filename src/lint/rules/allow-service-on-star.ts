@@ -2,8 +2,8 @@
  * security-warning: an Allow of a whole service (`cams:*`) on every resource, with no condition.
  * `*` alone is left to allow-star-on-star.
  */
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 export const allowServiceOnStar: LintRule = {
   id: 'allow-service-on-star',
@@ -12,10 +12,9 @@ export const allowServiceOnStar: LintRule = {
   help: 'list the actions the principal needs, or narrow `Resource` to the resources it works on',
   kinds: ['identity', 'session'],
   check({ policy, raw, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
       if (s.effect !== 'Allow' || !s.actions || s.actions.includes('*') || !s.resources?.includes('*') || s.conditions.length > 0) continue;
-      for (const [action, path] of stringsOf(rawStatements[s.index]?.['Action'], `${s.sourcePath}/Action`)) {
+      for (const [action, path] of writtenItems(raw, s, 'Action')) {
         if (!/^[^*?:]+:\*$/.test(action)) continue;
         const service = action.slice(0, action.indexOf(':'));
         report({ path, message: `the statement allows every action of \`${service}\` on every resource` });

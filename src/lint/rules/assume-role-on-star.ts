@@ -5,8 +5,8 @@
  * allow-star-on-star.
  */
 import { compileWildcard } from '../../match/wildcard.js';
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 import { coversAllOf } from './escalation-actions-on-broad-resources.js';
 
 /** True when the action names sts explicitly and covers `sts:AssumeRole`. */
@@ -19,12 +19,11 @@ export const assumeRoleOnStar: LintRule = {
   help: 'name the roles the principal may assume in `Resource`, e.g. `acs:ram::1234567890123456:role/deployer`',
   kinds: ['identity', 'session'],
   check({ policy, raw, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
       if (s.effect !== 'Allow' || !s.actions || !s.resources) continue;
-      const broad = stringsOf(rawStatements[s.index]?.['Resource'], `${s.sourcePath}/Resource`).find(([r]) => coversAllOf(r, 'role'));
+      const broad = writtenItems(raw, s, 'Resource').find(([r]) => coversAllOf(r, 'role'));
       if (!broad) continue;
-      for (const [action, path] of stringsOf(rawStatements[s.index]?.['Action'], `${s.sourcePath}/Action`)) {
+      for (const [action, path] of writtenItems(raw, s, 'Action')) {
         if (!namesAssumeRole(action)) continue;
         report({ path, message: `\`${action}\` on \`${broad[0]}\` lets the principal assume every role that trusts it` });
       }

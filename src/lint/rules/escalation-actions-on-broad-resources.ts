@@ -8,9 +8,9 @@
 import { expandActionPattern } from '../../catalog/query.js';
 import type { Catalog, CatalogAction } from '../../catalog/types.js';
 import { compileWildcard } from '../../match/wildcard.js';
-import { stringsOf } from '../../policy/elements.js';
 import type { Statement } from '../../policy/types.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 const ENTITY_TYPES = ['user', 'role', 'group', 'policy'] as const;
 
@@ -45,11 +45,10 @@ export const escalationActionsOnBroadResources: LintRule = {
   help: 'allow permission-changing actions only on the users, roles, groups and policies named in `Resource`, or not at all',
   kinds: ['identity', 'session'],
   check({ policy, raw, catalog, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
       if (s.effect !== 'Allow' || !s.resources) continue;
       if (s.actions?.includes('*') && s.resources.includes('*') && s.conditions.length === 0) continue; // allow-star-on-star
-      const broad = stringsOf(rawStatements[s.index]?.['Resource'], `${s.sourcePath}/Resource`).find(([r]) => ENTITY_TYPES.some((t) => coversAllOf(r, t)));
+      const broad = writtenItems(raw, s, 'Resource').find(([r]) => ENTITY_TYPES.some((t) => coversAllOf(r, t)));
       if (!broad) continue;
       const actions = escalationActions(catalog, s);
       if (actions.length === 0) continue;

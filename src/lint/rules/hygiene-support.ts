@@ -4,13 +4,7 @@
  */
 import { hasWildcard, compileWildcard } from '../../match/wildcard.js';
 import type { ConditionClause, Principal, Statement } from '../../policy/types.js';
-
-/** The statement as written, or undefined when the raw document does not have it. */
-function rawStatement(raw: Record<string, unknown>, statement: Statement): Record<string, unknown> | undefined {
-  const list = raw['Statement'];
-  const item = Array.isArray(list) ? (list as unknown[])[statement.index] : undefined;
-  return typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
-}
+import { rawStatement } from '../written.js';
 
 /**
  * The pointer of item `i` of a statement element (`Action`, `NotAction`, `Resource`):

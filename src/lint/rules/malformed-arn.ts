@@ -5,8 +5,8 @@
  * the resource ends in `*`, which may stand for the missing parts (`acs:*`, `acs:cams:*`,
  * `acs:ram::123:*`). The service, when written (followed by `:`), must not be empty.
  */
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 /** What is wrong with an `acs:` resource, or undefined when it is well formed. */
 function problem(resource: string): string | undefined {
@@ -24,9 +24,8 @@ export const malformedArn: LintRule = {
   title: 'an ARN without its five parts `acs:<service>:<region>:<account>:<relative-id>`',
   help: 'write `acs:<service>:<region>:<account>:<relative-id>`, with `*` for any region or account (e.g. `acs:cams:*:*:instance/*`)',
   check({ policy, raw, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
-      for (const [resource, path] of stringsOf(rawStatements[s.index]?.['Resource'], `${s.sourcePath}/Resource`)) {
+      for (const [resource, path] of writtenItems(raw, s, 'Resource')) {
         if (!resource.startsWith('acs:')) continue;
         const why = problem(resource);
         if (why) report({ path, message: `\`${resource}\` ${why}` });

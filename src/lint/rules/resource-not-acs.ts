@@ -3,8 +3,8 @@
  * RAM matches resources case-sensitively against ARNs that all start with `acs:`, so such a
  * resource matches nothing.
  */
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 const PREFIX = 'acs:';
 
@@ -25,9 +25,8 @@ export const resourceNotAcs: LintRule = {
   title: 'a Resource that is not an ARN (`acs:...`) or `*`',
   help: 'write the ARN, `acs:<service>:<region>:<account>:<relative-id>` (lower-case `acs:`), or `*`',
   check({ policy, raw, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
-      for (const [resource, path] of stringsOf(rawStatements[s.index]?.['Resource'], `${s.sourcePath}/Resource`)) {
+      for (const [resource, path] of writtenItems(raw, s, 'Resource')) {
         if (canBeAnArn(resource)) continue;
         report({ path, message: `\`${resource}\` is not an ARN: ARNs start with \`acs:\`` });
       }

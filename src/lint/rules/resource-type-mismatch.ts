@@ -8,8 +8,8 @@
 import { lookupAction, resourceTypesOf } from '../../catalog/query.js';
 import type { Catalog, ResourceType } from '../../catalog/types.js';
 import { hasWildcard } from '../../match/wildcard.js';
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 /** The service part of an ARN or ARN template (`acs:<service>:...`). */
 const serviceOf = (arn: string): string | undefined => /^acs:([^:]*):/.exec(arn)?.[1];
@@ -81,13 +81,12 @@ export const resourceTypeMismatch: LintRule = {
   title: 'a Resource that is none of the resource types the statement’s actions act on',
   help: 'write an ARN of the type the actions act on (`ramguard catalog show <action>` shows it), or move the resource to a statement of its own actions',
   check({ policy, raw, catalog, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
       if (!s.actions || !s.resources) continue;
       const known = knownTypes(catalog, s.actions);
       if (!known) continue;
       const services = new Set(known.types.map((t) => serviceOf(t.arn)));
-      for (const [resource, path] of stringsOf(rawStatements[s.index]?.['Resource'], `${s.sourcePath}/Resource`)) {
+      for (const [resource, path] of writtenItems(raw, s, 'Resource')) {
         const service = serviceOf(resource);
         if (resource === '*' || service === undefined || hasWildcard(service) || !services.has(service) || !wellFormed(resource)) continue;
         if (known.types.some((t) => fits(t.matcher.pattern, resource))) continue;

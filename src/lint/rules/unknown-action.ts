@@ -5,8 +5,8 @@
 import { lookupAction } from '../../catalog/query.js';
 import { closest } from '../../catalog/suggest.js';
 import { hasWildcard } from '../../match/wildcard.js';
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 export const unknownAction: LintRule = {
   id: 'unknown-action',
@@ -14,10 +14,9 @@ export const unknownAction: LintRule = {
   title: 'an action its service does not have',
   help: 'fix the spelling; `ramguard catalog actions <service>:*` lists the actions of a service',
   check({ policy, raw, catalog, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
       const element = s.actions ? 'Action' : 'NotAction';
-      for (const [action, path] of stringsOf(rawStatements[s.index]?.[element], `${s.sourcePath}/${element}`)) {
+      for (const [action, path] of writtenItems(raw, s, element)) {
         const colon = action.indexOf(':');
         if (colon < 0 || hasWildcard(action)) continue;
         const service = catalog.services.get(action.slice(0, colon).toLowerCase());

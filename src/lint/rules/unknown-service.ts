@@ -2,8 +2,8 @@
  * suggestion: an action of a service the catalog does not know. Its actions cannot be checked, so
  * lint says so once per statement and service — never as an error (the catalog is not complete).
  */
-import { stringsOf } from '../../policy/elements.js';
 import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
 
 export const unknownService: LintRule = {
   id: 'unknown-service',
@@ -11,11 +11,10 @@ export const unknownService: LintRule = {
   title: 'a service ramguard’s catalog does not know: its actions are not checked',
   help: 'check the service code; to have its actions checked, describe the service in a file and pass `--catalog DIR`',
   check({ policy, raw, catalog, report }) {
-    const rawStatements = raw['Statement'] as Record<string, unknown>[];
     for (const s of policy.statements) {
       const element = s.actions ? 'Action' : 'NotAction';
       const seen = new Set<string>();
-      for (const [action, path] of stringsOf(rawStatements[s.index]?.[element], `${s.sourcePath}/${element}`)) {
+      for (const [action, path] of writtenItems(raw, s, element)) {
         const colon = action.indexOf(':');
         if (colon < 0) continue;
         const service = action.slice(0, colon).toLowerCase();
