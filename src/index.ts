@@ -35,3 +35,5 @@ export { parseLintConfig, applySuppressions, isIgnored, defaultConfig, lintConfi
 export { renderLintText } from './lint/format/text.js';
 export { renderLintJson } from './lint/format/json.js';
 export { renderSarif } from './lint/format/sarif.js';
+export { preflightUpdateInstance, type PreflightOptions, type PreflightResult } from './preflight/update-instance.js';
+export { UPDATE_INSTANCE_PARAMETERS, validateUpdateInstanceParameters, type UpdateInstanceRequest } from './preflight/parameters.js';

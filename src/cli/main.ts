@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { catalogCommand } from './catalog-command.js';
 import { evalCommand } from './eval-command.js';
 import { lintCommand } from './lint-command.js';
+import { preflightCommand } from './preflight-command.js';
 import { EXIT } from './exit-codes.js';
 import { validateCommand } from './validate-command.js';
 
@@ -20,7 +21,7 @@ const program = new Command('ramguard')
   .version('0.1.0')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-for (const command of [evalCommand(io), validateCommand(io), lintCommand(io), catalogCommand(io)]) program.addCommand(command.exitOverride());
+for (const command of [evalCommand(io), validateCommand(io), lintCommand(io), preflightCommand(io), catalogCommand(io)]) program.addCommand(command.exitOverride());
 
 try {
   program.parse(process.argv);
