@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 /** The `ramguard` command line. Usage errors exit 2; no stack trace ever reaches the user. */
 import { Command, CommanderError } from 'commander';
-import { catalogCommand } from './catalog-command.js';
-import { evalCommand } from './eval-command.js';
-import { lintCommand } from './lint-command.js';
-import { preflightCommand } from './preflight-command.js';
 import { EXIT } from './exit-codes.js';
-import { validateCommand } from './validate-command.js';
 
-const io = {
+type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
+
+const io: Io = {
   out: (s: string) => process.stdout.write(s + '\n'),
   err: (s: string) => process.stderr.write(s + '\n'),
   setExit: (code: number) => {
@@ -16,20 +13,36 @@ const io = {
   },
 };
 
-const program = new Command('ramguard')
-  .description('Alibaba Cloud RAM policy and permission analyzer')
-  .version('0.1.0')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-for (const command of [evalCommand(io), validateCommand(io), lintCommand(io), preflightCommand(io), catalogCommand(io)]) program.addCommand(command.exitOverride());
+/**
+ * Each subcommand's module is imported only when that subcommand runs (or for `--help`): a
+ * preflight need not load the linter, its globbing and its SARIF writer. Start-up is what a CI
+ * step or a pre-commit hook pays on every call.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  eval: async () => (await import('./eval-command.js')).evalCommand(io),
+  validate: async () => (await import('./validate-command.js')).validateCommand(io),
+  lint: async () => (await import('./lint-command.js')).lintCommand(io),
+  preflight: async () => (await import('./preflight-command.js')).preflightCommand(io),
+  catalog: async () => (await import('./catalog-command.js')).catalogCommand(io),
+};
 
-try {
+async function main(): Promise<void> {
+  const program = new Command('ramguard')
+    .description('Alibaba Cloud RAM policy and permission analyzer')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const requested = process.argv[2];
+  const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+  for (const name of names) program.addCommand((await COMMANDS[name]!()).exitOverride());
   program.parse(process.argv);
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT.invalid;
   } else {
     process.stderr.write(`ramguard: internal error: ${(error as Error).message}\n`);
     process.exitCode = EXIT.invalid;
   }
-}
+});
