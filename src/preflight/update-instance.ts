@@ -9,7 +9,7 @@ import type { Catalog } from '../catalog/types.js';
 import type { EvaluationResult } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { evaluate } from '../eval/authorize.js';
-import { compilePolicySet } from '../eval/compile.js';
+import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import type { AuthorizationRequest, RequestPrincipal } from '../request/types.js';
 import type { PolicySet } from '../scenario/types.js';
 import { validateUpdateInstanceParameters, type UpdateInstanceRequest } from './parameters.js';
@@ -42,8 +42,11 @@ export interface PreflightResult extends EvaluationResult {
   authorization: AuthorizationRequest;
 }
 
-/** Preflights one UpdateInstance call. Invalid parameters give diagnostics and no result. */
-export function preflightUpdateInstance(params: Record<string, unknown>, policies: PolicySet, options: PreflightOptions): { result?: PreflightResult; diagnostics: Diagnostic[] } {
+/**
+ * Preflights one UpdateInstance call. Invalid parameters give diagnostics and no result. Pass a
+ * `CompiledPolicySet` (from `compilePolicySet`) to preflight many calls without compiling again.
+ */
+export function preflightUpdateInstance(params: Record<string, unknown>, policies: PolicySet | CompiledPolicySet, options: PreflightOptions): { result?: PreflightResult; diagnostics: Diagnostic[] } {
   const { request, diagnostics } = validateUpdateInstanceParameters(params);
   if (!request) return { diagnostics };
   const arn = buildArn(options.catalog ?? builtinCatalog(), 'cams:UpdateInstance', { regionId: options.region, accountId: options.accountId, InstanceId: request.InstanceId });
@@ -61,6 +64,7 @@ export function preflightUpdateInstance(params: Record<string, unknown>, policie
   // AccessKey calls carry no MFA key (reference §5), unless the caller says otherwise.
   if (!lowerGiven.has('acs:mfapresent') && !absent.some((k) => k.toLowerCase() === 'acs:mfapresent')) absent.push('acs:MFAPresent');
   const authorization: AuthorizationRequest = { principal: options.principal, action: 'cams:UpdateInstance', resource: arn.arn, context, absent };
-  const evaluation = evaluate(compilePolicySet(policies), authorization);
+  const compiled = 'statementCount' in policies ? policies : compilePolicySet(policies);
+  const evaluation = evaluate(compiled, authorization);
   return { result: { ...evaluation, request, arn: arn.arn, authorization }, diagnostics: evaluation.diagnostics };
 }

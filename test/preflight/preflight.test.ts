@@ -1,6 +1,6 @@
 /** Library preflight of CAMS UpdateInstance: parameters by the API reference, context, decisions. */
 import { describe, expect, it } from 'vitest';
-import { emptyPolicySet, parsePolicy, preflightUpdateInstance, validateUpdateInstanceParameters, type PolicySet } from '../../src/index.js';
+import { compilePolicySet, emptyPolicySet, parsePolicy, preflightUpdateInstance, validateUpdateInstanceParameters, type PolicySet } from '../../src/index.js';
 
 const OPTIONS = { region: 'ap-southeast-1', accountId: '1234567890123456', principal: { type: 'RamUser' as const, arn: 'acs:ram::1234567890123456:user/alice' }, currentTime: '2026-11-28T10:00:00Z' };
 const GOOD = { InstanceId: 'ins-1', InstanceName: 'viber_ins' };
@@ -73,6 +73,14 @@ describe('preflightUpdateInstance', () => {
     const { result } = preflightUpdateInstance(GOOD, mfa, { ...OPTIONS, context: { 'acs:MFAPresent': 'true', 'acs:securetransport': 'false' } });
     expect(result!.decision).toBe('Allow');
     expect(result!.authorization.absent).toEqual([]);
+  });
+
+  it('takes a compiled policy set too, with the same answer', () => {
+    const compiled = compilePolicySet(officeOnly);
+    for (const sourceIp of ['203.0.113.9', '198.51.100.1']) {
+      expect(preflightUpdateInstance(GOOD, compiled, { ...OPTIONS, sourceIp }).result!.decision).toBe(preflightUpdateInstance(GOOD, officeOnly, { ...OPTIONS, sourceIp }).result!.decision);
+    }
+    expect(preflightUpdateInstance(GOOD, compiled, { ...OPTIONS, sourceIp: '203.0.113.9' }).result!.decision).toBe('Allow');
   });
 
   it('returns diagnostics and no result for bad parameters', () => {
