@@ -2,9 +2,8 @@
  * Builds the indexed catalog from raw data (the generated built-in data, or service files a
  * user adds with `--catalog DIR`). Pure: file reading is the caller's.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import { translateAjvError } from '../diagnostics/ajv-errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { compileWildcard } from '../match/wildcard.js';
 import { parseSource } from '../parse/source.js';
 import { byPosition, validatePolicy } from '../policy/parse-policy.js';
@@ -29,12 +28,8 @@ export interface RawCatalogData {
   systemPolicies: { policies: Record<string, Omit<SystemPolicy, 'name' | 'policy'>> };
 }
 
-let serviceValidator: ValidateFunction | undefined;
-/** The service-file validator, compiled on first use (only `--catalog DIR` needs it). */
-function validateService(value: unknown): boolean {
-  serviceValidator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(catalogServiceSchema);
-  return serviceValidator(value);
-}
+/** Only `--catalog DIR` needs it, so it is compiled on first use. */
+const checkService = lazySchemaCheck(catalogServiceSchema, 'catalog service');
 
 /** A template as a RAM pattern: `{#InstanceId}` → `*`. */
 export function templatePattern(template: string): string {
@@ -92,14 +87,9 @@ export function buildCatalog(data: RawCatalogData, extra: RawService[] = []): Ca
 export function parseServiceFile(text: string, file?: string): { service?: RawService; diagnostics: Diagnostic[] } {
   const source = parseSource(text, file);
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
-  const place = (d: ReturnType<typeof translateAjvError>): Diagnostic => {
-    const { target, ...rest } = d;
-    const range = source.locate(d.path, target);
-    return { ...rest, ...(file !== undefined ? { file } : {}), ...(range ? { range } : {}) };
-  };
-  if (!validateService(source.value)) {
-    return { diagnostics: (serviceValidator?.errors ?? []).map((e) => place(translateAjvError(e, 'catalog service'))).sort(byPosition) };
-  }
+  const place = placeIn(source.locate, file);
+  const structural = checkService(source.value);
+  if (structural.length > 0) return { diagnostics: structural.map(place).sort(byPosition) };
   const raw = source.value as RawService;
   const diagnostics: Diagnostic[] = [];
   for (const [name, action] of Object.entries(raw.actions)) {

@@ -25,3 +25,8 @@ export function closest(name: string, candidates: Iterable<string>, limit = 3): 
     .slice(0, limit)
     .map(([c]) => c);
 }
+
+/** "did you mean `a`, `b`?" for the given names, or undefined when there are none. */
+export function didYouMean(names: readonly string[]): string | undefined {
+  return names.length > 0 ? `did you mean ${names.map((n) => `\`${n}\``).join(', ')}?` : undefined;
+}

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { expandActionPattern, lookupAction, resourceTypesOf } from '../catalog/query.js';
 import { renderAction, renderActionList, renderKeys, renderServices } from '../catalog/render.js';
-import { closest } from '../catalog/suggest.js';
+import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Catalog } from '../catalog/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT } from './exit-codes.js';
@@ -13,8 +13,7 @@ type Format = 'text' | 'json';
 type Answer = { text: string; json: unknown } | { diagnostic: Diagnostic };
 
 function notFound(what: string, name: string, candidates: Iterable<string>): Answer {
-  const near = closest(name, candidates);
-  const help = near.length > 0 ? `did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : undefined;
+  const help = didYouMean(closest(name, candidates));
   return { diagnostic: { code: 'not-in-catalog', severity: 'error', message: `${what} \`${name}\` is not in the catalog`, file: '<command line>', path: '', ...(help ? { help } : {}) } };
 }
 

@@ -3,10 +3,9 @@
  * suppressions — a rule, in files matching a glob, optionally at a JSON Pointer, each with the
  * reason that verbose output prints. Pure: the CLI finds and reads the file.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
 import { minimatch } from 'minimatch';
-import { translateAjvError } from '../diagnostics/ajv-errors.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { parseSource } from '../parse/source.js';
 import { byPosition } from '../policy/parse-policy.js';
 import type { Finding, RuleSettings } from './engine.js';
@@ -51,7 +50,7 @@ export const lintConfigSchema = {
   },
 } as const;
 
-let validator: ValidateFunction | undefined;
+const checkConfig = lazySchemaCheck(lintConfigSchema, 'configuration');
 
 /** The configuration with nothing set. */
 export function defaultConfig(): LintConfig {
@@ -63,13 +62,9 @@ export function parseLintConfig(text: string, file: string): { config?: LintConf
   const source = parseSource(text, file);
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   const value = source.value ?? {};
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(lintConfigSchema);
-  const place = (d: ReturnType<typeof translateAjvError>): Diagnostic => {
-    const { target, ...rest } = d;
-    const range = source.locate(d.path, target);
-    return { ...rest, file, ...(range ? { range } : {}) };
-  };
-  if (!validator(value)) return { diagnostics: (validator.errors ?? []).map((e) => place(translateAjvError(e, 'configuration'))).sort(byPosition) };
+  const place = placeIn(source.locate, file);
+  const structural = checkConfig(value);
+  if (structural.length > 0) return { diagnostics: structural.map(place).sort(byPosition) };
   const raw = value as Partial<LintConfig>;
   const config: LintConfig = { rules: raw.rules ?? {}, ignore: raw.ignore ?? [], suppressions: raw.suppressions ?? [] };
   const diagnostics: Diagnostic[] = [];

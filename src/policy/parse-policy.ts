@@ -3,6 +3,7 @@
  * every problem found in one pass out. An invalid policy never reaches the compiler.
  */
 import { escapePointerToken, hasErrors, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
+import { placeIn } from '../diagnostics/schema-check.js';
 import { parseSource } from '../parse/source.js';
 import { conditionDiagnostics } from './conditions-validate.js';
 import { statementDiagnostics } from './elements.js';
@@ -37,11 +38,8 @@ export function parsePolicy(text: string, options: { kind: PolicyKind; file?: st
 export function validatePolicy(value: unknown, location: PolicyLocation): PolicyParseResult {
   const unplaced = collectProblems(value, location.kind);
   const prefix = location.pointerPrefix ?? '';
-  const diagnostics = unplaced.map(({ target, ...d }): Diagnostic => {
-    const path = prefix + d.path;
-    const range = location.locate?.(path, target);
-    return { ...d, path, ...(location.file !== undefined ? { file: location.file } : {}), ...(range ? { range } : {}) };
-  });
+  const place = placeIn(location.locate ?? (() => undefined), location.file);
+  const diagnostics = unplaced.map((d) => place({ ...d, path: prefix + d.path }));
   diagnostics.sort(byPosition);
   if (hasErrors(diagnostics)) return { diagnostics };
   return { policy: normalise(value as RawPolicy, location.kind), diagnostics };

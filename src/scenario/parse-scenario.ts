@@ -3,25 +3,19 @@
  * diagnostics that point into the scenario file (or the policy file it names). Pure: reading a
  * referenced policy file is the caller's `readFile`.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import { translateAjvError } from '../diagnostics/ajv-errors.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
 import { byPosition, parsePolicy, validatePolicy } from '../policy/parse-policy.js';
 import { aKind } from '../policy/schema-errors.js';
 import type { PolicyKind } from '../policy/types.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import { builtinCatalog } from '../catalog/builtin.js';
-import { closest } from '../catalog/suggest.js';
+import { closest, didYouMean } from '../catalog/suggest.js';
 import { scenarioSchema } from './schema.js';
 import { emptyPolicySet, type NamedPolicy, type PolicySet } from './types.js';
 
-let scenarioValidator: ValidateFunction | undefined;
-/** The scenario validator, compiled on first use (ajv compilation dominates start-up). */
-function validateScenario(value: unknown): boolean {
-  scenarioValidator ??= new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: false }).compile(scenarioSchema);
-  return scenarioValidator(value);
-}
+const checkScenario = lazySchemaCheck(scenarioSchema, 'scenario');
 
 /** Reads a policy file named by a scenario: its text and the name to report it by, or an error. */
 export type PolicyFileReader = (path: string) => { text: string; file: string } | { error: string };
@@ -50,14 +44,9 @@ export function parseScenario(text: string, options: { file?: string; readFile?:
 
 /** Builds a scenario from parsed data; `source` locates diagnostics. */
 export function scenarioFromValue(value: unknown, source: Pick<ParsedSource, 'file' | 'locate'>, readFile?: PolicyFileReader): ScenarioParseResult {
-  const place = (d: Omit<Diagnostic, 'file'> & { target?: 'key' | 'value' }): Diagnostic => {
-    const { target, ...rest } = d;
-    const range = source.locate(d.path, target);
-    return { ...rest, ...(source.file !== undefined ? { file: source.file } : {}), ...(range ? { range } : {}) };
-  };
-  if (!validateScenario(value)) {
-    return { diagnostics: (scenarioValidator?.errors ?? []).map((e) => place(translateAjvError(e, 'scenario'))).sort(byPosition) };
-  }
+  const place = placeIn(source.locate, source.file);
+  const structural = checkScenario(value);
+  if (structural.length > 0) return { diagnostics: structural.map(place).sort(byPosition) };
   const raw = (value ?? {}) as RawScenario;
   const diagnostics: Diagnostic[] = [];
   const load = (ref: RawRef, kind: PolicyKind, pointer: string): NamedPolicy | undefined => {
@@ -89,7 +78,7 @@ export function scenarioFromValue(value: unknown, source: Pick<ParsedSource, 'fi
       const names = [...catalog.systemPolicies.values()].filter((x) => x.kind === kind).map((x) => x.name);
       const message = found ? `\`${ref.system}\` is ${aKind(found.kind)} policy, not ${aKind(kind)} policy` : `no system policy is called \`${ref.system}\``;
       const near = closest(ref.system!, names);
-      diagnostics.push(place({ code: 'unknown-system-policy', severity: 'error', message, path: `${pointer}/system`, target: 'value', help: near.length > 0 ? `did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : `the ${kind} system policies are ${names.map((n) => `\`${n}\``).join(', ')}` }));
+      diagnostics.push(place({ code: 'unknown-system-policy', severity: 'error', message, path: `${pointer}/system`, target: 'value', help: didYouMean(near) ?? `the ${kind} system policies are ${names.map((n) => `\`${n}\``).join(', ')}` }));
       return undefined;
     }
     return { name: ref.name, document: found.policy };

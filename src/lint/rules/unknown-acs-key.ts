@@ -3,7 +3,7 @@
  * match case-insensitively — but `acs:SourceIps` is not): no request carries it, so the condition
  * never holds (and a negated one always does). Service keys (`oss:Prefix`) are not checked here.
  */
-import { closest } from '../../catalog/suggest.js';
+import { closest, didYouMean } from '../../catalog/suggest.js';
 import { compileWildcard } from '../../match/wildcard.js';
 import type { LintRule } from '../types.js';
 
@@ -26,7 +26,7 @@ export const unknownAcsKey: LintRule = {
           path: clause.sourcePath,
           target: 'key',
           message: `\`${clause.key}\` is not a condition key RAM knows`,
-          ...(suggestions.length > 0 ? { help: `did you mean \`${suggestions[0]}\`?` } : {}),
+          ...(suggestions.length > 0 ? { help: didYouMean(suggestions.slice(0, 1))! } : {}),
         });
       }
     }

@@ -3,7 +3,7 @@
  * RAM accepts the policy but the line never matches a request: usually a typo.
  */
 import { lookupAction } from '../../catalog/query.js';
-import { closest } from '../../catalog/suggest.js';
+import { closest, didYouMean } from '../../catalog/suggest.js';
 import { hasWildcard } from '../../match/wildcard.js';
 import type { LintRule } from '../types.js';
 import { writtenItems } from '../written.js';
@@ -25,7 +25,7 @@ export const unknownAction: LintRule = {
         report({
           path,
           message: `\`${service.service}\` has no action \`${action.slice(colon + 1)}\``,
-          ...(suggestions.length > 0 ? { help: `did you mean \`${suggestions[0]}\`?` } : {}),
+          ...(suggestions.length > 0 ? { help: didYouMean(suggestions.slice(0, 1))! } : {}),
         });
       }
     }
