@@ -1,8 +1,12 @@
 /** The CLI's exit codes: a contract scripts rely on. */
 import type { Decision } from '../decision/types.js';
 
-/** 0 Allow, 1 denied, 2 invalid input or usage, 3 Conditional. */
-export const EXIT = { allow: 0, deny: 1, invalid: 2, conditional: 3 } as const;
+/**
+ * 0 Allow (or a guarded call succeeded), 1 denied, 2 invalid input or usage, 3 Conditional,
+ * 4 drift (the preflight allowed a call the service denied), 5 a sent call failed (timeout,
+ * HTTP error, business error in the body, network).
+ */
+export const EXIT = { allow: 0, deny: 1, invalid: 2, conditional: 3, drift: 4, failed: 5 } as const;
 
 /** The exit code of a decision. */
 export function exitCodeOf(decision: Decision): number {

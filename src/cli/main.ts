@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint-command.js')).lintCommand(io),
   preflight: async () => (await import('./preflight-command.js')).preflightCommand(io),
   catalog: async () => (await import('./catalog-command.js')).catalogCommand(io),
+  'update-instance': async () => (await import('./update-instance-command.js')).updateInstanceCommand(io),
 };
 
 async function main(): Promise<void> {
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   const requested = process.argv[2];
   const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
   for (const name of names) program.addCommand((await COMMANDS[name]!()).exitOverride());
-  program.parse(process.argv);
+  // parseAsync: the guarded call's action is async, and its errors must reach the catch below.
+  await program.parseAsync(process.argv);
 }
 
 main().catch((error: unknown) => {

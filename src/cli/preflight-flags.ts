@@ -1,0 +1,63 @@
+/**
+ * The flags `ramguard preflight update-instance` and `ramguard update-instance` share: the API's
+ * parameters, where the instance lives, the caller and its policies, and the context of the call.
+ */
+import { Command, Option } from 'commander';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UPDATE_INSTANCE_PARAMETERS } from '../preflight/parameters.js';
+import { PRINCIPAL_TYPES } from '../request/types.js';
+import { buildEvalInput, type EvalFlags, type EvalInput } from './eval-input.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+/** commander's camel-case name of a parameter flag: `--instance-id` → `instanceId`. */
+const optionKey = (flag: string) => flag.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+export type PreflightFlags = Omit<EvalFlags, 'action' | 'resource' | 'trustPolicy'> & {
+  region?: string;
+  accountId?: string;
+  sourceIp?: string;
+  currentTime?: string;
+  format: 'text' | 'json';
+} & Record<string, unknown>;
+
+/** Adds the shared flags to a command. */
+export function addPreflightOptions(command: Command): Command {
+  for (const p of UPDATE_INSTANCE_PARAMETERS) command.option(`${p.flag} <value>`, `${p.name}${p.required ? ' (required)' : ''}`);
+  return command
+    .option('--region <region>', 'the region of the instance, e.g. ap-southeast-1')
+    .option('--account-id <uid>', 'the Alibaba Cloud account that owns the instance')
+    .option('--policy <file>', 'identity policy of the caller; repeatable', collect, [])
+    .option('--control-policy <file>', 'control policy, one level each, Root folder first; repeatable', collect, [])
+    .option('--session-policy <file>', 'session policy of an assumed-role caller')
+    .option('--scenario <file>', 'a scenario file with the caller and its policies')
+    .addOption(new Option('--principal-type <type>', 'the caller').choices([...PRINCIPAL_TYPES]))
+    .option('--principal-arn <arn>', "the caller's ARN")
+    .option('--source-ip <ip>', 'the IP the call will come from (unknown otherwise)')
+    .option('--context <key=value>', 'another context key; repeatable', collect, [])
+    .option('--absent <key>', 'a context key the call does not carry; repeatable', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+}
+
+/** What the shared flags say: the API parameters, the caller and policies, and any problems. */
+export interface PreflightInputs {
+  params: Record<string, unknown>;
+  input: EvalInput;
+  problems: Diagnostic[];
+}
+
+/** Reads the shared flags; `problems` holds every error (missing region, unreadable policy, …). */
+export function readPreflightFlags(flags: PreflightFlags): PreflightInputs {
+  const problems: Diagnostic[] = [];
+  const argument = (message: string, help: string) => problems.push({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', help });
+  if (flags.region === undefined) argument('the region is missing', 'give `--region`, e.g. `--region ap-southeast-1`');
+  if (flags.accountId === undefined) argument('the account id is missing', 'give `--account-id` (the account that owns the instance)');
+  // The action and resource are the preflight's to build: placeholders satisfy the shared reader.
+  const input = buildEvalInput({ ...flags, trustPolicy: [], action: 'cams:UpdateInstance', resource: 'acs:cams:preflight' } as EvalFlags);
+  problems.push(...input.diagnostics.filter((d) => d.severity === 'error'));
+  const params: Record<string, unknown> = {};
+  for (const p of UPDATE_INSTANCE_PARAMETERS) {
+    const value = flags[optionKey(p.flag)];
+    if (value !== undefined) params[p.name] = value;
+  }
+  return { params, input, problems };
+}

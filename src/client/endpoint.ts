@@ -1,0 +1,41 @@
+/**
+ * Where a CAMS call goes: the documented regional endpoint by default, or one the user names
+ * (a URL such as the local emulator's `http://127.0.0.1:8787`, or a bare host).
+ */
+import type { Endpoint } from './transport.js';
+
+/** The endpoint Alibaba's SDK builds for a region: `cams.<regionId>.aliyuncs.com`, over HTTPS. */
+export function defaultEndpoint(regionId: string): Endpoint {
+  return { protocol: 'https', host: `cams.${regionId}.aliyuncs.com` };
+}
+
+/** Whether a host is this machine: plain HTTP to it exposes nothing on the network. */
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
+
+/**
+ * Reads `--endpoint`: `https://host[:port]`, `http://host[:port]` or a bare `host[:port]`
+ * (HTTPS). A path, query or credentials in the URL are refused: RPC calls go to `/`, and a
+ * secret in a URL would end up in logs.
+ */
+export function parseEndpoint(text: string): Endpoint | { error: string } {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { error: `\`${text}\` is not a host or URL` };
+  }
+  const protocol = url.protocol.slice(0, -1).toLowerCase();
+  if (protocol !== 'http' && protocol !== 'https') return { error: `\`${text}\`: only http and https endpoints exist` };
+  if (url.username !== '' || url.password !== '') return { error: `\`${url.host}\`: put credentials in the credential chain, never in the endpoint URL` };
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') return { error: `\`${text}\`: an endpoint is a host, without a path or query (RPC calls go to \`/\`)` };
+  return { protocol, host: url.host };
+}
+
+/** The URL of an endpoint, for messages. */
+export function endpointUrl(endpoint: Endpoint): string {
+  return `${endpoint.protocol}://${endpoint.host}/`;
+}
