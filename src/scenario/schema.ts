@@ -14,6 +14,21 @@ const policyRef = (withResourceGroup: boolean) => ({
   },
 });
 
+/**
+ * The `policies` object, by layer: shared by scenarios and the CAMS emulator's access keys (see
+ * src/scenario/load-policies.ts).
+ */
+export const policiesSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    control: { type: 'array', items: { type: 'array', items: policyRef(false) } },
+    session: policyRef(false),
+    identity: { type: 'array', items: policyRef(true) },
+    resource: { type: 'array', items: policyRef(false) },
+  },
+} as const;
+
 /** The scenario schema. */
 export const scenarioSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -39,15 +54,6 @@ export const scenarioSchema = {
         absent: { type: 'array', items: { type: 'string' } },
       },
     },
-    policies: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        control: { type: 'array', items: { type: 'array', items: policyRef(false) } },
-        session: policyRef(false),
-        identity: { type: 'array', items: policyRef(true) },
-        resource: { type: 'array', items: policyRef(false) },
-      },
-    },
+    policies: policiesSchema,
   },
 } as const;
