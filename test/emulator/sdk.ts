@@ -26,10 +26,10 @@ export interface SdkAnswer {
   body: Record<string, any>;
 }
 
-/** Calls `action` on the emulator at `url` through the real SDK, with `params` as a form body. */
-export async function sdkCall(url: string, action: string, params: Record<string, string>, credentials: Credentials): Promise<SdkAnswer> {
+/** Calls `action` (of API `version`) on the emulator at `url` through the real SDK, with `params` as a form body. */
+export async function sdkCall(url: string, action: string, params: Record<string, string>, credentials: Credentials, version = '2020-06-06'): Promise<SdkAnswer> {
   const client = new OpenApiClient(new OpenApi.Config({ ...credentials, endpoint: new URL(url).host, protocol: 'http', regionId: 'ap-southeast-1', readTimeout: 5000, connectTimeout: 5000 }));
-  const apiParams = new OpenApi.Params({ action, version: '2020-06-06', protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
+  const apiParams = new OpenApi.Params({ action, version, protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
   // A plain object: callApi reads only these fields (@alicloud/tea-util is not a dependency of ours).
   const runtime = { autoretry: false, readTimeout: 5000, connectTimeout: 5000 } as never;
   try {
@@ -77,10 +77,19 @@ export async function captureSdkRequest(action: string, params: Record<string, s
 export function replay(url: string, request: CapturedRequest): Promise<SdkAnswer & { headers: Record<string, string | string[] | undefined> }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...request.headers, 'content-length': String(request.body.length) } }, (res) => {
+    // Framing headers are the transport's, not the request's: the SDK may have sent its body chunked.
+    const { ['transfer-encoding']: _te, connection: _c, ['content-length']: _cl, ...headers } = request.headers;
+    const req = httpRequest({ host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...headers, 'content-length': String(request.body.length) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, any> }));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(text) as Record<string, any> });
+        } catch {
+          reject(new Error(`HTTP ${res.statusCode} with a body that is not JSON: ${text.slice(0, 200)}`));
+        }
+      });
     });
     req.on('error', reject);
     req.end(request.body);
