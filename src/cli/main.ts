@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   preflight: async () => (await import('./preflight-command.js')).preflightCommand(io),
   catalog: async () => (await import('./catalog-command.js')).catalogCommand(io),
   'update-instance': async () => (await import('./update-instance-command.js')).updateInstanceCommand(io),
+  emulator: async () => (await import('./emulator-command.js')).emulatorCommand(io),
 };
 
 async function main(): Promise<void> {
