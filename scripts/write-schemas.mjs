@@ -1,6 +1,6 @@
 // Writes the published JSON Schemas (schemas/*.json) from the built library: `npm run schemas`.
 import { writeFileSync } from 'node:fs';
-import { POLICY_KINDS, lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, policySchema, scenarioSchema } from '../dist/index.js';
+import { POLICY_KINDS, emulatorConfigSchema, lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, policySchema, scenarioSchema } from '../dist/index.js';
 
 const write = (name, schema) => writeFileSync(new URL(`../schemas/${name}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
 write('scenario.schema.json', scenarioSchema);
@@ -9,4 +9,5 @@ write('catalog-service.schema.json', catalogServiceSchema);
 write('catalog-condition-keys.schema.json', catalogConditionKeysSchema);
 write('catalog-system-policies.schema.json', catalogSystemPoliciesSchema);
 write('config.schema.json', lintConfigSchema);
+write('emulator-config.schema.json', emulatorConfigSchema);
 console.log('wrote schemas/');

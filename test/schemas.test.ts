@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, POLICY_KINDS, policySchema, scenarioSchema } from '../src/index.js';
+import { emulatorConfigSchema, lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, POLICY_KINDS, policySchema, scenarioSchema } from '../src/index.js';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')) as object;
 
@@ -18,8 +18,13 @@ describe('published schemas (regenerate with `npm run schemas`)', () => {
     ['catalog-condition-keys.schema.json', catalogConditionKeysSchema],
     ['catalog-system-policies.schema.json', catalogSystemPoliciesSchema],
     ['config.schema.json', lintConfigSchema],
-  ] as const)('%s is the catalog schema', (file, schema) => {
+    ['emulator-config.schema.json', emulatorConfigSchema],
+  ] as const)('%s is the schema the code checks with', (file, schema) => {
     expect(read(file)).toEqual(JSON.parse(JSON.stringify(schema)));
+  });
+  it('the bundled example emulator configuration uses only the fields its schema names', () => {
+    const example = parse(readFileSync(new URL('../policies/examples/emulator.cams.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(example).every((k) => k in emulatorConfigSchema.properties)).toBe(true);
   });
   it('the bundled example scenario is an object the schema names', () => {
     const example = parse(readFileSync(new URL('../policies/examples/update-instance.scenario.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
