@@ -22,6 +22,10 @@ export { evaluate, type EvaluateOptions } from './eval/authorize.js';
 export { renderResidual } from './explain/residual-text.js';
 export { parseScenario, scenarioFromValue, type Scenario, type ScenarioParseResult, type PolicyFileReader } from './scenario/parse-scenario.js';
 export { scenarioSchema } from './scenario/schema.js';
+export { parseSnapshot, snapshotFromValue, type SnapshotParseResult } from './snapshot/parse-snapshot.js';
+export { snapshotSchema } from './snapshot/schema.js';
+export type * from './snapshot/types.js';
+export { POLICY_TYPES } from './snapshot/types.js';
 // The emulator's schema only: the emulator itself (a server) is the `emulator` subpath, not this pure entry.
 export { emulatorConfigSchema } from './emulator/config-schema.js';
 export type { Catalog, CatalogAction, CatalogService, ConditionKeyInfo, FactSource, ResourceType, SystemPolicy, AccessLevel } from './catalog/types.js';

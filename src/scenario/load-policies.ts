@@ -10,7 +10,7 @@ import type { Placeable } from '../diagnostics/schema-check.js';
 import type { ParsedSource } from '../parse/source.js';
 import { parsePolicy, validatePolicy } from '../policy/parse-policy.js';
 import { aKind } from '../policy/schema-errors.js';
-import type { PolicyKind } from '../policy/types.js';
+import type { PolicyDocument, PolicyKind } from '../policy/types.js';
 import { builtinCatalog } from '../catalog/builtin.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import { emptyPolicySet, type NamedPolicy, type PolicySet } from './types.js';
@@ -62,15 +62,10 @@ export function loadPolicies(raw: RawPolicies | undefined, where: PoliciesLocati
     diagnostics.push(...result.diagnostics);
     return result.policy ? { name: ref.name, document: result.policy } : undefined;
   };
-  /** A system policy by name, from the built-in catalog (its kind must fit the layer). */
   const systemPolicy = (ref: RawPolicyRef, kind: PolicyKind, pointer: string): NamedPolicy | undefined => {
-    const catalog = builtinCatalog();
-    const found = catalog.systemPolicies.get(ref.system!);
-    if (!found || found.kind !== kind) {
-      const names = [...catalog.systemPolicies.values()].filter((x) => x.kind === kind).map((x) => x.name);
-      const message = found ? `\`${ref.system}\` is ${aKind(found.kind)} policy, not ${aKind(kind)} policy` : `no system policy is called \`${ref.system}\``;
-      const near = closest(ref.system!, names);
-      diagnostics.push(place({ code: 'unknown-system-policy', severity: 'error', message, path: `${pointer}/system`, target: 'value', help: didYouMean(near) ?? `the ${kind} system policies are ${names.map((n) => `\`${n}\``).join(', ')}` }));
+    const found = findSystemPolicy(ref.system!, kind);
+    if ('problem' in found) {
+      diagnostics.push(place({ ...found.problem, path: `${pointer}/system`, target: 'value' }));
       return undefined;
     }
     return { name: ref.name, document: found.policy };
@@ -91,4 +86,19 @@ export function loadPolicies(raw: RawPolicies | undefined, where: PoliciesLocati
   });
   policies.resource = (p.resource ?? []).flatMap((ref, i) => load(ref, 'trust', `${at}/resource/${i}`) ?? []);
   return { policies, diagnostics };
+}
+
+/**
+ * A system policy by name, from the built-in catalog; its kind must fit where it is used. The
+ * problem (`unknown-system-policy`, with a did-you-mean) is for the caller to place. Shared by
+ * scenarios and account snapshots, so both refuse a wrong name alike.
+ */
+export function findSystemPolicy(name: string, kind: PolicyKind): { policy: PolicyDocument } | { problem: Pick<Diagnostic, 'code' | 'severity' | 'message' | 'help'> } {
+  const catalog = builtinCatalog();
+  const found = catalog.systemPolicies.get(name);
+  if (found && found.kind === kind) return { policy: found.policy };
+  const names = [...catalog.systemPolicies.values()].filter((x) => x.kind === kind).map((x) => x.name);
+  const message = found ? `\`${name}\` is ${aKind(found.kind)} policy, not ${aKind(kind)} policy` : `no system policy is called \`${name}\``;
+  const help = didYouMean(closest(name, names)) ?? `the ${kind} system policies are ${names.map((n) => `\`${n}\``).join(', ')}`;
+  return { problem: { code: 'unknown-system-policy', severity: 'error', message, help } };
 }

@@ -1,0 +1,112 @@
+/**
+ * Reads an account snapshot (YAML or JSON): structure by its JSON Schema, then formats and
+ * cross-references, then every policy document as the kind RAM uses it as — custom policy
+ * versions and system policies as identity policies, control policies as control policies, trust
+ * policies as trust policies — with diagnostics in the snapshot file or the policy file it names.
+ * Pure: reading a referenced policy file is the caller's `readFile`.
+ */
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { lazySchemaCheck, placeIn, type Placeable } from '../diagnostics/schema-check.js';
+import { parseSource, type ParsedSource } from '../parse/source.js';
+import { byPosition, parsePolicy, validatePolicy } from '../policy/parse-policy.js';
+import type { PolicyDocument, PolicyKind } from '../policy/types.js';
+import type { PolicyFileReader } from '../scenario/load-policies.js';
+import { checkReferences, type RawDocumentSource, type RawSnapshot } from './references.js';
+import { snapshotSchema } from './schema.js';
+import type { AccountSnapshot } from './types.js';
+
+const checkSnapshot = lazySchemaCheck(snapshotSchema, 'snapshot');
+
+/** A snapshot (when it had no errors) and every diagnostic. */
+export interface SnapshotParseResult {
+  snapshot?: AccountSnapshot;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses snapshot text. `readFile` resolves `file:` references; without it they are errors. */
+export function parseSnapshot(text: string, options: { file?: string; readFile?: PolicyFileReader } = {}): SnapshotParseResult {
+  const source = parseSource(text, options.file);
+  if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
+  return snapshotFromValue(source.value, source, options.readFile);
+}
+
+/** Builds a snapshot from parsed data; `source` locates diagnostics. */
+export function snapshotFromValue(value: unknown, source: Pick<ParsedSource, 'file' | 'locate'>, readFile?: PolicyFileReader): SnapshotParseResult {
+  const place = placeIn(source.locate, source.file);
+  const structural = checkSnapshot(value);
+  if (structural.length > 0) return { diagnostics: structural.map(place).sort(byPosition) };
+  const raw = value as RawSnapshot;
+  const diagnostics = checkReferences(raw).map(place);
+  const load = documentLoader(source, place, diagnostics, readFile);
+
+  const policies = (raw.policies ?? []).map((p, i) => ({
+    name: p.name,
+    ...(p.description !== undefined ? { description: p.description } : {}),
+    defaultVersion: p.defaultVersion,
+    versions: p.versions.map((v, j) => ({ id: v.id, document: load(v, 'identity', `/policies/${i}/versions/${j}`, `version \`${v.id}\` of policy \`${p.name}\``) })),
+  }));
+  const systemPolicies = (raw.systemPolicies ?? []).map((p, i) => ({ ...described(p), document: load(p, 'identity', `/systemPolicies/${i}`, `system policy \`${p.name}\``) }));
+  const controlPolicies = (raw.resourceDirectory?.controlPolicies ?? []).map((p, i) => ({ ...described(p), document: load(p, 'control', `/resourceDirectory/controlPolicies/${i}`, `control policy \`${p.name}\``) }));
+  const roles = (raw.roles ?? []).map((r, i) => ({
+    ...described(r),
+    ...(r.arn !== undefined ? { arn: r.arn } : {}),
+    trustPolicy: load(r.trustPolicy, 'trust', `/roles/${i}/trustPolicy`, `the trust policy of role \`${r.name}\``),
+    ...(r.maxSessionDuration !== undefined ? { maxSessionDuration: r.maxSessionDuration } : {}),
+    attachments: r.attachments ?? [],
+  }));
+  // Problems in the snapshot file first, in file order; then those inside policy files it names.
+  const inFile = diagnostics.filter((d) => d.file === source.file).sort(byPosition);
+  const elsewhere = diagnostics.filter((d) => d.file !== source.file);
+  if (hasErrors(diagnostics)) return { diagnostics: [...inFile, ...elsewhere] };
+
+  // No errors: every document loaded.
+  const snapshot: AccountSnapshot = {
+    accountId: raw.accountId,
+    ...(raw.collectedAt !== undefined ? { collectedAt: raw.collectedAt } : {}),
+    ...(raw.resourceDirectory ? { resourceDirectory: { controlPolicies: loaded(controlPolicies), path: raw.resourceDirectory.path.map(({ id, ...level }) => ({ ...level, ...(id !== undefined ? { id } : {}) })) } } : {}),
+    policies: policies.map((p) => ({ ...p, versions: loaded(p.versions) })),
+    systemPolicies: loaded(systemPolicies),
+    users: (raw.users ?? []).map((u) => ({ ...u, groups: u.groups ?? [], attachments: u.attachments ?? [] })),
+    groups: (raw.groups ?? []).map((g) => ({ ...g, attachments: g.attachments ?? [] })),
+    roles: roles.map((r) => ({ ...r, trustPolicy: r.trustPolicy! })),
+    ...(raw.resourceGroups ? { resourceGroups: raw.resourceGroups } : {}),
+    resources: { camsInstances: raw.resources?.camsInstances ?? [] },
+  };
+  return { snapshot, diagnostics: [...inFile, ...elsewhere] };
+}
+
+/** `name` and `description` (when given) of a named entry. */
+function described(p: { name: string; description?: string }): { name: string; description?: string } {
+  return { name: p.name, ...(p.description !== undefined ? { description: p.description } : {}) };
+}
+
+/** Entries whose document loaded (all of them, once there are no errors). */
+function loaded<T extends { document?: PolicyDocument }>(items: T[]): (T & { document: PolicyDocument })[] {
+  return items.filter((x): x is T & { document: PolicyDocument } => x.document !== undefined);
+}
+
+/**
+ * Loads one document of `kind` from the object at `pointer` (holding `document` or `file`);
+ * `what` names it in messages. Undefined when it has errors (they go to `diagnostics`).
+ */
+function documentLoader(source: Pick<ParsedSource, 'file' | 'locate'>, place: (d: Placeable) => Diagnostic, diagnostics: Diagnostic[], readFile?: PolicyFileReader) {
+  return (raw: RawDocumentSource, kind: PolicyKind, pointer: string, what: string): PolicyDocument | undefined => {
+    if ((raw.document === undefined) === (raw.file === undefined)) {
+      diagnostics.push(place({ code: 'policy-source', severity: 'error', message: `${what} needs exactly one of \`document\` or \`file\``, path: pointer, target: 'value' }));
+      return undefined;
+    }
+    if (raw.document !== undefined) {
+      const result = validatePolicy(raw.document, { kind, ...(source.file !== undefined ? { file: source.file } : {}), pointerPrefix: `${pointer}/document`, locate: source.locate });
+      diagnostics.push(...result.diagnostics);
+      return result.policy;
+    }
+    const read = readFile?.(raw.file!) ?? { error: 'policy files cannot be read here' };
+    if ('error' in read) {
+      diagnostics.push(place({ code: 'unreadable-file', severity: 'error', message: `cannot read policy file \`${raw.file}\`: ${read.error}`, path: `${pointer}/file`, target: 'value' }));
+      return undefined;
+    }
+    const result = parsePolicy(read.text, { kind, file: read.file });
+    diagnostics.push(...result.diagnostics);
+    return result.policy;
+  };
+}
