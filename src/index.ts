@@ -26,6 +26,8 @@ export { parseSnapshot, snapshotFromValue, type SnapshotParseResult } from './sn
 export { snapshotSchema } from './snapshot/schema.js';
 export type * from './snapshot/types.js';
 export { POLICY_TYPES } from './snapshot/types.js';
+export { policySetFor, findOrigin, userArn, roleArn, type PrincipalPolicySet, type PolicyOrigin, type PolicyHolder } from './snapshot/principal.js';
+export { resourceFacts, type ResourceFacts } from './snapshot/resources.js';
 // The emulator's schema only: the emulator itself (a server) is the `emulator` subpath, not this pure entry.
 export { emulatorConfigSchema } from './emulator/config-schema.js';
 export type { Catalog, CatalogAction, CatalogService, ConditionKeyInfo, FactSource, ResourceType, SystemPolicy, AccessLevel } from './catalog/types.js';
