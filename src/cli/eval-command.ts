@@ -27,6 +27,8 @@ export function evalCommand(io: { out: (s: string) => void; err: (s: string) => 
     .option('--context <key=value>', 'a context key value; repeat a key for several values', collect, [])
     .option('--absent <key>', 'a context key the request does not carry; repeatable', collect, [])
     .option('--scenario <file>', 'a scenario file with the request and every policy (flags override it)')
+    .option('--snapshot <file>', 'an account snapshot: the caller and its policies as RAM sees them (with --principal)')
+    .option('--principal <ref>', 'the caller in the snapshot: user/NAME or role/NAME')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--expect <decision>', 'exit 0 when the decision is this, 1 when not').choices([...EXPECTATIONS]))
     .action((flags: EvalFlags & { format: 'text' | 'json'; expect?: Expectation }) => {

@@ -9,7 +9,9 @@ import type { PolicyKind } from '../policy/types.js';
 import { PRINCIPAL_TYPES, type AuthorizationRequest, type PrincipalType } from '../request/types.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { emptyPolicySet, type NamedPolicy, type PolicySet } from '../scenario/types.js';
+import type { AccountSnapshot } from '../snapshot/types.js';
 import { policyNameOf, readInput, readRelativeTo } from './read.js';
+import { applyResourceFacts, loadSnapshotInput, snapshotUsageProblems } from './snapshot-input.js';
 
 /** The raw `eval` flags as commander gives them. */
 export interface EvalFlags {
@@ -25,10 +27,13 @@ export interface EvalFlags {
   context: string[];
   absent: string[];
   scenario?: string;
+  /** An account snapshot, with `principal` (`user/NAME`, `role/NAME`), in place of policy files. */
+  snapshot?: string;
+  principal?: string;
 }
 
-/** A request and policy set ready to evaluate, or diagnostics. */
-export type EvalInput = { request: AuthorizationRequest; policies: PolicySet; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] };
+/** A request and policy set ready to evaluate (and the snapshot they came from, if any), or diagnostics. */
+export type EvalInput = { request: AuthorizationRequest; policies: PolicySet; snapshot?: AccountSnapshot; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] };
 
 function argumentProblem(message: string, help?: string): Diagnostic {
   return { code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) };
@@ -64,6 +69,15 @@ export function buildEvalInput(flags: EvalFlags): EvalInput {
   const diagnostics: Diagnostic[] = [];
   let policies = emptyPolicySet();
   let base: Partial<AuthorizationRequest> = {};
+  let snapshot: AccountSnapshot | undefined;
+  const usage = snapshotUsageProblems(flags);
+  if (usage.length > 0) return { diagnostics: usage };
+  if (flags.snapshot !== undefined) {
+    const loaded = loadSnapshotInput(flags.snapshot, flags.principal!, flags.resource);
+    if ('diagnostics' in loaded) return loaded; // as for a scenario: nothing of a broken snapshot can be trusted
+    ({ snapshot, policies } = loaded);
+    base = { principal: loaded.principal };
+  }
   if (flags.scenario !== undefined) {
     const read = readInput(flags.scenario);
     if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
@@ -95,8 +109,8 @@ export function buildEvalInput(flags: EvalFlags): EvalInput {
   const resource = flags.resource ?? base.resource;
   if (action === undefined) diagnostics.push(argumentProblem('the action is missing', 'give `--action SERVICE:ACTION`, or `request.action` in the scenario'));
   if (resource === undefined) diagnostics.push(argumentProblem('the resource is missing', 'give `--resource ARN`, or `request.resource` in the scenario'));
-  if (flags.scenario === undefined && flags.policy.length === 0 && flags.trustPolicy.length === 0 && principalType !== 'Root') {
-    diagnostics.push(argumentProblem('no policy was given', 'give `--policy FILE` (repeatable) or `--scenario FILE`'));
+  if (flags.scenario === undefined && flags.snapshot === undefined && flags.policy.length === 0 && flags.trustPolicy.length === 0 && principalType !== 'Root') {
+    diagnostics.push(argumentProblem('no policy was given', 'give `--policy FILE` (repeatable), `--scenario FILE`, or `--snapshot FILE --principal user/NAME`'));
   }
   const context: Record<string, string | string[]> = { ...(base.context ?? {}) };
   for (const [key, values] of Object.entries(parseContextFlags(flags.context, diagnostics))) context[key] = values;
@@ -111,5 +125,7 @@ export function buildEvalInput(flags: EvalFlags): EvalInput {
   };
   const resourceGroup = flags.resourceGroup ?? base.resourceGroup;
   if (resourceGroup !== undefined) request.resourceGroup = resourceGroup;
-  return { request, policies, diagnostics };
+  if (!snapshot) return { request, policies, diagnostics };
+  applyResourceFacts(request, snapshot, policies);
+  return { request, policies, snapshot, diagnostics };
 }

@@ -26,6 +26,7 @@ export function preflightCommand(io: Io): Command {
               ...(flags.sourceIp !== undefined ? { sourceIp: flags.sourceIp } : {}),
               context: input.request.context ?? {},
               absent: input.request.absent ?? [],
+              ...(input.request.resourceGroup !== undefined ? { resourceGroup: input.request.resourceGroup } : {}),
             })
           : { diagnostics: [] as Diagnostic[] };
       const all = [...problems, ...outcome.diagnostics.map((d) => ({ ...d, file: d.file ?? '<request>' }))];

@@ -4,6 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { builtinCatalog } from '../catalog/builtin.js';
+import { buildArn } from '../catalog/query.js';
 import { UPDATE_INSTANCE_PARAMETERS } from '../preflight/parameters.js';
 import { PRINCIPAL_TYPES } from '../request/types.js';
 import { buildEvalInput, type EvalFlags, type EvalInput } from './eval-input.js';
@@ -30,6 +32,8 @@ export function addPreflightOptions(command: Command): Command {
     .option('--control-policy <file>', 'control policy, one level each, Root folder first; repeatable', collect, [])
     .option('--session-policy <file>', 'session policy of an assumed-role caller')
     .option('--scenario <file>', 'a scenario file with the caller and its policies')
+    .option('--snapshot <file>', 'an account snapshot: the caller and its policies as RAM sees them (with --principal)')
+    .option('--principal <ref>', 'the caller in the snapshot: user/NAME or role/NAME')
     .addOption(new Option('--principal-type <type>', 'the caller').choices([...PRINCIPAL_TYPES]))
     .option('--principal-arn <arn>', "the caller's ARN")
     .option('--source-ip <ip>', 'the IP the call will come from (unknown otherwise)')
@@ -51,9 +55,17 @@ export function readPreflightFlags(flags: PreflightFlags): PreflightInputs {
   const argument = (message: string, help: string) => problems.push({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', help });
   if (flags.region === undefined) argument('the region is missing', 'give `--region`, e.g. `--region ap-southeast-1`');
   if (flags.accountId === undefined) argument('the account id is missing', 'give `--account-id` (the account that owns the instance)');
-  // The action and resource are the preflight's to build: placeholders satisfy the shared reader.
-  const input = buildEvalInput({ ...flags, trustPolicy: [], action: 'cams:UpdateInstance', resource: 'acs:cams:preflight' } as EvalFlags);
+  // The preflight builds the request itself; the shared reader gets the instance's ARN (when the
+  // flags give it) so a snapshot's inventory can say which resource group the instance is in.
+  const instanceId = flags[optionKey('--instance-id')];
+  const arn = flags.region !== undefined && flags.accountId !== undefined && typeof instanceId === 'string' ? buildArn(builtinCatalog(), 'cams:UpdateInstance', { regionId: flags.region, accountId: flags.accountId, InstanceId: instanceId }) : undefined;
+  const resource = arn && 'arn' in arn ? arn.arn : 'acs:cams:preflight';
+  const input = buildEvalInput({ ...flags, trustPolicy: [], action: 'cams:UpdateInstance', resource } as EvalFlags);
   problems.push(...input.diagnostics.filter((d) => d.severity === 'error'));
+  const owner = 'snapshot' in input ? input.snapshot?.accountId : undefined;
+  if (owner !== undefined && flags.accountId !== undefined && owner !== flags.accountId) {
+    argument(`the instance is in account \`${flags.accountId}\`, the snapshot is of account \`${owner}\``, `a RAM identity acts on another account's resources only by assuming a role there: give that account's snapshot, or \`--account-id ${owner}\``);
+  }
   const params: Record<string, unknown> = {};
   for (const p of UPDATE_INSTANCE_PARAMETERS) {
     const value = flags[optionKey(p.flag)];

@@ -31,6 +31,8 @@ export interface PreflightOptions {
   context?: Record<string, string | string[]>;
   /** More keys declared absent. */
   absent?: string[];
+  /** The resource group the instance is in, when known; otherwise resource-group attachments make the answer Conditional (E4). */
+  resourceGroup?: string;
   catalog?: Catalog;
 }
 
@@ -63,7 +65,7 @@ export function preflightUpdateInstance(params: Record<string, unknown>, policie
   const absent = [...(options.absent ?? [])];
   // AccessKey calls carry no MFA key (reference §5), unless the caller says otherwise.
   if (!lowerGiven.has('acs:mfapresent') && !absent.some((k) => k.toLowerCase() === 'acs:mfapresent')) absent.push('acs:MFAPresent');
-  const authorization: AuthorizationRequest = { principal: options.principal, action: 'cams:UpdateInstance', resource: arn.arn, context, absent };
+  const authorization: AuthorizationRequest = { principal: options.principal, action: 'cams:UpdateInstance', resource: arn.arn, context, absent, ...(options.resourceGroup !== undefined ? { resourceGroup: options.resourceGroup } : {}) };
   const compiled = 'statementCount' in policies ? policies : compilePolicySet(policies);
   const evaluation = evaluate(compiled, authorization);
   return { result: { ...evaluation, request, arn: arn.arn, authorization }, diagnostics: evaluation.diagnostics };
