@@ -1,6 +1,6 @@
 // Writes the published JSON Schemas (schemas/*.json) from the built library: `npm run schemas`.
 import { writeFileSync } from 'node:fs';
-import { POLICY_KINDS, emulatorConfigSchema, lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, policySchema, scenarioSchema } from '../dist/index.js';
+import { POLICY_KINDS, emulatorConfigSchema, lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, policySchema, scenarioSchema, snapshotSchema } from '../dist/index.js';
 
 const write = (name, schema) => writeFileSync(new URL(`../schemas/${name}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
 write('scenario.schema.json', scenarioSchema);
@@ -10,4 +10,5 @@ write('catalog-condition-keys.schema.json', catalogConditionKeysSchema);
 write('catalog-system-policies.schema.json', catalogSystemPoliciesSchema);
 write('config.schema.json', lintConfigSchema);
 write('emulator-config.schema.json', emulatorConfigSchema);
+write('snapshot.schema.json', snapshotSchema);
 console.log('wrote schemas/');

@@ -88,7 +88,17 @@ describe('policySetFor', () => {
     expect(setOf('user/dave', 'acs:cams:ap-southeast-1:111122223333:instance/i-1').policies.resource).toEqual([]);
   });
 
-  it('an account in no Resource Directory has no control levels', () => {
+  it("a system policy the snapshot carries wins over the catalog's of that name (A5)", () => {
+    const own = snapshotOf({
+      accountId: '1',
+      systemPolicies: [{ name: 'AliyunCamsReadOnlyAccess', document: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'cams:Query*', Resource: '*' }] } }],
+      users: [{ name: 'u', attachments: [{ policy: 'AliyunCamsReadOnlyAccess', type: 'System' }] }],
+    });
+    expect(policySetFor(own, 'user/u').result!.policies.identity[0]!.document.statements[0]!.actions).toEqual(['cams:Query*']);
+    expect(setOf('user/alice').policies.identity[2]!.document.statements[0]!.actions).toEqual(['cams:Get*', 'cams:List*']);
+  });
+
+  it('an account in no Resource Directory has no control levels (A6)', () => {
     const alone = snapshotOf({ accountId: '1', users: [{ name: 'u' }] });
     expect(policySetFor(alone, 'user/u').result!.policies.control).toEqual([]);
   });
