@@ -2,25 +2,14 @@
  * Turns ajv's errors into Diagnostics a person understands. Raw ajv output ("must NOT have
  * additional properties") is never shown: each keyword gets a sentence in RAM's own terms.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, Options } from 'ajv';
 import { escapePointerToken } from '../diagnostics/diagnostic.js';
 import { elementName, translateAjvError, typeList, typeName, type UnplacedDiagnostic } from '../diagnostics/ajv-errors.js';
-import { policySchema } from './schema.js';
+import { POLICY_VALIDATORS } from './schema-validators.generated.js';
 import type { PolicyKind } from './types.js';
 
-// Compiled on first use: ajv compilation is the largest part of start-up, and a run may need one kind.
-let ajv: Ajv | undefined;
-const validators = new Map<PolicyKind, ValidateFunction>();
-
-function validatorFor(kind: PolicyKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    validate = ajv.compile(policySchema(kind));
-    validators.set(kind, validate);
-  }
-  return validate;
-}
+/** The ajv options the policy validators are generated with (`npm run validators`). */
+export const POLICY_SCHEMA_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
 
 export type { UnplacedDiagnostic };
 
@@ -31,7 +20,8 @@ const UNSUPPORTED_ELEMENTS: Record<string, string> = {
 
 /** Structural check of a policy value against its kind's schema. */
 export function schemaDiagnostics(value: unknown, kind: PolicyKind): UnplacedDiagnostic[] {
-  const validate = validatorFor(kind);
+  // Precompiled, not compiled here: loading ajv and compiling a schema was a third of start-up.
+  const validate = POLICY_VALIDATORS[kind]!;
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => translate(e, kind)).filter((d): d is UnplacedDiagnostic => !!d);
 }
