@@ -3,9 +3,16 @@
  * diagnostic can point at a line and column. JSON is YAML 1.2, so one parser (`yaml`'s
  * `parseDocument` with a `LineCounter`) serves both.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import { fromPointer, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
 import { lineIndex, parseJsonFast } from './json-source.js';
+
+// yaml takes ~45 ms to load and JSON text (most policies) never needs it, so it is required on
+// first use rather than imported.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 /** Inputs larger than this are refused before parsing (far above any RAM limit). */
 export const MAX_SOURCE_CHARACTERS = 1_000_000;
@@ -56,6 +63,7 @@ export function parseSource(text: string, file?: string): ParsedSource {
 
 /** The YAML path of `parseSource` (also for JSON in a `.yaml` file, which YAML reads as flow style). */
 export function parseYamlSource(text: string, file?: string): ParsedSource {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const rangeOf = (start: number, end: number): SourceRange => {
     const a = lineCounter.linePos(start);
@@ -117,6 +125,7 @@ interface FoundNode {
 
 /** Walks the YAML AST along pointer segments; returns the key and value nodes of the last one. */
 function findNode(doc: Document, segments: string[]): FoundNode | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let current: FoundNode = { value: doc.contents ?? undefined };
   for (const segment of segments) {
     const node = current.value;
