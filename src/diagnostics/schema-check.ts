@@ -1,7 +1,7 @@
 /**
  * What every schema-checked input shares (scenarios, catalog service files, the lint
- * configuration): a validator compiled on first use, its errors translated into sentences, and
- * diagnostics placed at their source range in the file.
+ * configuration): a validator loaded or compiled on first use, its errors translated into
+ * sentences, and diagnostics placed at their source range in the file.
  */
 import { createRequire } from 'node:module';
 import type { Options, ValidateFunction } from 'ajv';
@@ -13,30 +13,34 @@ import { PRECOMPILED_VALIDATORS } from './schema-validators.generated.js';
 /** A diagnostic that may still need its file and range. */
 export type Placeable = Omit<Diagnostic, 'file'> & { target?: 'key' | 'value' };
 
-/** The ajv options of every data schema; the precompiled validators are generated with them too. */
+/** The ajv options of every data schema; their precompiled validators are generated with them too. */
 export const SCHEMA_CHECK_OPTIONS: Options = { allErrors: true, allowUnionTypes: true, verbose: true, strict: false };
 
-// ajv itself is required only for a schema without a precompiled validator: loading it costs
-// ~40 ms, which a static import would add to every run.
+// require(), not import: it is synchronous, so a run loads only the validators it uses, and ajv
+// itself (~40 ms to load, more to compile) only for a schema that has no precompiled validator.
 const require = createRequire(import.meta.url);
 
 /**
- * A checker for one JSON Schema. Schemas precompiled by `npm run validators` (found by `$id`) use
- * their generated validator; any other schema is compiled on first use (ajv compilation dominates
- * start-up, and a run may not need it). It returns the translated problems, in document order of
- * the errors.
+ * The validator of `schema`: the one `npm run validators` generated for its `$id` (ajv standalone
+ * code, generated with the same options), else ajv's compilation of it with `options`.
+ */
+export function schemaValidator(schema: object, options: Options): ValidateFunction {
+  const id = (schema as { $id?: unknown }).$id;
+  if (typeof id === 'string' && Object.hasOwn(PRECOMPILED_VALIDATORS, id)) return require(`./validators/${PRECOMPILED_VALIDATORS[id]}`) as ValidateFunction;
+  return new (require('ajv') as typeof import('ajv')).Ajv(options).compile(schema);
+}
+
+/**
+ * A checker for one JSON Schema, its validator loaded or compiled on first use (compilation
+ * dominates start-up, and a run may not need it). It returns the translated problems, in document
+ * order of the errors.
  */
 export function lazySchemaCheck(schema: object, what: string): (value: unknown) => UnplacedDiagnostic[] {
   let validate: ValidateFunction | undefined;
   return (value) => {
-    validate ??= precompiled(schema) ?? new (require('ajv') as typeof import('ajv')).Ajv(SCHEMA_CHECK_OPTIONS).compile(schema);
+    validate ??= schemaValidator(schema, SCHEMA_CHECK_OPTIONS);
     return validate(value) ? [] : (validate.errors ?? []).map((e) => translateAjvError(e, what));
   };
-}
-
-function precompiled(schema: object): ValidateFunction | undefined {
-  const id = (schema as { $id?: unknown }).$id;
-  return typeof id === 'string' && Object.hasOwn(PRECOMPILED_VALIDATORS, id) ? PRECOMPILED_VALIDATORS[id] : undefined;
 }
 
 /** Places diagnostics in a file: its name, and the source range of each one's JSON Pointer. */

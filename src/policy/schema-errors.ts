@@ -2,14 +2,27 @@
  * Turns ajv's errors into Diagnostics a person understands. Raw ajv output ("must NOT have
  * additional properties") is never shown: each keyword gets a sentence in RAM's own terms.
  */
-import type { ErrorObject, Options } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { escapePointerToken } from '../diagnostics/diagnostic.js';
 import { elementName, translateAjvError, typeList, typeName, type UnplacedDiagnostic } from '../diagnostics/ajv-errors.js';
-import { POLICY_VALIDATORS } from './schema-validators.generated.js';
+import { schemaValidator } from '../diagnostics/schema-check.js';
+import { policySchema } from './schema.js';
 import type { PolicyKind } from './types.js';
 
-/** The ajv options the policy validators are generated with (`npm run validators`). */
+/** The ajv options of the policy schemas; their precompiled validators are generated with them too. */
 export const POLICY_SCHEMA_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
+
+// Loaded on first use: a run may need one kind.
+const validators = new Map<PolicyKind, ValidateFunction>();
+
+function validatorFor(kind: PolicyKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    validate = schemaValidator(policySchema(kind), POLICY_SCHEMA_OPTIONS);
+    validators.set(kind, validate);
+  }
+  return validate;
+}
 
 export type { UnplacedDiagnostic };
 
@@ -20,8 +33,7 @@ const UNSUPPORTED_ELEMENTS: Record<string, string> = {
 
 /** Structural check of a policy value against its kind's schema. */
 export function schemaDiagnostics(value: unknown, kind: PolicyKind): UnplacedDiagnostic[] {
-  // Precompiled, not compiled here: loading ajv and compiling a schema was a third of start-up.
-  const validate = POLICY_VALIDATORS[kind]!;
+  const validate = validatorFor(kind);
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => translate(e, kind)).filter((d): d is UnplacedDiagnostic => !!d);
 }

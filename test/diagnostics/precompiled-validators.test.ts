@@ -3,29 +3,45 @@
  * errors ajv reports when it compiles the same schema at run time: the diagnostics are built from
  * those error objects, so any difference would change a message.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PRECOMPILED_VALIDATORS } from '../../src/diagnostics/schema-validators.generated.js';
-import { SCHEMA_CHECK_OPTIONS } from '../../src/diagnostics/schema-check.js';
+import { SCHEMA_CHECK_OPTIONS, schemaValidator } from '../../src/diagnostics/schema-check.js';
 import * as lib from '../../src/index.js';
-import { POLICY_VALIDATORS } from '../../src/policy/schema-validators.generated.js';
 import { POLICY_SCHEMA_OPTIONS } from '../../src/policy/schema-errors.js';
 
 const root = new URL('../../', import.meta.url);
 const text = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const require = createRequire(import.meta.url);
+
+/** The generated validator of a schema, loaded directly (so a fallback to ajv cannot pass for it). */
+function precompiled(schema: object): ValidateFunction {
+  const id = String((schema as { $id?: unknown }).$id);
+  const file = PRECOMPILED_VALIDATORS[id];
+  if (file === undefined) throw new Error(`${id} is not precompiled`);
+  return require(`../../src/diagnostics/validators/${file}`) as ValidateFunction;
+}
 
 // The generator is a plain .mjs script (it runs on the built library); its shape, for the compiler:
-type PrecompileScript = { generatedModules(library: typeof lib, options: { policy: Options; data: Options }): Record<string, string> };
+type PrecompileScript = { VALIDATORS_DIR: string; generatedModules(library: typeof lib, options: { policy: Options; data: Options }): Record<string, string> };
 
 describe('precompiled validators', () => {
-  it('the generated modules are current (run `npm run validators` after editing a schema)', async () => {
-    const script = new URL('scripts/precompile-schemas.mjs', root).href;
-    const { generatedModules } = (await import(script)) as PrecompileScript;
-    const modules = generatedModules(lib, { policy: POLICY_SCHEMA_OPTIONS, data: SCHEMA_CHECK_OPTIONS });
-    expect(Object.keys(modules)).toHaveLength(2);
-    for (const [path, body] of Object.entries(modules)) expect(text(path), `${path} is stale`).toBe(body);
+  it('the generated files are current (run `npm run validators` after editing a schema)', async () => {
+    const { VALIDATORS_DIR, generatedModules } = (await import(new URL('scripts/precompile-schemas.mjs', root).href)) as PrecompileScript;
+    const files = generatedModules(lib, { policy: POLICY_SCHEMA_OPTIONS, data: SCHEMA_CHECK_OPTIONS });
+    for (const [path, body] of Object.entries(files)) expect(text(path), `${path} is stale`).toBe(body);
+    const present = readdirSync(new URL(VALIDATORS_DIR, root)).map((name) => `${VALIDATORS_DIR}/${name}`);
+    expect(present.sort()).toEqual(Object.keys(files).filter((path) => path.startsWith(VALIDATORS_DIR)).sort());
+  });
+
+  it('schemaValidator uses the generated validator for a precompiled $id, and compiles any other schema', () => {
+    expect(schemaValidator(lib.scenarioSchema, SCHEMA_CHECK_OPTIONS)).toBe(precompiled(lib.scenarioSchema));
+    const other = schemaValidator({ type: 'object', required: ['a'] }, SCHEMA_CHECK_OPTIONS);
+    expect(other({})).toBe(false);
+    expect(other.errors?.[0]?.params).toEqual({ missingProperty: 'a' });
   });
 
   // Valid documents of each schema; every mutation of them below is checked by both validators.
@@ -33,18 +49,18 @@ describe('precompiled validators', () => {
   const seeds: [string, ValidateFunction, object, Options, unknown][] = [
     ...lib.POLICY_KINDS.map((kind): [string, ValidateFunction, object, Options, unknown] => [
       `${kind} policy`,
-      POLICY_VALIDATORS[kind]!,
+      precompiled(lib.policySchema(kind)),
       lib.policySchema(kind),
       POLICY_SCHEMA_OPTIONS,
       kind === 'trust'
         ? { Version: '1', Statement: [{ Sid: 'a', Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: ['acs:ram::1:root'], Service: 'ecs.aliyuncs.com' } }] }
         : JSON.parse(text('policies/examples/cams-operator.json')),
     ]),
-    ['scenario', PRECOMPILED_VALIDATORS[lib.scenarioSchema.$id]!, lib.scenarioSchema, SCHEMA_CHECK_OPTIONS, parse(text('policies/examples/update-instance.scenario.yaml'))],
-    ['snapshot', PRECOMPILED_VALIDATORS[lib.snapshotSchema.$id]!, lib.snapshotSchema, SCHEMA_CHECK_OPTIONS, parse(text('policies/examples/account.snapshot.yaml'))],
-    ['lint config', PRECOMPILED_VALIDATORS[lib.lintConfigSchema.$id]!, lib.lintConfigSchema, SCHEMA_CHECK_OPTIONS, { rules: { 'x-y': 'off' }, ignore: ['a/**'], suppressions: [{ rule: 'x-y', file: 'a.json', path: '/Statement/0', reason: 'why' }] }],
+    ['scenario', precompiled(lib.scenarioSchema), lib.scenarioSchema, SCHEMA_CHECK_OPTIONS, parse(text('policies/examples/update-instance.scenario.yaml'))],
+    ['snapshot', precompiled(lib.snapshotSchema), lib.snapshotSchema, SCHEMA_CHECK_OPTIONS, parse(text('policies/examples/account.snapshot.yaml'))],
+    ['lint config', precompiled(lib.lintConfigSchema), lib.lintConfigSchema, SCHEMA_CHECK_OPTIONS, { rules: { 'x-y': 'off' }, ignore: ['a/**'], suppressions: [{ rule: 'x-y', file: 'a.json', path: '/Statement/0', reason: 'why' }] }],
     // Three actions stand for all 173: the schema is the same for each.
-    ['catalog service', PRECOMPILED_VALIDATORS[lib.catalogServiceSchema.$id]!, lib.catalogServiceSchema, SCHEMA_CHECK_OPTIONS, { ...cams, actions: Object.fromEntries(Object.entries(cams.actions).slice(0, 3)) }],
+    ['catalog service', precompiled(lib.catalogServiceSchema), lib.catalogServiceSchema, SCHEMA_CHECK_OPTIONS, { ...cams, actions: Object.fromEntries(Object.entries(cams.actions).slice(0, 3)) }],
   ];
 
   it.each(seeds)('the %s validator reports what ajv compiles at run time, for every mutation of a valid document', (_, precompiled, schema, options, valid) => {
