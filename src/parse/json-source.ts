@@ -4,8 +4,13 @@
  * Used only for text that parses as strict JSON with no errors; anything else goes through YAML,
  * which gives the better messages for broken input.
  */
-import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { fromPointer, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
+
+// Required, not imported, as ipaddr.js in conditions/ip.ts: Node 20 scans a CommonJS module
+// imported from ESM for its export names, a few ms of every CLI start (issue #5).
+const { getNodeValue, parseTree, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
 
 function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
