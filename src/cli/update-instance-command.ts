@@ -101,6 +101,7 @@ export function updateInstanceCommand(io: Io): Command {
         ...(flags.sourceIp !== undefined ? { sourceIp: flags.sourceIp } : {}),
         context: input.request.context ?? {},
         absent: input.request.absent ?? [],
+        ...(input.request.resourceGroup !== undefined ? { resourceGroup: input.request.resourceGroup } : {}),
       });
       finish(outcome);
 

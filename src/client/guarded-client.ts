@@ -43,6 +43,8 @@ export interface UpdateOptions {
   sourceIp?: string;
   context?: Record<string, string | string[]>;
   absent?: string[];
+  /** The resource group the instance belongs to, so resource-group-scoped attachments apply. */
+  resourceGroup?: string;
 }
 
 /** The request that is (or would be) sent, without any secret. */
@@ -119,6 +121,7 @@ export class GuardedCamsClient {
       ...(update.sourceIp !== undefined ? { sourceIp: update.sourceIp } : {}),
       ...(update.context ? { context: update.context } : {}),
       ...(update.absent ? { absent: update.absent } : {}),
+      ...(update.resourceGroup !== undefined ? { resourceGroup: update.resourceGroup } : {}),
     });
     if (!preflight || diagnostics.some((d) => d.severity === 'error')) return { status: 'invalid', diagnostics };
     const force = update.force === true;

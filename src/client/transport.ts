@@ -4,12 +4,14 @@
  * off: it retries only transport errors and would retry a timeout, which the issue wants reported,
  * while throttling and 5xx come back as errors it never retries.
  */
-import OpenApiModule from '@alicloud/openapi-client';
+import * as OpenApi from '@alicloud/openapi-client';
 import { failureFromBody, failureFromError, type ServiceFailure } from './failure.js';
 
-// The package is CommonJS with `exports.default`; Node's ESM interop puts that under `.default`.
-const OpenApi = OpenApiModule as unknown as typeof import('@alicloud/openapi-client');
-const OpenApiClient = (OpenApiModule as unknown as { default: typeof import('@alicloud/openapi-client').default }).default;
+// The package is CommonJS with `exports.default` = the client class. Node's ESM interop makes the
+// namespace's `default` the whole exports object; vitest's honours `__esModule` and makes it the class.
+type ClientClass = typeof OpenApi.default.default;
+const exported = OpenApi.default as unknown as ClientClass | { default: ClientClass };
+const OpenApiClient: ClientClass = typeof exported === 'function' ? exported : exported.default;
 
 /** The API version every CAMS call names. */
 export const CAMS_API_VERSION = '2020-06-06';

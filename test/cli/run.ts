@@ -2,7 +2,7 @@
  * Runs the built `ramguard` binary (dist/cli/main.js) as a child process, the way a user or a
  * script would. `npm test` builds before vitest runs; a missing build fails with a clear message.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,31 @@ export function runJson(args: string[], options: { input?: string; cwd?: string 
     throw new Error(`stdout of \`ramguard ${args.join(' ')} --format json\` is not JSON:\n${result.stdout}\nstderr:\n${result.stderr}`);
   }
   return { ...result, json };
+}
+
+/**
+ * Runs `ramguard ARGS` without blocking the event loop, so a server in this test process (the CAMS
+ * emulator) can answer the CLI while it runs. `env` is added to a copy of this process's environment.
+ */
+export function runAsync(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<RunResult> {
+  if (!existsSync(BIN)) throw new Error(`${BIN} does not exist: build first with \`npm run build\``);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? FIXTURES, env: { ...process.env, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      if (status === null) return reject(new Error(`ramguard ${args.join(' ')} was killed by ${signal}`));
+      expect(stderr, `stack trace in stderr of \`ramguard ${args.join(' ')}\``).not.toContain(STACK_FRAME);
+      expect(stdout, `stack trace in stdout of \`ramguard ${args.join(' ')}\``).not.toContain(STACK_FRAME);
+      resolvePromise({ status, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 /** The first line of a text. */
