@@ -90,3 +90,6 @@ console.log((lint.stdout || lint.stderr).trim());
   console.log(`preflight (library, typical policy): ${(1e6 / perSecond).toFixed(1)} µs per call compiling the set each time, ${(1e6 / perSecondCompiled).toFixed(1)} µs with a compiled set`);
   console.log(coldStartLine());
 }
+
+// The guarded call end to end against the loopback CAMS emulator, in a child process.
+{ const r = spawnSync(process.execPath, [new URL('./emulator.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }

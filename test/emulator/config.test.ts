@@ -29,7 +29,7 @@ describe('the bundled example, policies/examples/emulator.cams.yaml', () => {
     ]);
     const alice = config!.accessKeys[0]!.policies;
     expect(alice.control.map((level) => level.map((p) => p.name))).toEqual([['control-no-deletes-in-prod']]);
-    expect(alice.identity.map((p) => p.name)).toEqual(['cams-operator-from-loopback', 'deny-without-mfa-on-delete']);
+    expect(alice.identity.map((p) => p.name)).toEqual(['cams-operator-loopback', 'deny-without-mfa-on-delete']);
     expect(config!.accessKeys[1]!.policies.identity[0]!.document.statements.length).toBe(2);
     expect(config!.instances.map((i) => [i.id, i.resourceGroup])).toEqual([['ins-1', 'rg-prod'], ['prod-42', 'rg-prod']]);
     expect(config!.maxSkewSeconds).toBe(900);
