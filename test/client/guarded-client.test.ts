@@ -2,8 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GuardedCamsClient, type GuardedClientOptions } from '../../src/client/guarded-client.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { GuardedCamsClient, type GuardedClientOptions, type GuardedOutcome } from '../../src/client/guarded-client.js';
 import { compilePolicySet } from '../../src/eval/compile.js';
 import { emptyPolicySet } from '../../src/scenario/types.js';
 import { parsePolicy } from '../../src/policy/parse-policy.js';
@@ -26,8 +26,15 @@ afterEach(async () => {
   emulator = undefined;
 });
 
+// Every outcome of every test, searched for the secret at the end: the library never hands it back.
+const outcomes: GuardedOutcome[] = [];
+afterAll(() => {
+  expect(outcomes.length).toBeGreaterThanOrEqual(10);
+  expect(JSON.stringify(outcomes)).not.toContain(SECRET);
+});
+
 function client(overrides: Partial<GuardedClientOptions> = {}): GuardedCamsClient {
-  return new GuardedCamsClient({
+  const guarded = new GuardedCamsClient({
     region: 'ap-southeast-1',
     accountId: ACCOUNT,
     principal: { type: 'RamUser', arn: ALICE },
@@ -37,6 +44,13 @@ function client(overrides: Partial<GuardedClientOptions> = {}): GuardedCamsClien
     timeoutMs: 3000,
     ...overrides,
   });
+  const send = guarded.updateInstance.bind(guarded);
+  guarded.updateInstance = async (...args) => {
+    const outcome = await send(...args);
+    outcomes.push(outcome);
+    return outcome;
+  };
+  return guarded;
 }
 
 describe('GuardedCamsClient', () => {
