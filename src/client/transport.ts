@@ -1,5 +1,5 @@
 /**
- * Sends one CAMS RPC call through Alibaba's own SDK (`@alicloud/openapi-client` `callApi`, signed
+ * Sends RPC calls (CAMS, RAM, Resource Manager) through Alibaba's own SDK (`@alicloud/openapi-client` `callApi`, signed
  * with ACS3-HMAC-SHA256) and retries what is worth retrying. The SDK's own retry loop is switched
  * off: it retries only transport errors and would retry a timeout, which the issue wants reported,
  * while throttling and 5xx come back as errors it never retries.
@@ -64,8 +64,31 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
   return Math.round(full / 2 + (full / 2) * random());
 }
 
-/** Calls `action` with `parameters` as a form body; retries throttling, 5xx and refused connections. */
-export async function callCams(action: string, parameters: Record<string, string>, options: TransportOptions): Promise<CallOutcome> {
+/** Reads an HTTP 200 body: undefined on success, else the failure it reports. */
+export type BodyCheck = (body: Record<string, unknown>) => ServiceFailure | undefined;
+
+/**
+ * RAM and Resource Manager answer errors with HTTP 4xx/5xx and a 200 body without `Code` on
+ * success; a 200 body is a failure only when it carries a `Code` other than "OK".
+ */
+export const failureFromCodeIfAny: BodyCheck = (body) => (body['Code'] === undefined ? undefined : failureFromBody(body));
+
+/** One RPC call: which API version and action, its parameters, and how to read a 200 body. */
+export interface RpcCall {
+  version: string;
+  action: string;
+  parameters: Record<string, string>;
+  /** Default `failureFromBody` (CAMS: `Code` must be "OK"). */
+  bodyCheck?: BodyCheck;
+}
+
+/** An SDK client bound to one endpoint and credential, reused for many calls. */
+export interface RpcClient {
+  call(request: RpcCall): Promise<CallOutcome>;
+}
+
+/** A client for `options.endpoint`: every call signed by the SDK, with the retries of `options.retry`. */
+export function createRpcClient(options: TransportOptions): RpcClient {
   const client = new OpenApiClient(
     new OpenApi.Config({
       credential: options.credential as never,
@@ -76,28 +99,42 @@ export async function callCams(action: string, parameters: Record<string, string
       connectTimeout: options.timeoutMs,
     }),
   );
-  const params = new OpenApi.Params({ action, version: CAMS_API_VERSION, protocol: options.endpoint.protocol.toUpperCase(), pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
   // A plain object: callApi reads only these fields, and @alicloud/tea-util is not our dependency.
   const runtime = { autoretry: false, readTimeout: options.timeoutMs, connectTimeout: options.timeoutMs } as never;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxAttempts = Math.max(1, Math.min(MAX_ATTEMPTS_LIMIT, options.retry.maxAttempts));
-  let failure: ServiceFailure | undefined;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    if (failure) {
-      const delay = backoffDelay(attempt - 1, options.retry, options.random ?? Math.random);
-      options.onRetry?.(failure, attempt, delay);
-      await sleep(delay);
-    }
-    try {
-      const response = await client.callApi(params, new OpenApi.OpenApiRequest({ body: { ...parameters } }), runtime);
-      const body = (response?.['body'] ?? {}) as Record<string, unknown>;
-      const statusCode = Number(response?.['statusCode'] ?? 200);
-      failure = failureFromBody(body);
-      if (!failure) return { ok: true, body, statusCode, attempts: attempt };
-    } catch (error) {
-      failure = failureFromError(error);
-    }
-    if (!failure.retryable) return { ok: false, failure, attempts: attempt };
-  }
-  return { ok: false, failure: failure!, attempts: maxAttempts };
+  return {
+    async call({ version, action, parameters, bodyCheck = failureFromBody }: RpcCall): Promise<CallOutcome> {
+      const params = new OpenApi.Params({ action, version, protocol: options.endpoint.protocol.toUpperCase(), pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
+      let failure: ServiceFailure | undefined;
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        if (failure) {
+          const delay = backoffDelay(attempt - 1, options.retry, options.random ?? Math.random);
+          options.onRetry?.(failure, attempt, delay);
+          await sleep(delay);
+        }
+        try {
+          const response = await client.callApi(params, new OpenApi.OpenApiRequest({ body: { ...parameters } }), runtime);
+          const body = (response?.['body'] ?? {}) as Record<string, unknown>;
+          const statusCode = Number(response?.['statusCode'] ?? 200);
+          failure = bodyCheck(body);
+          if (!failure) return { ok: true, body, statusCode, attempts: attempt };
+        } catch (error) {
+          failure = failureFromError(error);
+        }
+        if (!failure.retryable) return { ok: false, failure, attempts: attempt };
+      }
+      return { ok: false, failure: failure!, attempts: maxAttempts };
+    },
+  };
+}
+
+/** Calls `action` of any RPC API once (with retries): a one-call client. */
+export function callRpc(request: RpcCall, options: TransportOptions): Promise<CallOutcome> {
+  return createRpcClient(options).call(request);
+}
+
+/** Calls CAMS `action` with `parameters` as a form body; retries throttling, 5xx and refused connections. */
+export function callCams(action: string, parameters: Record<string, string>, options: TransportOptions): Promise<CallOutcome> {
+  return callRpc({ version: CAMS_API_VERSION, action, parameters }, options);
 }
