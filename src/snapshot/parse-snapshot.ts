@@ -71,6 +71,7 @@ export function snapshotFromValue(value: unknown, source: Pick<ParsedSource, 'fi
     roles: roles.map((r) => ({ ...r, trustPolicy: r.trustPolicy! })),
     ...(raw.resourceGroups ? { resourceGroups: raw.resourceGroups } : {}),
     resources: { camsInstances: raw.resources?.camsInstances ?? [] },
+    ...(raw.collection ? { collection: raw.collection } : {}),
   };
   return { snapshot, diagnostics: [...inFile, ...elsewhere] };
 }

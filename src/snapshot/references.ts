@@ -7,7 +7,7 @@ import { builtinCatalog } from '../catalog/builtin.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Placeable } from '../diagnostics/schema-check.js';
 import { findSystemPolicy } from '../scenario/load-policies.js';
-import type { Attachment, ControlAttachment, PolicyType } from './types.js';
+import type { Attachment, CollectionInfo, ControlAttachment, PolicyType } from './types.js';
 
 type Named = { name: string; description?: string };
 
@@ -26,6 +26,7 @@ export interface RawSnapshot {
   roles?: (Named & { arn?: string; trustPolicy: RawDocumentSource; maxSessionDuration?: number; attachments?: Attachment[] })[];
   resourceGroups?: { id: string; name?: string }[];
   resources?: { camsInstances?: { id: string; name?: string; region: string; resourceGroup?: string; tags?: Record<string, string> }[] };
+  collection?: CollectionInfo;
 }
 
 /** RAM's documented limits (shared reference §2) and RAM's own numbering of versions. */

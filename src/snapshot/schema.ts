@@ -108,5 +108,27 @@ export const snapshotSchema = {
         }),
       },
     }),
+    collection: object(
+      ['gaps'],
+      {
+        tool: text('the tool and version that collected the snapshot'),
+        gaps: {
+          type: 'array',
+          description: 'every call that failed after its retries; empty when everything was read',
+          items: object(['service', 'action', 'parameters', 'message', 'missing'], {
+            service: text('the API: ram, resourcemanager or cams'),
+            action: text('the API action, e.g. ListPoliciesForUser'),
+            parameters: { type: 'object', additionalProperties: { type: 'string' }, description: 'the parameters that identify the call; never a credential' },
+            code: text("the service's error code"),
+            message: text('what went wrong'),
+            requestId: text('the request id of the last attempt'),
+            missing: text('what the snapshot lacks because of it'),
+            path: text('JSON Pointer of the snapshot element left incomplete'),
+          }),
+        },
+        notCollected: { type: 'array', items: { type: 'string' }, description: 'parts collect does not read: unknown, not none' },
+      },
+      'written by ramguard collect: what could not be read',
+    ),
   },
 } as const;

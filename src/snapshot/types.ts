@@ -135,6 +135,33 @@ export interface ResourceInventory {
   camsInstances: CamsInstance[];
 }
 
+/** One call `ramguard collect` could not complete: what it asked, what came back, what is missing. */
+export interface CollectionGap {
+  /** The API: `ram`, `resourcemanager` or `cams`. */
+  service: string;
+  action: string;
+  /** The parameters that identify the call (e.g. `UserName`); never a credential. */
+  parameters: Record<string, string>;
+  /** The service's error code (`Forbidden.RAM`, `Throttling.User`, `ECONNREFUSED`, ...). */
+  code?: string;
+  message: string;
+  requestId?: string;
+  /** What the snapshot lacks because of it, in words. */
+  missing: string;
+  /** JSON Pointer of the snapshot element left incomplete, when there is one. */
+  path?: string;
+}
+
+/** How a collected snapshot was read, and what it lacks. */
+export interface CollectionInfo {
+  /** The tool and version that collected it, e.g. `ramguard 0.1.0`. */
+  tool?: string;
+  /** Every call that failed after its retries; empty = everything collect reads was read. */
+  gaps: CollectionGap[];
+  /** Parts of the snapshot collect does not read at all: left out means unknown, not none. */
+  notCollected?: string[];
+}
+
 /** The whole account. */
 export interface AccountSnapshot {
   accountId: string;
@@ -150,4 +177,6 @@ export interface AccountSnapshot {
   /** Undefined: the snapshot does not list resource groups, so their ids are not checked. */
   resourceGroups?: ResourceGroup[];
   resources: ResourceInventory;
+  /** Set by `ramguard collect`: what could not be read. Undefined for a snapshot written by hand. */
+  collection?: CollectionInfo;
 }

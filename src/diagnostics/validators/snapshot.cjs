@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ramguard.dev/schemas/snapshot.schema.json","title":"ramguard account snapshot: the account as RAM sees it","type":"object","additionalProperties":false,"required":["accountId"],"properties":{"accountId":{"type":"string","description":"the Alibaba Cloud account id (UID), digits"},"collectedAt":{"type":"string","description":"when the snapshot was taken, ISO 8601"},"resourceDirectory":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the control policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"the custom control policies the levels refer to"},"path":{"type":"array","description":"Root folder first, down to the account itself","items":{"type":"object","additionalProperties":false,"required":["name","controlPolicies"],"properties":{"name":{"type":"string","description":"the folder or account name"},"id":{"type":"string","description":"the folder or account id"},"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the control policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"}}}}}}}},"description":"where the account sits in a Resource Directory; leave out when it is in none"},"policies":{"type":"array","description":"custom policies, each with every version","items":{"type":"object","additionalProperties":false,"required":["name","defaultVersion","versions"],"properties":{"name":{"type":"string","description":"the policy name"},"description":{"type":"string","description":"free text"},"defaultVersion":{"type":"string","description":"the id of the version in force, e.g. v2"},"versions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"v1, v2, ..."},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}}}}}},"systemPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the system policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"system policies as the account sees them; they win over the built-in catalog"},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the user name"},"displayName":{"type":"string","description":"the display name"},"groups":{"type":"array","items":{"type":"string"},"description":"the groups the user is in"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"},"accessKeys":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status"],"properties":{"id":{"type":"string","description":"the AccessKey ID (never the secret)"},"status":{"type":"string","enum":["Active","Inactive"]}}}},"loginProfile":{"type":"boolean","description":"whether the user can sign in to the console"},"mfaBound":{"type":"boolean","description":"whether an MFA device is bound"}}}},"groups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the group name"},"description":{"type":"string","description":"free text"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"roles":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","trustPolicy"],"properties":{"name":{"type":"string","description":"the role name"},"description":{"type":"string","description":"free text"},"arn":{"type":"string","description":"the role's ARN as RAM reports it (default acs:ram::<accountId>:role/<name in lower case>)"},"trustPolicy":{"type":"object","additionalProperties":false,"required":[],"properties":{"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}},"description":"who may assume the role"},"maxSessionDuration":{"type":"integer","description":"seconds, 3600 to 43200"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"resourceGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"the resource group id, e.g. rg-aek2..."},"name":{"type":"string","description":"its name"}}},"description":"when given, attachments may name only these"},"resources":{"type":"object","additionalProperties":false,"required":[],"properties":{"camsInstances":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","region"],"properties":{"id":{"type":"string","description":"the instance id"},"name":{"type":"string","description":"the instance name"},"region":{"type":"string","description":"the region id, e.g. ap-southeast-1"},"resourceGroup":{"type":"string","description":"the resource group the instance is in"},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"every tag of the instance; leave out when not known"}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ramguard.dev/schemas/snapshot.schema.json","title":"ramguard account snapshot: the account as RAM sees it","type":"object","additionalProperties":false,"required":["accountId"],"properties":{"accountId":{"type":"string","description":"the Alibaba Cloud account id (UID), digits"},"collectedAt":{"type":"string","description":"when the snapshot was taken, ISO 8601"},"resourceDirectory":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the control policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"the custom control policies the levels refer to"},"path":{"type":"array","description":"Root folder first, down to the account itself","items":{"type":"object","additionalProperties":false,"required":["name","controlPolicies"],"properties":{"name":{"type":"string","description":"the folder or account name"},"id":{"type":"string","description":"the folder or account id"},"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the control policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"}}}}}}}},"description":"where the account sits in a Resource Directory; leave out when it is in none"},"policies":{"type":"array","description":"custom policies, each with every version","items":{"type":"object","additionalProperties":false,"required":["name","defaultVersion","versions"],"properties":{"name":{"type":"string","description":"the policy name"},"description":{"type":"string","description":"free text"},"defaultVersion":{"type":"string","description":"the id of the version in force, e.g. v2"},"versions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"v1, v2, ..."},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}}}}}},"systemPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the system policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"system policies as the account sees them; they win over the built-in catalog"},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the user name"},"displayName":{"type":"string","description":"the display name"},"groups":{"type":"array","items":{"type":"string"},"description":"the groups the user is in"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"},"accessKeys":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status"],"properties":{"id":{"type":"string","description":"the AccessKey ID (never the secret)"},"status":{"type":"string","enum":["Active","Inactive"]}}}},"loginProfile":{"type":"boolean","description":"whether the user can sign in to the console"},"mfaBound":{"type":"boolean","description":"whether an MFA device is bound"}}}},"groups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the group name"},"description":{"type":"string","description":"free text"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"roles":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","trustPolicy"],"properties":{"name":{"type":"string","description":"the role name"},"description":{"type":"string","description":"free text"},"arn":{"type":"string","description":"the role's ARN as RAM reports it (default acs:ram::<accountId>:role/<name in lower case>)"},"trustPolicy":{"type":"object","additionalProperties":false,"required":[],"properties":{"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}},"description":"who may assume the role"},"maxSessionDuration":{"type":"integer","description":"seconds, 3600 to 43200"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"resourceGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"the resource group id, e.g. rg-aek2..."},"name":{"type":"string","description":"its name"}}},"description":"when given, attachments may name only these"},"resources":{"type":"object","additionalProperties":false,"required":[],"properties":{"camsInstances":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","region"],"properties":{"id":{"type":"string","description":"the instance id"},"name":{"type":"string","description":"the instance name"},"region":{"type":"string","description":"the region id, e.g. ap-southeast-1"},"resourceGroup":{"type":"string","description":"the resource group the instance is in"},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"every tag of the instance; leave out when not known"}}}}}},"collection":{"type":"object","additionalProperties":false,"required":["gaps"],"properties":{"tool":{"type":"string","description":"the tool and version that collected the snapshot"},"gaps":{"type":"array","description":"every call that failed after its retries; empty when everything was read","items":{"type":"object","additionalProperties":false,"required":["service","action","parameters","message","missing"],"properties":{"service":{"type":"string","description":"the API: ram, resourcemanager or cams"},"action":{"type":"string","description":"the API action, e.g. ListPoliciesForUser"},"parameters":{"type":"object","additionalProperties":{"type":"string"},"description":"the parameters that identify the call; never a credential"},"code":{"type":"string","description":"the service's error code"},"message":{"type":"string","description":"what went wrong"},"requestId":{"type":"string","description":"the request id of the last attempt"},"missing":{"type":"string","description":"what the snapshot lacks because of it"},"path":{"type":"string","description":"JSON Pointer of the snapshot element left incomplete"}}}},"notCollected":{"type":"array","items":{"type":"string"},"description":"parts collect does not read: unknown, not none"}},"description":"written by ramguard collect: what could not be read"}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1710,14 +1710,305 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.collection !== undefined){
+let data82 = data.collection;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.gaps === undefined){
+const err133 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'",schema:schema11.properties.collection.required,parentSchema:schema11.properties.collection,data:data82};
 if(vErrors === null){
 vErrors = [err133];
 }
 else {
 vErrors.push(err133);
+}
+errors++;
+}
+for(const key20 in data82){
+if(!(((key20 === "tool") || (key20 === "gaps")) || (key20 === "notCollected"))){
+const err134 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.collection,data:data82};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data82.tool !== undefined){
+let data83 = data82.tool;
+if(typeof data83 !== "string"){
+const err135 = {instancePath:instancePath+"/collection/tool",schemaPath:"#/properties/collection/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.tool.type,parentSchema:schema11.properties.collection.properties.tool,data:data83};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data82.gaps !== undefined){
+let data84 = data82.gaps;
+if(Array.isArray(data84)){
+const len16 = data84.length;
+for(let i16=0; i16<len16; i16++){
+let data85 = data84[i16];
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.service === undefined){
+const err136 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data85.action === undefined){
+const err137 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data85.parameters === undefined){
+const err138 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "parameters"},message:"must have required property '"+"parameters"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data85.message === undefined){
+const err139 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(data85.missing === undefined){
+const err140 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+for(const key21 in data85){
+if(!((((((((key21 === "service") || (key21 === "action")) || (key21 === "parameters")) || (key21 === "code")) || (key21 === "message")) || (key21 === "requestId")) || (key21 === "missing")) || (key21 === "path"))){
+const err141 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data85.service !== undefined){
+let data86 = data85.service;
+if(typeof data86 !== "string"){
+const err142 = {instancePath:instancePath+"/collection/gaps/" + i16+"/service",schemaPath:"#/properties/collection/properties/gaps/items/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.service.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.service,data:data86};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data85.action !== undefined){
+let data87 = data85.action;
+if(typeof data87 !== "string"){
+const err143 = {instancePath:instancePath+"/collection/gaps/" + i16+"/action",schemaPath:"#/properties/collection/properties/gaps/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.action.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.action,data:data87};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data85.parameters !== undefined){
+let data88 = data85.parameters;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key22 in data88){
+let data89 = data88[key22];
+if(typeof data89 !== "string"){
+const err144 = {instancePath:instancePath+"/collection/gaps/" + i16+"/parameters/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/collection/properties/gaps/items/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.parameters.additionalProperties.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.parameters.additionalProperties,data:data89};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/collection/gaps/" + i16+"/parameters",schemaPath:"#/properties/collection/properties/gaps/items/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.properties.gaps.items.properties.parameters.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.parameters,data:data88};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data85.code !== undefined){
+let data90 = data85.code;
+if(typeof data90 !== "string"){
+const err146 = {instancePath:instancePath+"/collection/gaps/" + i16+"/code",schemaPath:"#/properties/collection/properties/gaps/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.code.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.code,data:data90};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data85.message !== undefined){
+let data91 = data85.message;
+if(typeof data91 !== "string"){
+const err147 = {instancePath:instancePath+"/collection/gaps/" + i16+"/message",schemaPath:"#/properties/collection/properties/gaps/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.message.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.message,data:data91};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data85.requestId !== undefined){
+let data92 = data85.requestId;
+if(typeof data92 !== "string"){
+const err148 = {instancePath:instancePath+"/collection/gaps/" + i16+"/requestId",schemaPath:"#/properties/collection/properties/gaps/items/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.requestId.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.requestId,data:data92};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data85.missing !== undefined){
+let data93 = data85.missing;
+if(typeof data93 !== "string"){
+const err149 = {instancePath:instancePath+"/collection/gaps/" + i16+"/missing",schemaPath:"#/properties/collection/properties/gaps/items/properties/missing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.missing.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.missing,data:data93};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data85.path !== undefined){
+let data94 = data85.path;
+if(typeof data94 !== "string"){
+const err150 = {instancePath:instancePath+"/collection/gaps/" + i16+"/path",schemaPath:"#/properties/collection/properties/gaps/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.path.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.path,data:data94};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.properties.gaps.items.type,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/collection/gaps",schemaPath:"#/properties/collection/properties/gaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.collection.properties.gaps.type,parentSchema:schema11.properties.collection.properties.gaps,data:data84};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data82.notCollected !== undefined){
+let data95 = data82.notCollected;
+if(Array.isArray(data95)){
+const len17 = data95.length;
+for(let i17=0; i17<len17; i17++){
+let data96 = data95[i17];
+if(typeof data96 !== "string"){
+const err153 = {instancePath:instancePath+"/collection/notCollected/" + i17,schemaPath:"#/properties/collection/properties/notCollected/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.notCollected.items.type,parentSchema:schema11.properties.collection.properties.notCollected.items,data:data96};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/collection/notCollected",schemaPath:"#/properties/collection/properties/notCollected/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.collection.properties.notCollected.type,parentSchema:schema11.properties.collection.properties.notCollected,data:data95};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.type,parentSchema:schema11.properties.collection,data:data82};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
 }
 errors++;
 }
