@@ -11,3 +11,9 @@ export { verifySignature, canonicalRequest, stringToSign, signatureOf, percentEn
 export { API_ERROR_STATUS, type ApiError, type ApiErrorCode } from './errors.js';
 export type { InstanceRecord } from './actions.js';
 export type { AccessDeniedDetail } from './ram.js';
+export { startAccountEmulator, type RunningAccountEmulator } from './ram-api/server.js';
+export { createAccountState, handleAccountRequest, SERVICES, type AccountEmulatorConfig, type AccountEmulatorState, type AccountFault, type AccountLogEntry } from './ram-api/account-service.js';
+export { generateAccount, EXTRA_SYSTEM_POLICY, type AccountShape } from './ram-api/generate-account.js';
+export { indexAccount, principalName, type ServedAccount } from './ram-api/account-index.js';
+export { RAM_ACTIONS, RAM_VERSION } from './ram-api/ram-actions.js';
+export { RESOURCE_MANAGER_ACTIONS, RESOURCE_MANAGER_VERSION } from './ram-api/resource-manager-actions.js';

@@ -138,7 +138,7 @@ export function handleRequest(state: EmulatorState, http: HttpRequest, facts: Re
 }
 
 /** Query and form-body parameters (the body's win); undefined when the body is not a form. */
-function parametersOf(request: SignedRequest): Record<string, string> | undefined {
+export function parametersOf(request: SignedRequest): Record<string, string> | undefined {
   const parameters: Record<string, string> = Object.fromEntries(request.query);
   if (request.body.length === 0) return parameters;
   const type = (request.headers['content-type'] ?? '').toLowerCase();
