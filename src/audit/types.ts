@@ -205,6 +205,8 @@ export interface EscalationStep {
 
 /** "can escalate to": a principal without the permission that can obtain it, with the chain of moves. */
 export interface Escalation {
+  /** The action the escalation obtains (principal-can asks about several); always set by whoCan and principalCan. */
+  action?: string;
   /** Whose access is obtained: the principal itself (it grants itself) or another principal it takes over. */
   reaches: AuditPrincipal;
   /** The moves in order; the last leaves the escalating principal with the permission. */
@@ -212,9 +214,9 @@ export interface Escalation {
   /** Allow when every move is certain; Conditional when one depends on unknown context. */
   decision: 'Allow' | 'Conditional';
   /**
-   * `certain`: the moves give the permission outright. `possible`: the move lets the principal
-   * write any policy (e.g. attach a system policy or create a policy version) — the permission
-   * then depends only on what it writes, still subject to control policies.
+   * `certain`: the moves give the permission (each was checked with the evaluator). `possible`:
+   * a move signs in with a console password as a user that has an MFA device bound, which a
+   * password alone may not get past.
    */
   certainty: 'certain' | 'possible';
 }
@@ -224,9 +226,13 @@ export interface PrincipalAccess {
   principal: AuditPrincipal;
   /** The best decision over the grants: Allow if any grant is Allow, else Conditional if any is, else None. */
   decision: AccessDecision;
-  /** One entry per (action, resource) asked about where the decision is Allow or Conditional. */
+  /**
+   * One entry per (action, resource) asked about where the decision is Allow or Conditional, and
+   * where it is None only because a control or session policy takes an identity grant away (then
+   * `restrictions` says which).
+   */
   grants: ResourceGrant[];
-  /** How the principal can escalate to the permission (reported only for grants it lacks, see W-rows). */
+  /** How the principal can escalate to the permission it lacks (not Allow) on some resource asked about. */
   escalations: Escalation[];
 }
 
@@ -264,7 +270,11 @@ export interface WhoCanResult {
   kind: 'who-can';
   accountId: string;
   query: WhoCanQuery;
-  /** Principals with Allow or Conditional access, then principals that can only escalate; by kind then name. */
+  /**
+   * Principals with Allow, then Conditional access; then principals that can only escalate; then
+   * principals whose identity policies grant but a control or session policy takes it away
+   * (decision None, grants with decision None and their `restrictions`). Users before roles.
+   */
   principals: PrincipalAccess[];
   /** How many principals were examined (users + roles). */
   examined: number;

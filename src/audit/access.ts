@@ -1,0 +1,148 @@
+/**
+ * One principal, one request: the evaluator's decision (never recomputed here), and from its trace
+ * the paths that grant — every identity Allow statement that applies or may apply, with the
+ * attachment path that put its policy in the set — and what control and session policies take away.
+ */
+import type { EvaluationResult, Residual, StatementRef } from '../decision/types.js';
+import { evaluate } from '../eval/authorize.js';
+import type { CompiledStatement } from '../eval/compile.js';
+import { and, FALSE } from '../eval/residual.js';
+import { statementFormula } from '../eval/statement.js';
+import { renderResidual } from '../explain/residual-text.js';
+import { prepareRequest } from '../request/prepare.js';
+import type { AuthorizationRequest } from '../request/types.js';
+import { findOrigin, type PolicyOrigin } from '../snapshot/principal.js';
+import type { AccountSnapshot } from '../snapshot/types.js';
+import type { PrincipalEntry } from './model.js';
+import type { AccessPath, PathStep, PolicyLocator, Restriction, StatementLocator } from './types.js';
+
+/** The outcome of one request for one principal, before role paths are merged in. */
+export interface Assessment {
+  decision: 'Allow' | 'Conditional' | 'None';
+  residual?: Residual;
+  paths: AccessPath[];
+  restrictions: Restriction[];
+}
+
+/** Evaluates `request` for the entry's principal; paths and restrictions only when there is something to say. */
+export function assess(snapshot: AccountSnapshot, entry: PrincipalEntry, request: AuthorizationRequest): Assessment {
+  const prepared = prepareRequest(request);
+  const fast = evaluate(entry.compiled, prepared, { trace: false });
+  const granted = fast.decision === 'Allow' || fast.decision === 'Conditional';
+  const controlled = fast.deniedBy === 'ControlPolicy' || fast.deniedBy === 'SessionPolicy' || fast.possibleDenies.some((r) => r.layer === 'control' || r.layer === 'session');
+  if (!granted && !controlled) return { decision: 'None', paths: [], restrictions: [] };
+  const paths = grantingPaths(snapshot, entry, prepared);
+  // A control or session policy only "takes away" what an identity policy grants.
+  if (!granted && paths.length === 0) return { decision: 'None', paths: [], restrictions: [] };
+  const restrictions = restrictionsOf(snapshot, entry, fast, paths.length > 0);
+  if (!granted) return { decision: 'None', paths, restrictions };
+  return { decision: fast.decision as 'Allow' | 'Conditional', ...(fast.residual ? { residual: fast.residual } : {}), paths, restrictions };
+}
+
+/** The identity Allow statements that apply (or may) to the request, as paths. E5: resource-group ones only when no account-level Allow certainly applies. */
+function grantingPaths(snapshot: AccountSnapshot, entry: PrincipalEntry, prepared: ReturnType<typeof prepareRequest>): AccessPath[] {
+  const problems: never[] = [];
+  const rg = prepared.request.resourceGroup;
+  const candidates: { s: CompiledStatement; residual: Residual }[] = [];
+  for (const s of entry.compiled.all) {
+    if (s.deny || (s.ref.layer !== 'identity' && s.ref.layer !== 'resource-group')) continue;
+    let residual = statementFormula(s, prepared, problems);
+    if (s.ref.layer === 'resource-group') {
+      if (rg !== undefined && rg !== s.ref.resourceGroup) residual = FALSE;
+      else if (rg === undefined) residual = and([{ kind: 'resource-group', resourceGroup: s.ref.resourceGroup! }, residual]);
+    }
+    if (residual.kind !== 'false') candidates.push({ s, residual });
+  }
+  const accountCertain = candidates.some((c) => c.s.ref.layer === 'identity' && c.residual.kind === 'true');
+  return candidates
+    .filter((c) => !(accountCertain && c.s.ref.layer === 'resource-group'))
+    .map((c) => pathOf(snapshot, entry, c.s, c.residual));
+}
+
+function pathOf(snapshot: AccountSnapshot, entry: PrincipalEntry, s: CompiledStatement, residual: Residual): AccessPath {
+  const origin = findOrigin(entry.set.sources, s.ref);
+  const steps: PathStep[] = [{ kind: 'principal', principal: entry.principal }];
+  const group = origin?.path.find((h) => h.kind === 'group');
+  if (group) {
+    const user = snapshot.users.findIndex((u) => u.name === entry.principal.name);
+    const at = snapshot.users[user]?.groups.indexOf(group.name) ?? -1;
+    steps.push({ kind: 'group', group: group.name, pointer: `/users/${user}/groups/${at}` });
+  }
+  const locator = locate(snapshot, entry, s);
+  steps.push({ kind: 'policy', policy: locator.policy });
+  if (s.ref.resourceGroup !== undefined) {
+    const name = snapshot.resourceGroups?.find((g) => g.id === s.ref.resourceGroup)?.name;
+    steps.push({ kind: 'resource-group', resourceGroup: s.ref.resourceGroup, ...(name !== undefined ? { name } : {}) });
+  }
+  steps.push({ kind: 'statement', statement: locator });
+  const conditional = residual.kind !== 'true';
+  return { via: group ? 'group' : 'direct', steps, decision: conditional ? 'Conditional' : 'Allow', ...(conditional ? { residual, condition: renderResidual(residual) } : {}) };
+}
+
+/** Where a compiled statement of the entry's set lives: its policy, version, attachment and pointers. */
+export function locate(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'set'>, s: Pick<CompiledStatement, 'ref' | 'source'>): StatementLocator {
+  const origin = findOrigin(entry.set.sources, s.ref);
+  const policy = policyLocator(snapshot, s.ref, origin);
+  const path = s.source.sourcePath;
+  const cut = path.lastIndexOf('/document/');
+  return {
+    policy,
+    layer: s.ref.layer,
+    ...(s.ref.level !== undefined ? { level: s.ref.level } : {}),
+    index: s.ref.statement,
+    ...(s.ref.sid !== undefined ? { sid: s.ref.sid } : {}),
+    effect: s.ref.effect,
+    pointer: cut >= 0 ? path.slice(cut + '/document'.length) : path,
+    ...(cut >= 0 ? { snapshotPointer: path } : {}),
+  };
+}
+
+function policyLocator(snapshot: AccountSnapshot, ref: StatementRef, origin: PolicyOrigin | undefined): PolicyLocator {
+  if (ref.layer === 'session') return { name: ref.policy, type: 'SessionPolicy' };
+  if (!origin) return { name: ref.policy, type: 'Custom' };
+  const type = ref.layer === 'control' ? 'ControlPolicy' : origin.policy.type;
+  const locator: PolicyLocator = { name: origin.policy.name, type, attachmentPointer: origin.pointer };
+  if (origin.policy.version !== undefined) {
+    locator.version = origin.policy.version;
+    locator.defaultVersion = snapshot.policies.find((p) => p.name === origin.policy.name)?.defaultVersion === origin.policy.version;
+  }
+  if (origin.resourceGroup !== undefined) locator.resourceGroup = origin.resourceGroup;
+  return locator;
+}
+
+/** What the control levels and the session policy take away, from the evaluator's own answer. */
+function restrictionsOf(snapshot: AccountSnapshot, entry: PrincipalEntry, result: EvaluationResult, identityGrants: boolean): Restriction[] {
+  if (!identityGrants) return [];
+  const out: Restriction[] = [];
+  const levelName = (level?: number) => (level !== undefined ? snapshot.resourceDirectory?.path[level]?.name : undefined);
+  const byRef = (refs: StatementRef[]) => refs.filter((r) => r.layer === 'control' || r.layer === 'session');
+  const statement = (ref: StatementRef) => locate(snapshot, entry, entry.compiled.all.find((s) => sameRef(s.ref, ref))!);
+  const group = (refs: StatementRef[], certainty: Restriction['certainty']) => {
+    const keys = new Map<string, StatementRef[]>();
+    for (const r of byRef(refs)) keys.set(`${r.layer}:${r.level ?? ''}`, [...(keys.get(`${r.layer}:${r.level ?? ''}`) ?? []), r]);
+    for (const refsOf of keys.values()) {
+      const first = refsOf[0]!;
+      const where = first.layer === 'session' ? 'the session policy' : `the control policies at \`${levelName(first.level) ?? `level ${first.level}`}\``;
+      out.push({
+        layer: first.layer as 'control' | 'session',
+        ...(first.level !== undefined ? { level: first.level } : {}),
+        ...(levelName(first.level) !== undefined ? { levelName: levelName(first.level)! } : {}),
+        kind: 'deny',
+        statements: refsOf.map(statement),
+        certainty,
+        message: `${where} ${certainty === 'certain' ? 'deny' : 'may deny'} it (${refsOf.map((r) => `\`${r.policy}\` statement ${r.statement}`).join(', ')})`,
+      });
+    }
+  };
+  if (result.decision === 'ExplicitDeny') group(result.decidingStatements, 'certain');
+  group(result.possibleDenies, 'possible');
+  const missing = result.missingAllow;
+  if (result.decision === 'ImplicitDeny' && missing && (missing.layer === 'control' || missing.layer === 'session')) {
+    out.push({ layer: missing.layer, ...(missing.level !== undefined ? { level: missing.level } : {}), ...(levelName(missing.level) !== undefined ? { levelName: levelName(missing.level)! } : {}), kind: 'no-allow', statements: [], certainty: 'certain', message: missing.message });
+  }
+  return out;
+}
+
+function sameRef(a: StatementRef, b: StatementRef): boolean {
+  return a.layer === b.layer && a.policy === b.policy && a.statement === b.statement && a.level === b.level && a.resourceGroup === b.resourceGroup;
+}

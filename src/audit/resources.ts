@@ -1,0 +1,100 @@
+/**
+ * The resources a question is about, and their equivalence classes. With `--all-resources` every
+ * CAMS instance of the inventory is asked about, with its region (in its ARN), resource group and
+ * tags. Instances that no statement of the account can tell apart get the same answer from every
+ * principal, so each principal is evaluated once per class, on a representative (W5): two
+ * instances are in one class when every Resource pattern of every statement that can match the
+ * action matches both or neither, they are in the same resource group (or one no attachment
+ * names), and they carry the same values of every `acs:ResourceTag/...` key those statements name.
+ */
+import { compileWildcard } from '../match/wildcard.js';
+import type { AuthorizationRequest } from '../request/types.js';
+import { resourceFacts } from '../snapshot/resources.js';
+import type { AccountSnapshot, CamsInstance } from '../snapshot/types.js';
+import { documentMentions, documentsOf, type AuditModel } from './model.js';
+import type { ResourceGrant } from './types.js';
+
+/** One resource asked about. */
+export interface AskedResource {
+  arn: string;
+  instance?: CamsInstance;
+}
+
+/** Resources that get the same answer; `representative` is evaluated for all of them. */
+export interface ResourceClass {
+  representative: AskedResource;
+  members: AskedResource[];
+}
+
+/** A CAMS instance's ARN, `acs:cams:<region>:<account>:instance/<id>` (the catalog's Instance template). */
+export function instanceArn(snapshot: AccountSnapshot, instance: CamsInstance): string {
+  return `acs:cams:${instance.region}:${snapshot.accountId}:instance/${instance.id}`;
+}
+
+/** The inventory's instances as asked resources. */
+export function allInstances(snapshot: AccountSnapshot): AskedResource[] {
+  return snapshot.resources.camsInstances.map((instance) => ({ arn: instanceArn(snapshot, instance), instance }));
+}
+
+/** One asked resource: the inventory's entry when the ARN is one of its instances. */
+export function askedResource(snapshot: AccountSnapshot, arn: string): AskedResource {
+  const instance = resourceFacts(snapshot, arn, { control: [], identity: [], resourceGroup: [], resource: [] }).instance;
+  return instance ? { arn, instance } : { arn };
+}
+
+/** Partitions resources into classes no statement about `action` (in any principal's set) can tell apart. */
+export function classify(model: AuditModel, action: string, resources: AskedResource[]): ResourceClass[] {
+  if (resources.length <= 1) return resources.map((r) => ({ representative: r, members: [r] }));
+  const patterns = new Set<string>();
+  const tagKeys = new Set<string>();
+  const groups = new Set<string>();
+  const seen = new Set<object>();
+  for (const principal of model.principals) {
+    const policies = model.entry(principal).set.policies;
+    for (const p of policies.resourceGroup) groups.add(p.resourceGroup);
+    for (const document of documentsOf(policies)) {
+      if (seen.has(document)) continue;
+      seen.add(document);
+      if (!documentMentions(document, action).any) continue;
+      for (const s of document.statements) {
+        for (const r of s.resources ?? []) patterns.add(r);
+        for (const c of s.conditions) if (c.key.toLowerCase().startsWith('acs:resourcetag/')) tagKeys.add(c.key.slice('acs:ResourceTag/'.length).toLowerCase());
+      }
+    }
+  }
+  const matchers = [...patterns].map(compileWildcard);
+  const keys = [...tagKeys];
+  const classes = new Map<string, ResourceClass>();
+  for (const r of resources) {
+    const bits = matchers.map((m) => (m.test(r.arn) ? '1' : '0')).join('');
+    const rg = r.instance?.resourceGroup;
+    const tags = r.instance?.tags;
+    const lowerTags = tags ? new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v])) : undefined;
+    const tagPart = keys.map((k) => (lowerTags === undefined ? '?' : lowerTags.has(k) ? `=${lowerTags.get(k)}` : '-')).join('\u0000');
+    const key = `${bits}|${rg === undefined ? '?' : groups.has(rg) ? rg : '.'}|${tagPart}`;
+    const found = classes.get(key);
+    if (found) found.members.push(r);
+    else classes.set(key, { representative: r, members: [r] });
+  }
+  return [...classes.values()];
+}
+
+/** The request for one principal and resource, completed with the inventory's facts as `eval --snapshot` does (A4). */
+export function requestFor(model: AuditModel, principal: AuthorizationRequest['principal'], action: string, resource: AskedResource, context: Record<string, string | string[]>, policies: Parameters<typeof resourceFacts>[2]): AuthorizationRequest {
+  const request: AuthorizationRequest = { principal, action, resource: resource.arn, context: { ...context }, absent: [] };
+  if (!resource.instance) return request;
+  // The snapshot narrowed to this one instance: the same facts, without searching the inventory.
+  const facts = resourceFacts({ ...model.snapshot, resources: { camsInstances: [resource.instance] } }, resource.arn, policies);
+  if (facts.resourceGroup !== undefined) request.resourceGroup = facts.resourceGroup;
+  const given = new Set(Object.keys(context).map((k) => k.toLowerCase()));
+  for (const [key, value] of Object.entries(facts.context)) if (!given.has(key.toLowerCase())) request.context![key] = value;
+  for (const key of facts.absent) if (!given.has(key.toLowerCase())) request.absent!.push(key);
+  return request;
+}
+
+/** The `instance` field of a grant. */
+export function instanceField(resource: AskedResource): Pick<ResourceGrant, 'instance'> {
+  const i = resource.instance;
+  if (!i) return {};
+  return { instance: { id: i.id, region: i.region, ...(i.resourceGroup !== undefined ? { resourceGroup: i.resourceGroup } : {}), ...(i.tags !== undefined ? { tags: i.tags } : {}) } };
+}

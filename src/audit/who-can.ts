@@ -1,0 +1,146 @@
+/**
+ * `whoCan` and `principalCan`: the two questions of an account audit, answered exactly by the
+ * evaluator over an account snapshot (W1–W10). Pure: the snapshot and the question in, the answer
+ * (or diagnostics) out.
+ */
+import { builtinCatalog } from '../catalog/builtin.js';
+import { expandActionPattern, lookupAction } from '../catalog/query.js';
+import { closest, didYouMean } from '../catalog/suggest.js';
+import type { Catalog, CatalogAction } from '../catalog/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { NamedPolicy } from '../scenario/types.js';
+import { policySetFor } from '../snapshot/principal.js';
+import type { AccountSnapshot } from '../snapshot/types.js';
+import { ActionAudit, bestDecision, lazyEdges } from './action-audit.js';
+import { escalationsOf, MAX_ESCALATION_DEPTH } from './escalation.js';
+import { AuditModel } from './model.js';
+import { allInstances, askedResource, type AskedResource } from './resources.js';
+import { MAX_ROLE_CHAIN } from './roles.js';
+import type { AuditLimits, PrincipalAccess, PrincipalCanResult, WhoCanResult } from './types.js';
+
+/** The question of `whoCan`. */
+export interface WhoCanInput {
+  action: string;
+  /** One resource ARN; neither it nor `allResources`: the resource `*` (W4). */
+  resource?: string;
+  /** Every CAMS instance of the inventory. */
+  allResources?: boolean;
+  context?: Record<string, string | string[]>;
+  /** A session policy every role session carries. */
+  sessionPolicy?: NamedPolicy;
+  /** Look for escalations (default true). */
+  escalation?: boolean;
+  catalog?: Catalog;
+}
+
+/** The question of `principalCan`. */
+export interface PrincipalCanInput {
+  /** `user/NAME` or `role/NAME`. */
+  principal: string;
+  /** An action or pattern; default `cams:*`. */
+  actionPattern?: string;
+  context?: Record<string, string | string[]>;
+  sessionPolicy?: NamedPolicy;
+  escalation?: boolean;
+  catalog?: Catalog;
+}
+
+const LIMITS: AuditLimits = { maxRoleChainDepth: MAX_ROLE_CHAIN, maxEscalationDepth: MAX_ESCALATION_DEPTH };
+
+const problem = (code: string, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, path: '', ...(help ? { help } : {}) });
+
+/** The catalog action an action name means, or why not. */
+export function resolveAction(catalog: Catalog, name: string): { action: CatalogAction } | { diagnostic: Diagnostic } {
+  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(name)) return { diagnostic: problem('invalid-action', `\`${name}\` is not an action (\`service:Action\`, no wildcards)`, 'e.g. `cams:UpdateInstance`; principal-can takes patterns') };
+  const action = lookupAction(catalog, name);
+  if (action) return { action };
+  const near = closest(name, [...catalog.actions.values()].map((a) => a.fullName));
+  return { diagnostic: problem('unknown-action', `\`${name}\` is not in the action catalog`, didYouMean(near) ?? 'list actions with `ramguard catalog actions`') };
+}
+
+/** Which resources an action is asked about: the inventory's instances for a CAMS instance action with `all`, else `*`. */
+function resourcesFor(snapshot: AccountSnapshot, action: CatalogAction, all: boolean): AskedResource[] {
+  const takesInstance = Array.isArray(action.resources) && action.resources.includes('Instance') && action.service === 'cams';
+  return all && takesInstance && snapshot.resources.camsInstances.length > 0 ? allInstances(snapshot) : [{ arn: '*' }];
+}
+
+/** Who can perform the action on the resource(s): every principal with Allow or Conditional, those a control policy blocks, and those that can escalate. */
+export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?: WhoCanResult; diagnostics: Diagnostic[] } {
+  const catalog = input.catalog ?? builtinCatalog();
+  const resolved = resolveAction(catalog, input.action);
+  if ('diagnostic' in resolved) return { diagnostics: [resolved.diagnostic] };
+  const action = resolved.action;
+  if (input.resource !== undefined && input.allResources) return { diagnostics: [problem('invalid-argument', 'give `--resource` or `--all-resources`, not both')] };
+  if (input.allResources) {
+    const takesInstance = Array.isArray(action.resources) && action.resources.includes('Instance') && action.service === 'cams';
+    if (!takesInstance) return { diagnostics: [problem('invalid-argument', `\`${action.fullName}\` does not act on a CAMS instance, the only resources an inventory lists`, 'give `--resource ARN`, or leave both out to ask about `*`')] };
+    if (snapshot.resources.camsInstances.length === 0) return { diagnostics: [problem('empty-inventory', 'the snapshot lists no CAMS instances for `--all-resources`', 'add `resources.camsInstances` to the snapshot, or give `--resource ARN`')] };
+  }
+  const context = input.context ?? {};
+  const model = new AuditModel(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {});
+  const resources = input.resource !== undefined ? [askedResource(snapshot, input.resource)] : resourcesFor(snapshot, action, input.allResources === true);
+  const audit = new ActionAudit(model, action.fullName, resources, context, lazyEdges(model, context));
+  const granted: PrincipalAccess[] = [];
+  const blocked: PrincipalAccess[] = [];
+  const escalating: PrincipalAccess[] = [];
+  for (const principal of model.principals) {
+    const grants = audit.grants(principal, true);
+    const decision = bestDecision(grants);
+    const escalations = input.escalation === false ? [] : escalationsOf(audit, principal);
+    const access: PrincipalAccess = { principal, decision, grants, escalations };
+    if (decision !== 'None') granted.push(access);
+    else if (escalations.length > 0) escalating.push(access);
+    else if (grants.length > 0) blocked.push(access);
+  }
+  const order = (a: PrincipalAccess, b: PrincipalAccess) => (a.decision === b.decision ? 0 : a.decision === 'Allow' ? -1 : b.decision === 'Allow' ? 1 : 0);
+  return {
+    result: {
+      kind: 'who-can',
+      accountId: snapshot.accountId,
+      query: { action: action.fullName, resource: input.resource ?? '*', allResources: input.allResources === true, context },
+      principals: [...granted.sort(order), ...escalating, ...blocked],
+      examined: model.principals.length,
+      limits: LIMITS,
+      diagnostics: [],
+    },
+    diagnostics: [],
+  };
+}
+
+/** What one principal can do: every action of the pattern, on every inventory instance (or `*`), with escalations. */
+export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput): { result?: PrincipalCanResult; diagnostics: Diagnostic[] } {
+  const catalog = input.catalog ?? builtinCatalog();
+  const model = new AuditModel(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {});
+  const principal = model.principals.find((p) => p.ref === input.principal);
+  // policySetFor's own message: unknown name with did-you-mean, a group, or a bad form.
+  if (!principal) return { diagnostics: unknownPrincipal(snapshot, input.principal) };
+  const pattern = input.actionPattern ?? 'cams:*';
+  const expansion = expandActionPattern(catalog, pattern);
+  if (expansion.actions.length === 0) return { diagnostics: [problem('action-matches-nothing', `\`${pattern}\` matches no action of the catalog`, 'e.g. `cams:*` or `cams:Update*`')] };
+  const context = input.context ?? {};
+  const edges = lazyEdges(model, context);
+  const grants: PrincipalAccess['grants'] = [];
+  const escalations: PrincipalAccess['escalations'] = [];
+  for (const action of expansion.actions) {
+    const audit = new ActionAudit(model, action.fullName, resourcesFor(snapshot, action, true), context, edges);
+    grants.push(...audit.grants(principal, true));
+    if (input.escalation !== false) escalations.push(...escalationsOf(audit, principal));
+  }
+  return {
+    result: {
+      kind: 'principal-can',
+      accountId: snapshot.accountId,
+      query: { principal: principal.ref, actionPattern: pattern, actions: expansion.actions.map((a) => a.fullName), context },
+      access: { principal, decision: bestDecision(grants), grants, escalations },
+      limits: LIMITS,
+      diagnostics: [],
+    },
+    diagnostics: [],
+  };
+}
+
+/** The diagnostics of a principal reference the snapshot does not have. */
+function unknownPrincipal(snapshot: AccountSnapshot, ref: string): Diagnostic[] {
+  const found = policySetFor(snapshot, ref);
+  return found.diagnostics.length > 0 ? found.diagnostics : [problem('unknown-principal', `the snapshot has no principal \`${ref}\``)];
+}
