@@ -1,0 +1,34 @@
+/**
+ * The audit's output formats. Adding one is one entry here: a name and a loader that imports the
+ * renderer's module on first use (a CLI run loads only the renderer it prints with).
+ */
+import type { AuditResult } from '../types.js';
+
+/** Turns an answer into the text the command prints. */
+export type AuditRenderer = (result: AuditResult) => string;
+
+/** Every format, by its `--format` name. */
+export const AUDIT_RENDERERS: Record<string, () => Promise<AuditRenderer>> = {
+  table: async () => (await import('./table.js')).renderTable,
+  json: async () => (result) => JSON.stringify(result, null, 2),
+  csv: async () => (await import('./csv.js')).renderCsv,
+  markdown: async () => (await import('./markdown.js')).renderMarkdown,
+  dot: async () => (await import('./dot.js')).renderDot,
+  html: async () => (await import(/* the other renderer's module; see AUDIT_RENDERERS */ './html.js' as string) as { renderHtml: AuditRenderer }).renderHtml,
+};
+
+/** The format names, for `--format` choices. */
+export const AUDIT_FORMATS = Object.keys(AUDIT_RENDERERS);
+
+/** The renderer of a format, or why it cannot be had (a module not built). */
+export async function auditRenderer(format: string): Promise<AuditRenderer | { error: string }> {
+  const load = AUDIT_RENDERERS[format];
+  if (!load) return { error: `unknown format \`${format}\`` };
+  try {
+    const renderer = await load();
+    if (typeof renderer !== 'function') return { error: `the \`${format}\` renderer is not available in this build` };
+    return renderer;
+  } catch {
+    return { error: `the \`${format}\` renderer is not available in this build` };
+  }
+}

@@ -1,0 +1,21 @@
+/** `--format markdown`: a heading and a GitHub table, paths as line breaks inside the VIA cell. */
+import type { AuditResult } from '../types.js';
+import { auditRows, headline } from './rows.js';
+import { shortList } from './table.js';
+
+/** Escapes the characters that would break a table cell. */
+export function markdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** The answer as Markdown. */
+export function renderMarkdown(result: AuditResult): string {
+  const withAction = result.kind === 'principal-can';
+  const head = ['Principal', 'Decision', ...(withAction ? ['Action'] : []), 'Resources', 'Via', 'Condition'];
+  const rows = auditRows(result).map((r) => [r.principal, r.decision, ...(withAction ? [r.action] : []), shortList(r.resources), r.via.join('\n'), r.condition]);
+  const lines = [`## ${markdownCell(headline(result))}`, ''];
+  if (rows.length === 0) return [...lines, 'Nobody.'].join('\n');
+  lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
+  for (const r of rows) lines.push(`| ${r.map(markdownCell).join(' | ')} |`);
+  return lines.join('\n');
+}

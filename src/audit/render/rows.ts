@@ -1,0 +1,99 @@
+/**
+ * The flat view of an audit answer that the table, csv and markdown renderers share: one row per
+ * principal and group of resources with the same answer, one row per escalation, and a path or a
+ * chain as one line of text.
+ */
+import type { AccessPath, AuditResult, Escalation, PathStep, PrincipalAccess, ResourceGrant } from '../types.js';
+
+/** One row of the flat view. */
+export interface AuditRow {
+  principal: string;
+  /** Allow, Conditional, None (taken away), or `can escalate`. */
+  decision: string;
+  action: string;
+  /** The resources, as instance ids when the inventory knows them, else ARNs. */
+  resources: string[];
+  /** The paths (or the escalation chain), one line each. */
+  via: string[];
+  /** The condition, or what control/session policies take away. */
+  condition: string;
+}
+
+/** A path step as a few words. */
+export function describeStep(step: PathStep): string {
+  switch (step.kind) {
+    case 'principal':
+      return step.principal.ref;
+    case 'group':
+      return `group ${step.group}`;
+    case 'assume-role':
+      return `assumes role ${step.role.name}${step.decision === 'Conditional' ? ' (if ' + step.condition + ')' : ''}`;
+    case 'policy': {
+      const p = step.policy;
+      return `${p.name}${p.version !== undefined ? ` ${p.version}` : ''} [${p.type}]`;
+    }
+    case 'resource-group':
+      return `in resource group ${step.resourceGroup}`;
+    case 'statement':
+      return `${step.statement.pointer}${step.statement.sid !== undefined ? ` (${step.statement.sid})` : ''}`;
+  }
+}
+
+/** A path as one line: `user/bob → group ops → OpsPolicy v2 [Custom] → /Statement/0`. */
+export function describePath(path: AccessPath): string {
+  return path.steps.map(describeStep).join(' → ');
+}
+
+/** An escalation chain as one line. */
+export function describeEscalation(e: Escalation): string {
+  return e.chain.map((s) => `${s.actor.ref}: ${s.action} on ${s.resource} (${s.message})`).join(' ⇒ ');
+}
+
+const resourceName = (g: ResourceGrant) => g.instance?.id ?? g.resource;
+
+function grantRows(access: PrincipalAccess): AuditRow[] {
+  // Grants of one class share their paths array: one row per (action, decision, condition, paths).
+  const groups = new Map<unknown, { grant: ResourceGrant; resources: string[] }>();
+  for (const g of access.grants) {
+    const key = `${g.action}\u0000${g.decision}\u0000${g.condition ?? ''}\u0000${g.paths.map(describePath).join('\u0001')}\u0000${g.restrictions.map((r) => r.message).join('\u0001')}`;
+    const found = groups.get(key);
+    if (found) found.resources.push(resourceName(g));
+    else groups.set(key, { grant: g, resources: [resourceName(g)] });
+  }
+  return [...groups.values()].map(({ grant, resources }) => ({
+    principal: access.principal.ref,
+    decision: grant.decision,
+    action: grant.action,
+    resources,
+    via: grant.paths.map(describePath),
+    condition: grant.decision === 'None' ? grant.restrictions.map((r) => r.message).join('; ') : [grant.condition ?? '', ...grant.restrictions.map((r) => r.message)].filter(Boolean).join('; '),
+  }));
+}
+
+function escalationRows(access: PrincipalAccess, fallbackAction: string): AuditRow[] {
+  return access.escalations.map((e) => ({
+    principal: access.principal.ref,
+    decision: 'can escalate',
+    action: e.action ?? fallbackAction,
+    resources: [`as ${e.reaches.ref}`],
+    via: [describeEscalation(e)],
+    condition: [e.decision === 'Conditional' ? e.chain.map((s) => s.condition).filter(Boolean).join('; ') : '', e.certainty === 'possible' ? 'possible' : ''].filter(Boolean).join('; '),
+  }));
+}
+
+/** Every row of an answer, in the answer's order. */
+export function auditRows(result: AuditResult): AuditRow[] {
+  const list = result.kind === 'who-can' ? result.principals : [result.access];
+  const action = result.kind === 'who-can' ? result.query.action : result.query.actionPattern;
+  return list.flatMap((a) => [...grantRows(a), ...escalationRows(a, action)]);
+}
+
+/** The question, as a heading line. */
+export function headline(result: AuditResult): string {
+  if (result.kind === 'who-can') {
+    const on = result.query.allResources ? 'every CAMS instance of the inventory' : `\`${result.query.resource}\``;
+    const granted = result.principals.filter((p) => p.decision !== 'None').length;
+    return `who can ${result.query.action} on ${on} (account ${result.accountId}): ${granted} of ${result.examined} principals`;
+  }
+  return `what ${result.query.principal} can do: ${result.query.actionPattern} (${result.query.actions.length} actions, account ${result.accountId}): ${result.access.decision}`;
+}
