@@ -7,6 +7,7 @@
  * principal's account-scope attachments before its resource-group ones), so a faithful
  * collection of it equals it.
  */
+import { byCodePoint, compareAttachments } from '../../snapshot/order.js';
 import type { Attachment } from '../../snapshot/types.js';
 import type { ServedAccount, ServedGroup, ServedPolicy, ServedRole, ServedUser } from './account-index.js';
 
@@ -47,14 +48,6 @@ function prng(seed: number): () => number {
 }
 
 const pad = (n: number, width = 4) => String(n).padStart(width, '0');
-/** Code-point order, as collect sorts (locale-independent). */
-export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The canonical order of a principal's attachments: account scope first, then by resource group, policy and type. */
-export function compareAttachments(a: Attachment, b: Attachment): number {
-  return byCodePoint(a.resourceGroup ?? '', b.resourceGroup ?? '') || byCodePoint(a.policy, b.policy) || byCodePoint(a.type, b.type);
-}
-
 /** Generates an account: by default 2,000 users, 60 groups, 80 roles, 120 custom policies. */
 export function generateAccount(shape: AccountShape = {}): ServedAccount {
   const random = prng(shape.seed ?? 42);
