@@ -1,0 +1,128 @@
+/** End-to-end: `ramguard audit who-can` and `ramguard audit principal-can` on the example account, through the built binary. */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, run, runJson } from '../cli/run.js';
+
+const SNAPSHOT = ['--snapshot', example('account.snapshot.yaml')];
+const whoCan = (...more: string[]) => ['audit', 'who-can', ...SNAPSHOT, ...more];
+const refs = (json: { principals: { principal: { ref: string }; decision: string }[] }, decision?: string) => json.principals.filter((p) => decision === undefined || p.decision === decision).map((p) => p.principal.ref).sort();
+
+describe('ramguard audit who-can', () => {
+  it('answers with every principal that can, by every path, in aligned columns', () => {
+    const { status, stdout } = run(whoCan('--action', 'cams:UpdateInstance', '--all-resources'));
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^who can cams:UpdateInstance on every CAMS instance of the inventory \(account 1234567890123456\): 6 of 9 principals$/);
+    const header = lines[1]!;
+    expect(header).toMatch(/^PRINCIPAL\s+DECISION\s+RESOURCES\s+VIA\s+CONDITION$/);
+    // Aligned: every row's DECISION starts in the header's DECISION column (further paths of a row continue under VIA).
+    const column = header.indexOf('DECISION');
+    const rows = lines.slice(2).filter((l) => l !== '' && !l.startsWith(' '));
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const line of rows) expect(line.slice(column)).toMatch(/^(Allow|Conditional|None|can escalate) /);
+    for (const line of lines.slice(2).filter((l) => l.startsWith(' '))) expect(line.slice(header.indexOf('VIA'))).toMatch(/^\S/);
+    expect(stdout).toContain('user/ci-bot → assumes role deployer → AliyunCamsFullAccess [System] → /Statement/0');
+    expect(stdout).toContain('user/bob → group developers → cams-staging-admin v1 [Custom] → in resource group rg-staging → /Statement/0');
+  });
+
+  it('json: decisions, paths with both halves of the role assumption, escalations', () => {
+    const { status, json } = runJson(whoCan('--action', 'cams:UpdateInstance', '--all-resources'));
+    expect(status).toBe(0);
+    expect(refs(json, 'Allow')).toEqual(['role/deployer', 'user/admin', 'user/bob', 'user/carol', 'user/ci-bot']);
+    expect(refs(json, 'Conditional')).toEqual(['user/alice']);
+    const ciBot = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/ci-bot');
+    const assume = ciBot.grants[0].paths[0].steps[1];
+    expect(assume.kind).toBe('assume-role');
+    expect(assume.identityStatements.map((s: { policy: { name: string } }) => s.policy.name)).toEqual(['assume-deployer']);
+    expect(assume.trustStatements.map((s: { policy: { attachmentPointer: string } }) => s.policy.attachmentPointer)).toEqual(['/roles/0/trustPolicy']);
+    // bob and carol only on the staging instances (resource-group attachment)
+    const bob = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/bob');
+    expect(bob.grants.map((g: { instance: { id: string } }) => g.instance.id).sort()).toEqual(['stg-7', 'stg-8']);
+    // dave (helpdesk) can join the admins group
+    const dave = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/dave');
+    expect(dave.decision).toBe('None');
+    expect(dave.escalations.map((e: { chain: { method: string; target: { name: string } }[] }) => `${e.chain[0]!.method} ${e.chain[0]!.target.name}`)).toContain('add-user-to-group admins');
+  });
+
+  it('--context turns a condition into an answer', () => {
+    const { json } = runJson(whoCan('--action', 'cams:UpdateInstance', '--resource', 'acs:cams:ap-southeast-1:1234567890123456:instance/prod-42', '--context', 'acs:SourceIp=203.0.113.7', '--context', 'acs:SecureTransport=true'));
+    expect(refs(json, 'Allow')).toContain('user/alice');
+  });
+
+  it('the control policy that forbids prod deletes is reported as what it takes away, not as access', () => {
+    const { json } = runJson(whoCan('--action', 'cams:DeleteInstance', '--resource', 'acs:cams:ap-southeast-1:1234567890123456:instance/prod-42'));
+    const admin = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/admin');
+    expect(admin.decision).toBe('None');
+    expect(admin.grants[0].restrictions.map((r: { layer: string; kind: string }) => `${r.layer}:${r.kind}`)).toContain('control:deny');
+  });
+
+  it('csv and markdown carry the same principals', () => {
+    const csv = run(whoCan('--action', 'cams:UpdateInstance', '--all-resources', '--format', 'csv'));
+    expect(csv.status).toBe(0);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows[0]).toBe('principal,kind,decision,action,resource,instance,resource_group,paths,condition,restrictions');
+    expect(rows.filter((r) => r.startsWith('user/bob,')).map((r) => r.split(',')[5])).toEqual(['stg-7', 'stg-8']);
+    const md = run(whoCan('--action', 'cams:UpdateInstance', '--all-resources', '--format', 'markdown'));
+    expect(md.stdout).toMatch(/^## who can cams:UpdateInstance/);
+    expect(md.stdout).toContain('| Principal | Decision | Resources | Via | Condition |');
+    expect(md.stdout).toContain('| user/ci-bot | Allow |');
+  });
+
+  it('--expect-none exits 1 when someone can, 0 when nobody can', () => {
+    expect(run(whoCan('--action', 'cams:UpdateInstance', '--expect-none')).status).toBe(1);
+    expect(run(whoCan('--action', 'cams:UpdateInstance')).status).toBe(0);
+  });
+});
+
+describe('ramguard audit principal-can', () => {
+  it('lists what a user can do on which instances', () => {
+    const { status, json } = runJson(['audit', 'principal-can', ...SNAPSHOT, '--principal', 'user/carol', '--action', 'cams:*Instance']);
+    expect(status).toBe(0);
+    const byAction = (action: string) => json.access.grants.filter((g: { action: string; decision: string }) => g.action === action && g.decision !== 'None').map((g: { instance?: { id: string } }) => g.instance?.id).sort();
+    expect(byAction('cams:UpdateInstance')).toEqual(['stg-7', 'stg-8']);
+    expect(byAction('cams:QueryInstance')).toEqual(['prod-42', 'prod-43', 'prod-44', 'stg-7', 'stg-8']);
+  });
+
+  it('table has an ACTION column', () => {
+    const { status, stdout } = run(['audit', 'principal-can', ...SNAPSHOT, '--principal', 'role/deployer', '--action', 'cams:UpdateInstance']);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[1]).toMatch(/^PRINCIPAL\s+DECISION\s+ACTION\s+RESOURCES\s+VIA\s+CONDITION$/);
+  });
+});
+
+describe('bad input exits 2 with a diagnostic, never a stack trace', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown principal', ['audit', 'principal-can', ...SNAPSHOT, '--principal', 'user/alise'], /unknown-principal.*alice/s],
+    ['a group as principal', ['audit', 'principal-can', ...SNAPSHOT, '--principal', 'group/ops'], /a group is not a principal/],
+    ['unknown action', whoCan('--action', 'cams:UpdateInstence'), /unknown-action.*cams:UpdateInstance/s],
+    ['a wildcard action in who-can', whoCan('--action', 'cams:*'), /invalid-action/],
+    ['no action', ['audit', 'who-can', ...SNAPSHOT], /--action/],
+    ['no snapshot', ['audit', 'who-can', '--action', 'cams:UpdateInstance'], /--snapshot/],
+    ['missing snapshot file', ['audit', 'who-can', '--snapshot', 'nope.yaml', '--action', 'cams:UpdateInstance'], /cannot read `nope.yaml`/],
+    ['--resource with --all-resources', whoCan('--action', 'cams:UpdateInstance', '--all-resources', '--resource', 'x'), /not both/],
+    ['--all-resources for a non-instance action', whoCan('--action', 'cams:ListInstance', '--all-resources'), /does not act on a CAMS instance/],
+    ['bad context', whoCan('--action', 'cams:UpdateInstance', '--context', 'novalue'), /KEY=VALUE/],
+    ['a pattern that matches nothing', ['audit', 'principal-can', ...SNAPSHOT, '--principal', 'user/alice', '--action', 'cams:Nothing*'], /action-matches-nothing/],
+    ['unknown format', whoCan('--action', 'cams:UpdateInstance', '--format', 'pdf'), /pdf/],
+  ];
+  it.each(cases)('%s', (_, args, message) => {
+    const { status, stderr, stdout } = run(args);
+    expect(status).toBe(2);
+    expect(stderr + stdout).toMatch(message);
+  });
+
+  it('a bad snapshot: its diagnostics, located', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramguard-audit-'));
+    const file = join(dir, 'bad.snapshot.yaml');
+    writeFileSync(file, `accountId: "1234567890123456"\nusers:\n  - { name: eve, groups: [nosuch] }\n`);
+    const { status, stderr } = run(['audit', 'who-can', '--snapshot', file, '--action', 'cams:UpdateInstance']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('nosuch');
+    const json = runJson(['audit', 'who-can', '--snapshot', file, '--action', 'cams:UpdateInstance']);
+    expect(json.status).toBe(2);
+    expect(json.json.result).toBeNull();
+    expect(json.json.diagnostics.length).toBeGreaterThan(0);
+  });
+});
