@@ -9,7 +9,7 @@ import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { assess, type Assessment } from './access.js';
 import { mayAllow, type AuditModel } from './model.js';
-import { classify, instanceField, requestFor, type AskedResource, type ResourceClass } from './resources.js';
+import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
 import { assumeEdges, roleRoutes, type AssumeEdge } from './roles.js';
 import type { AccessPath, AuditPrincipal, PrincipalAccess, ResourceGrant } from './types.js';
 
@@ -23,6 +23,7 @@ export class ActionAudit {
   readonly classes: ResourceClass[];
   private readonly direct = new Map<string, Assessment[]>();
   private readonly merged = new Map<string, Assessment[]>();
+  private readonly projections = new Map<string, number[]>();
 
   constructor(
     readonly model: AuditModel,
@@ -40,9 +41,13 @@ export class ActionAudit {
     let found = this.direct.get(principal.ref);
     if (!found) {
       const entry = this.model.entry(principal);
-      found = !mayAllow(entry.set.policies, this.action)
-        ? this.classes.map(() => NONE)
-        : this.classes.map((c) => assess(this.model.snapshot, entry, requestFor(this.model, entry.set.principal, this.action, c.representative, this.context, entry.set.policies)));
+      if (!mayAllow(entry.set.policies, this.action)) found = this.classes.map(() => NONE);
+      else {
+        // Once per class this principal's statements can tell apart (W5).
+        const projection = projectClasses(this.classes, entry.set.policies, this.action, this.projections);
+        const answers: Assessment[] = [];
+        found = projection.map((j, i) => (answers[i] = j === i ? assess(this.model.snapshot, entry, requestFor(this.model, entry.set.principal, this.action, this.classes[i]!.representative, this.context, entry.set.policies)) : answers[j]!));
+      }
       this.direct.set(principal.ref, found);
     }
     return found;

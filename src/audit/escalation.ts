@@ -203,10 +203,18 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
   const { model } = audit;
   const { snapshot } = model;
   const out: Move[] = [];
-  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && (lacking.some((i) => audit.answer(p)[i]!.decision !== 'None') || capable(audit, p));
-  const targets = model.principals.filter(interesting);
   const policies = model.entry(actor).set.policies;
-  for (const target of targets) {
+  // Roles it can already assume come from the edges; every other target needs a take-over action.
+  for (const edge of audit.edgesOf().get(actor.ref) ?? []) {
+    const s = edge.step;
+    out.push({ becomes: edge.to, step: { method: 'assume-role', action: 'sts:AssumeRole', resource: edge.to.arn, actor, target: { kind: 'role', name: edge.to.name }, grantedBy: [], decision: s.decision, ...(s.residual ? { residual: s.residual, condition: s.condition! } : {}), message: `assume role \`${edge.to.name}\`` } });
+  }
+  const takesUsers = ['ram:CreateAccessKey', 'ram:CreateLoginProfile', 'ram:UpdateLoginProfile'].some((a) => mayAllow(policies, a));
+  const takesRoles = mayAllow(policies, 'ram:UpdateRole') && mayAllow(policies, 'sts:AssumeRole');
+  if (!takesUsers && !takesRoles) return out;
+  const assumable = new Set((audit.edgesOf().get(actor.ref) ?? []).map((e) => e.to.ref));
+  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (lacking.some((i) => audit.answer(p)[i]!.decision !== 'None') || capable(audit, p));
+  for (const target of model.principals.filter(interesting)) {
     if (target.kind === 'user') {
       const user = snapshot.users.find((u) => u.name === target.name)!;
       const arn = ramArn(snapshot, 'user', target.name);
@@ -222,12 +230,6 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
         if (allowed) out.push({ becomes: target, step: step(actor, method, action, arn, { kind: 'user', name: target.name }, allowed, TRUE, message) });
       }
     } else {
-      const existing = audit.edgesOf().get(actor.ref)?.find((e) => e.to.ref === target.ref);
-      if (existing) {
-        out.push({ becomes: target, step: { method: 'assume-role', action: 'sts:AssumeRole', resource: target.arn, actor, target: { kind: 'role', name: target.name }, grantedBy: [], decision: existing.step.decision, ...(existing.step.residual ? { residual: existing.step.residual, condition: existing.step.condition! } : {}), message: `assume role \`${target.name}\`` } });
-        continue;
-      }
-      if (!mayAllow(policies, 'ram:UpdateRole') || !mayAllow(policies, 'sts:AssumeRole')) continue;
       const arn = ramArn(snapshot, 'role', target.name);
       const allowed = permitted(audit, actor, 'ram:UpdateRole', [arn]);
       if (!allowed) continue;

@@ -11,6 +11,8 @@ import { compileWildcard } from '../match/wildcard.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot, CamsInstance } from '../snapshot/types.js';
+import type { PolicyDocument } from '../policy/types.js';
+import type { PolicySet } from '../scenario/types.js';
 import { documentMentions, documentsOf, type AuditModel } from './model.js';
 import type { ResourceGrant } from './types.js';
 
@@ -42,41 +44,79 @@ export function askedResource(snapshot: AccountSnapshot, arn: string): AskedReso
   return instance ? { arn, instance } : { arn };
 }
 
+/** What of a resource the statements of some documents about `action` can tell apart. */
+interface Features {
+  matchers: ReturnType<typeof compileWildcard>[];
+  tagKeys: string[];
+  groups: Set<string>;
+}
+
+function featuresOf(documents: Iterable<PolicyDocument>, groups: Iterable<string>, action: string): Features {
+  const patterns = new Set<string>();
+  const tagKeys = new Set<string>();
+  for (const document of documents) {
+    if (!documentMentions(document, action).any) continue;
+    for (const s of document.statements) {
+      for (const r of s.resources ?? []) patterns.add(r);
+      for (const c of s.conditions) if (c.key.toLowerCase().startsWith('acs:resourcetag/')) tagKeys.add(c.key.slice('acs:ResourceTag/'.length).toLowerCase());
+    }
+  }
+  return { matchers: [...patterns].sort().map(compileWildcard), tagKeys: [...tagKeys].sort(), groups: new Set(groups) };
+}
+
+/** The key of a resource under some features: equal keys, equal answers. */
+function keyOf(features: Features, r: AskedResource): string {
+  const bits = features.matchers.map((m) => (m.test(r.arn) ? '1' : '0')).join('');
+  const rg = r.instance?.resourceGroup;
+  const tags = r.instance?.tags;
+  const lowerTags = tags ? new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v])) : undefined;
+  const tagPart = features.tagKeys.map((k) => (lowerTags === undefined ? '?' : lowerTags.has(k) ? `=${lowerTags.get(k)}` : '-')).join('\u0000');
+  return `${bits}|${rg === undefined ? '?' : features.groups.has(rg) ? rg : '.'}|${tagPart}`;
+}
+
 /** Partitions resources into classes no statement about `action` (in any principal's set) can tell apart. */
 export function classify(model: AuditModel, action: string, resources: AskedResource[]): ResourceClass[] {
   if (resources.length <= 1) return resources.map((r) => ({ representative: r, members: [r] }));
-  const patterns = new Set<string>();
-  const tagKeys = new Set<string>();
+  const documents = new Set<PolicyDocument>();
   const groups = new Set<string>();
-  const seen = new Set<object>();
   for (const principal of model.principals) {
     const policies = model.entry(principal).set.policies;
     for (const p of policies.resourceGroup) groups.add(p.resourceGroup);
-    for (const document of documentsOf(policies)) {
-      if (seen.has(document)) continue;
-      seen.add(document);
-      if (!documentMentions(document, action).any) continue;
-      for (const s of document.statements) {
-        for (const r of s.resources ?? []) patterns.add(r);
-        for (const c of s.conditions) if (c.key.toLowerCase().startsWith('acs:resourcetag/')) tagKeys.add(c.key.slice('acs:ResourceTag/'.length).toLowerCase());
-      }
-    }
+    for (const document of documentsOf(policies)) documents.add(document);
   }
-  const matchers = [...patterns].map(compileWildcard);
-  const keys = [...tagKeys];
+  const features = featuresOf(documents, groups, action);
   const classes = new Map<string, ResourceClass>();
   for (const r of resources) {
-    const bits = matchers.map((m) => (m.test(r.arn) ? '1' : '0')).join('');
-    const rg = r.instance?.resourceGroup;
-    const tags = r.instance?.tags;
-    const lowerTags = tags ? new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v])) : undefined;
-    const tagPart = keys.map((k) => (lowerTags === undefined ? '?' : lowerTags.has(k) ? `=${lowerTags.get(k)}` : '-')).join('\u0000');
-    const key = `${bits}|${rg === undefined ? '?' : groups.has(rg) ? rg : '.'}|${tagPart}`;
+    const key = keyOf(features, r);
     const found = classes.get(key);
     if (found) found.members.push(r);
     else classes.set(key, { representative: r, members: [r] });
   }
   return [...classes.values()];
+}
+
+/**
+ * For one principal's set, which class stands for which: `projection[i]` is the first class whose
+ * representative this set cannot tell from class i's (its own statements about the action, its
+ * resource-group attachments, its control levels). Sets with the same features share the answer.
+ */
+export function projectClasses(classes: ResourceClass[], policies: PolicySet, action: string, memo: Map<string, number[]>): number[] {
+  if (classes.length <= 1) return classes.map((_, i) => i);
+  const features = featuresOf(documentsOf(policies), policies.resourceGroup.map((p) => p.resourceGroup), action);
+  const signature = `${features.matchers.map((m) => m.pattern).join('\u0001')}|${features.tagKeys.join('\u0001')}|${[...features.groups].sort().join('\u0001')}`;
+  let projection = memo.get(signature);
+  if (!projection) {
+    const first = new Map<string, number>();
+    projection = classes.map((c, i) => {
+      const key = keyOf(features, c.representative);
+      const seen = first.get(key);
+      if (seen !== undefined) return seen;
+      first.set(key, i);
+      return i;
+    });
+    if (memo.size < 10_000) memo.set(signature, projection);
+  }
+  return projection;
 }
 
 /** The request for one principal and resource, completed with the inventory's facts as `eval --snapshot` does (A4). */
