@@ -38,7 +38,7 @@ function exitOf(outcome: GuardedOutcome): number {
 }
 
 /** The credential chain of `@alicloud/credentials` (environment, profiles, ECS role), loaded only when a call needs it. */
-async function credentialChain(profile: string | undefined): Promise<CredentialSource> {
+export async function credentialChain(profile: string | undefined): Promise<CredentialSource> {
   // The chain's profile providers read ALIBABA_CLOUD_PROFILE; the CLI is the edge that may set it.
   if (profile !== undefined) process.env['ALIBABA_CLOUD_PROFILE'] = profile;
   const module = (await import('@alicloud/credentials')) as unknown as { default: { default: new () => CredentialSource } };
