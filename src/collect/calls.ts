@@ -36,7 +36,7 @@ export interface FailedCall {
   /** What the snapshot lacks because of it, in words. */
   missing: string;
   /** Where it belongs in the snapshot, to be turned into a JSON Pointer once the snapshot is sorted. */
-  target?: { list: 'users' | 'groups' | 'roles' | 'policies' | 'resourceGroups' | 'camsInstances'; name?: string; field?: string };
+  target?: { list: 'users' | 'groups' | 'roles' | 'policies' | 'systemPolicies' | 'resourceGroups' | 'camsInstances'; name?: string; field?: string };
 }
 
 /** Runs at most `limit` tasks at once; the rest wait their turn, first come first served. */

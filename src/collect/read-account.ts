@@ -162,7 +162,7 @@ export async function readAccount(call: Caller, options: ReadOptions = {}): Prom
       const version = body?.['DefaultPolicyVersion'] as Record<string, unknown> | undefined;
       const policy = body?.['Policy'] as Record<string, unknown> | undefined;
       const document = documentOf(version?.['PolicyDocument'] ?? policy?.['PolicyDocument']);
-      if (document === undefined) return failed(request, outcome.ok ? malformed('the answer has no readable PolicyDocument') : outcome.failure, `the document of system policy \`${name}\` (its attachments are left out)`, { list: 'policies', name });
+      if (document === undefined) return failed(request, outcome.ok ? malformed('the answer has no readable PolicyDocument') : outcome.failure, `the document of system policy \`${name}\` (its attachments are left out)`, { list: 'systemPolicies' });
       reading.systemPolicies.set(name, { ...(text(policy?.['Description']) ? { description: text(policy?.['Description'])! } : {}), document });
     }),
   );
