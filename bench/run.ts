@@ -93,3 +93,6 @@ console.log((lint.stdout || lint.stderr).trim());
 
 // The guarded call end to end against the loopback CAMS emulator, in a child process.
 { const r = spawnSync(process.execPath, [new URL('./emulator.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
+
+// Collection of the 2,000-user emulated account (ramguard collect's library path), in a child process.
+{ const r = spawnSync(process.execPath, [new URL('./collect.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
