@@ -88,6 +88,15 @@ describe('when a call fails, the gap says what is missing and the rest is collec
     parses(snapshot);
   });
 
+  it('a resource group an attachment names but ListResourceGroups does not list is added by id', async () => {
+    const missing = account.resourceGroups!.find((g) => account.users!.some((u) => u.attachments!.some((a) => a.resourceGroup === g.id)))!;
+    const caller = offline({ edit: (r, body) => (r.action === 'ListResourceGroups' ? JSON.parse(JSON.stringify(body).replace(`"DisplayName":"${missing.name}"`, '"DisplayName":""').replace(`"Id":"${missing.id}"`, '"Id":""')) : body) });
+    const { snapshot, gaps } = await run(caller);
+    expect(gaps).toEqual([]);
+    expect(snapshot!.resourceGroups!.find((g) => g.id === missing.id)).toEqual({ id: missing.id });
+    parses(snapshot);
+  });
+
   it('a version listed without its document is read with GetPolicyVersion', async () => {
     const caller = offline({ edit: (r, body) => (r.action === 'ListPolicyVersions' ? JSON.parse(JSON.stringify(body).replace(/"PolicyDocument":"(?:[^"\\]|\\.)*",?/g, '')) : body) });
     const { snapshot, gaps } = await run(caller);
