@@ -1,0 +1,119 @@
+/**
+ * The html page in headless Chromium (Debian's, installed by ensureTool when missing): the DOM
+ * after the page's script ran shows every principal and path, the script ran under the page's
+ * own CSP, the `#principal=` filter hides the others, hostile names stay text, and the page
+ * paints. When no Chromium can be had, these tests alone are skipped with the reason.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import { renderHtml } from '../../src/audit/render/html.js';
+import { escapeHtml } from '../../src/audit/render/html-escape.js';
+import { EXAMPLE_SNAPSHOT, HOSTILE_SNAPSHOT, whoCanOf } from './fixtures.js';
+import { chromiumArgs, ensureTool, type Tool } from './system-tools.js';
+
+const example = whoCanOf(EXAMPLE_SNAPSHOT, { action: 'cams:UpdateInstance', allResources: true });
+const hostile = whoCanOf(HOSTILE_SNAPSHOT, { action: 'cams:UpdateInstance' });
+
+let chromium: Tool = { missing: 'not looked for yet' };
+let dir = '';
+
+beforeAll(async () => {
+  chromium = await ensureTool('chromium');
+  dir = mkdtempSync(join(tmpdir(), 'ramguard-html-'));
+  writeFileSync(join(dir, 'example.html'), renderHtml(example));
+  writeFileSync(join(dir, 'hostile.html'), renderHtml(hostile));
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+let warned = false;
+beforeEach((context: TestContext) => {
+  if ('missing' in chromium) {
+    if (!warned) console.warn(`skipped: headless Chromium tests of --format html: ${chromium.missing}`);
+    warned = true;
+    context.skip(chromium.missing);
+  }
+});
+
+/** Runs Chromium headless on a page with extra flags, in a fresh profile; resolves with stdout. */
+function runChromium(flags: string[], url: string): Promise<string> {
+  const profile = mkdtempSync(join(tmpdir(), 'ramguard-chromium-'));
+  return new Promise((resolve, reject) => {
+    const child = spawn((chromium as { path: string }).path, [...chromiumArgs(profile), ...flags, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      rmSync(profile, { recursive: true, force: true });
+      if (status === 0) resolve(stdout);
+      else reject(new Error(`chromium exited ${status}: ${stderr.split('\n').slice(-5).join('\n')}`));
+    });
+  });
+}
+
+const pageUrl = (name: string, hash = '') => `${pathToFileURL(join(dir, name)).href}${hash}`;
+/** The DOM after the page's script ran, as Chromium serialises it. */
+const dumpDom = (name: string, hash = '') => runChromium(['--dump-dom'], pageUrl(name, hash));
+/** The opening tags of table rows and graph principals in a serialised DOM. */
+const rowTags = (dom: string) => dom.match(/<tr data-p="\d+"[^>]*>/g) ?? [];
+const principalNodeTag = (dom: string, ref: string) => new RegExp(`<g class="node k-(user|role)[^"]*" data-p="[^"]*" data-ref="${escapeRegExp(escapeHtml(ref))}"`).exec(dom)?.[0];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('the html page in headless Chromium', () => {
+  it('runs its script under its own CSP and shows every principal with its paths', async () => {
+    const dom = await dumpDom('example.html');
+    expect(dom).toMatch(/<html lang="en" data-filter-count="7" data-ready="true">/);
+    expect(dom).toContain(`<span id="shown">showing ${example.principals.length} of ${example.principals.length} principals</span>`);
+    for (const access of example.principals) {
+      const ref = access.principal.ref;
+      expect(rowTags(dom).filter((t) => t.includes(`data-ref="${escapeHtml(ref)}"`)).length, ref).toBeGreaterThan(0);
+      expect(principalNodeTag(dom, ref), `graph node of ${ref}`).toBeDefined();
+    }
+    expect(rowTags(dom).some((t) => t.includes('hidden'))).toBe(false);
+    // Paths as the table prints them, and the nodes they run through in the graph.
+    expect(dom).toContain('user/ci-bot → assumes role deployer → AliyunCamsFullAccess [System] → /Statement/0');
+    expect(dom).toContain('user/bob → group developers → cams-staging-admin v1 [Custom] → in resource group rg-staging → /Statement/0');
+    for (const label of ['group/developers', 'role/deployer', 'cams-operator (v2)', 'ram:CreateLoginProfile → user/ci-bot']) expect(dom).toContain(`>${escapeHtml(label)}</text>`);
+  });
+
+  it('filters to one principal from #principal= in the address', async () => {
+    const dom = await dumpDom('example.html', '#principal=user%2Falice');
+    expect(dom).toContain('data-filter-count="1"');
+    expect(dom).toContain('<span id="shown">showing 1 of 7 principals</span>');
+    const rows = rowTags(dom);
+    for (const row of rows) expect(row.includes('hidden'), row).toBe(!row.includes('data-ref="user/alice"'));
+    expect(principalNodeTag(dom, 'user/alice')).not.toContain('filtered-out');
+    expect(principalNodeTag(dom, 'user/bob')).toContain('filtered-out');
+    expect(dom).toMatch(/<g class="node k-target" data-p=""/);
+  });
+
+  it('keeps hostile names as text: no element comes out of them', async () => {
+    const dom = await dumpDom('hostile.html');
+    expect(dom).toContain('data-ready="true"');
+    expect(dom).not.toMatch(/<img\b/);
+    expect(dom).not.toMatch(/<b>/);
+    expect(dom.match(/<script\b/g)).toHaveLength(1);
+    expect(dom).toContain('user/&lt;img src=x onerror=alert(1)&gt;');
+    for (const access of hostile.principals) expect(principalNodeTag(dom, access.principal.ref), access.principal.ref).toBeDefined();
+  });
+
+  it('paints the page: a screenshot with the graph and table in it', async () => {
+    const file = join(dir, 'example.png');
+    await runChromium([`--screenshot=${file}`, '--window-size=1400,1200'], pageUrl('example.html'));
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1400);
+    // A blank page of this size compresses to a few KB; text, boxes and curves do not.
+    expect(png.length).toBeGreaterThan(50_000);
+  });
+});
