@@ -36,7 +36,7 @@ export interface PreparedRequest {
 }
 
 /** Common keys whose type is documented, checked whenever a request gives them (C7). */
-const TYPED_KEYS: Record<string, ValueFamily<unknown>> = {
+export const TYPED_KEYS: Record<string, ValueFamily<unknown>> = {
   'acs:currenttime': dateFamily,
   'acs:securetransport': boolFamily,
   'acs:sourceip': ipFamily,

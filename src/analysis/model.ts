@@ -1,0 +1,162 @@
+/**
+ * The finite model of a pair of policies: every distinct action pattern, resource pattern and
+ * condition-key language becomes an atom; each dimension of a request (its action, its resource,
+ * each key) becomes a list of options, one per region, each fixing its atoms. The evaluator's
+ * decision is a Boolean function of the atoms, so a search over the options decides exactly.
+ */
+import type { Catalog } from '../catalog/types.js';
+import { operatorSpec } from '../conditions/operators.js';
+import type { StatementRef } from '../decision/types.js';
+import { compileWildcard } from '../match/wildcard.js';
+import type { PolicyDocument } from '../policy/types.js';
+import { keyRegions, type KeyLanguage } from './key-regions.js';
+import { stringRegions } from './string-regions.js';
+
+/** A policy under analysis and the name its statements are reported under. */
+export interface AnalysisPolicy {
+  name: string;
+  document: PolicyDocument;
+}
+
+/** One statement over atoms. */
+export interface ModelStatement {
+  deny: boolean;
+  notAction: boolean;
+  actionAtoms: number[];
+  resourceAtoms: number[];
+  clauses: { atom: number; negated: boolean }[];
+  ref: StatementRef;
+}
+
+/** One dimension of a request and its options. */
+export interface Dimension {
+  kind: 'action' | 'resource' | 'key';
+  /** For keys: the key as first written. */
+  name: string;
+  atoms: number[];
+  /** Per option: the atoms' values (in `atoms` order) and the concrete value(s). */
+  options: { bits: boolean[]; values: string[] }[];
+}
+
+/** The model. `sides[0]` must be allowed, `sides[1]` (if any) must not. */
+export interface Model {
+  atomCount: number;
+  dimensions: Dimension[];
+  sides: ModelStatement[][];
+  actionScope: number[];
+  resourceScope: number[];
+  inexactKeys: string[];
+}
+
+/** What to build a model for. */
+export interface ModelInput {
+  granted: AnalysisPolicy;
+  notGranted?: AnalysisPolicy;
+  actionScope?: string[];
+  resourceScope?: string[];
+  catalog?: Catalog;
+  alwaysPresentKeys: Set<string>;
+  singleValuedKeys: boolean;
+  maxStates?: number;
+}
+
+const POSITIVE: Record<string, string> = {
+  StringNotEquals: 'StringEquals',
+  StringNotEqualsIgnoreCase: 'StringEqualsIgnoreCase',
+  StringNotLike: 'StringLike',
+  NumericNotEquals: 'NumericEquals',
+  DateNotEquals: 'DateEquals',
+  NotIpAddress: 'IpAddress',
+};
+
+/** Fills patterns' wildcards with short text: a readable first guess at a value in each region. */
+function filled(pattern: string): string[] {
+  return [pattern.replace(/[*?]/g, 'x'), pattern.replace(/\*/g, '').replace(/\?/g, 'x')];
+}
+
+/** Example ARNs of the catalog's resource types, tried first so witnesses look like real ARNs. */
+function exampleArns(catalog: Catalog | undefined): string[] {
+  const out: string[] = [];
+  for (const service of catalog?.services.values() ?? []) {
+    for (const type of service.resourceTypes) {
+      out.push(type.arn.replace(/\{#([^}]*)\}/g, (_, name: string) => (name === 'regionId' ? 'cn-hangzhou' : name === 'accountId' ? '1234567890123456' : 'example')));
+    }
+  }
+  return out;
+}
+
+class Atoms {
+  count = 0;
+  private ids = new Map<string, number>();
+  id(key: string, onNew: () => void): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.count++;
+      this.ids.set(key, id);
+      onNew();
+    }
+    return id;
+  }
+}
+
+/** Builds the model of one question. */
+export function buildModel(input: ModelInput): Model {
+  const atoms = new Atoms();
+  const actionPatterns: string[] = [];
+  const actionAtoms: number[] = [];
+  const resourcePatterns: string[] = [];
+  const resourceAtoms: number[] = [];
+  const keys = new Map<string, { name: string; atoms: number[]; languages: KeyLanguage[] }>();
+  const actionAtom = (p: string) => atoms.id(`a\u0000${p.toLowerCase()}`, () => (actionPatterns.push(p.toLowerCase()), actionAtoms.push(atoms.count - 1)));
+  const resourceAtom = (p: string) => atoms.id(`r\u0000${p}`, () => (resourcePatterns.push(p), resourceAtoms.push(atoms.count - 1)));
+  const sides = [input.granted, ...(input.notGranted ? [input.notGranted] : [])].map((policy) =>
+    policy.document.statements.map((s): ModelStatement => ({
+      deny: s.effect === 'Deny',
+      notAction: s.notActions !== undefined,
+      actionAtoms: (s.actions ?? s.notActions ?? []).map(actionAtom),
+      resourceAtoms: (s.resources ?? ['*']).map(resourceAtom),
+      clauses: s.conditions.map((c) => {
+        const spec = operatorSpec(c.operator)!;
+        const positive = operatorSpec(POSITIVE[c.operator] ?? c.operator)!;
+        const values = [...new Set(c.values)].sort();
+        const keyLower = c.key.toLowerCase();
+        const key = keys.get(keyLower) ?? { name: c.key, atoms: [], languages: [] };
+        keys.set(keyLower, key);
+        const atom = atoms.id(`k\u0000${keyLower}\u0000${positive.name}\u0000${JSON.stringify(values)}`, () => {
+          key.atoms.push(atoms.count - 1);
+          key.languages.push({ spec: positive, values, predicates: values.map((v) => positive.compileValue(v)!) });
+        });
+        return { atom, negated: spec.negated };
+      }),
+      ref: { layer: 'identity', policy: policy.name, statement: s.index, effect: s.effect, ...(s.sid !== undefined ? { sid: s.sid } : {}) },
+    })),
+  );
+  const actionScope = (input.actionScope ?? []).map(actionAtom);
+  const resourceScope = (input.resourceScope ?? []).map(resourceAtom);
+  const maxStates = input.maxStates ?? 200_000;
+
+  const actionMatchers = actionPatterns.map((p) => compileWildcard(p));
+  const catalogNames = new Map([...(input.catalog?.actions.values() ?? [])].map((a) => [a.fullName.toLowerCase(), a.fullName]));
+  const actionRegions = stringRegions(
+    actionPatterns.map((pattern) => ({ kind: 'glob' as const, pattern })),
+    (v) => actionMatchers.map((m) => m.test(v)),
+    { lowerCaseOnly: true, maxStates, prefer: [...catalogNames.keys(), ...actionPatterns.flatMap(filled)] },
+  );
+  const resourceMatchers = resourcePatterns.map((p) => compileWildcard(p));
+  const resourceRegions = stringRegions(
+    resourcePatterns.map((pattern) => ({ kind: 'glob' as const, pattern })),
+    (v) => resourceMatchers.map((m) => m.test(v)),
+    { maxStates, prefer: [...exampleArns(input.catalog), ...resourcePatterns.flatMap(filled)] },
+  );
+  const dimensions: Dimension[] = [
+    { kind: 'action', name: 'action', atoms: actionAtoms, options: actionRegions.map((r) => ({ bits: r.signature, values: [catalogNames.get(r.value) ?? r.value] })) },
+    { kind: 'resource', name: 'resource', atoms: resourceAtoms, options: resourceRegions.map((r) => ({ bits: r.signature, values: [r.value] })) },
+  ];
+  const inexactKeys: string[] = [];
+  for (const [keyLower, key] of keys) {
+    const regions = keyRegions(keyLower, key.languages, { alwaysPresent: input.alwaysPresentKeys.has(keyLower), singleValued: input.singleValuedKeys });
+    if (regions.inexact) inexactKeys.push(key.name);
+    dimensions.push({ kind: 'key', name: key.name, atoms: key.atoms, options: regions.options.map((o) => ({ bits: o.inLanguage, values: o.values })) });
+  }
+  return { atomCount: atoms.count, dimensions, sides, actionScope, resourceScope, inexactKeys };
+}

@@ -1,0 +1,225 @@
+/**
+ * The regions a set of string predicates cuts the space of all strings into, found exactly by
+ * exploring the product of their automata breadth-first: every reachable product state is a
+ * string prefix, and the predicates it accepts are that string's signature. Globs (RAM
+ * wildcards: `*` any run, `?` one UTF-16 unit), exact values and case-insensitive values
+ * (`toLowerCase` equality) are supported. Characters that no predicate names behave alike, so
+ * one stand-in ("other") character covers them all: the alphabet is finite and so is the product.
+ */
+import { lowerCasePreimages } from './case-fold.js';
+
+/** One string predicate. */
+export type StringPredicate =
+  | { kind: 'glob'; pattern: string }
+  | { kind: 'equals'; value: string }
+  | { kind: 'ignore-case'; value: string };
+
+/** A realizable signature and the shortest string found that has it. */
+export interface StringRegion {
+  /** One bit per predicate, in order. */
+  signature: boolean[];
+  value: string;
+}
+
+/** Thrown when exploring the product would exceed the state budget. */
+export class AnalysisLimitError extends Error {}
+
+interface Machine {
+  start: string;
+  step(state: string, symbol: string): string;
+  accepts(state: string): boolean;
+}
+
+const DEAD = '!';
+
+function globMachine(pattern: string): Machine {
+  return pattern.length <= 30 ? smallGlobMachine(pattern) : largeGlobMachine(pattern);
+}
+
+/** A glob of at most 30 characters: the set of pattern positions reached is a 31-bit mask. */
+function smallGlobMachine(pattern: string): Machine {
+  const n = pattern.length;
+  let stars = 0;
+  for (let i = 0; i < n; i++) if (pattern[i] === '*') stars |= 1 << i;
+  const close = (mask: number): number => {
+    for (let i = 0; i < n; i++) if (mask & (1 << i) && stars & (1 << i)) mask |= 1 << (i + 1);
+    return mask;
+  };
+  const acceptBit = 1 << n;
+  return {
+    start: String(close(1)),
+    step(state, symbol) {
+      let mask = Number(state);
+      for (let u = 0; u < symbol.length && mask !== 0; u++) {
+        const c = symbol[u];
+        let next = 0;
+        for (let i = 0; i < n; i++) {
+          if (!(mask & (1 << i))) continue;
+          if (stars & (1 << i)) next |= 1 << i;
+          else if (pattern[i] === '?' || pattern[i] === c) next |= 1 << (i + 1);
+        }
+        mask = close(next);
+      }
+      return String(mask);
+    },
+    accepts: (state) => (Number(state) & acceptBit) !== 0,
+  };
+}
+
+function largeGlobMachine(pattern: string): Machine {
+  const n = pattern.length;
+  const close = (set: number[]): string => {
+    const out = new Set<number>();
+    for (const i of set) {
+      let j = i;
+      out.add(j);
+      while (j < n && pattern[j] === '*') out.add(++j);
+    }
+    return out.size === 0 ? DEAD : [...out].sort((a, b) => a - b).join(',');
+  };
+  return {
+    start: close([0]),
+    step(state, symbol) {
+      if (state === DEAD) return DEAD;
+      let current = state.split(',').map(Number);
+      for (let u = 0; u < symbol.length; u++) {
+        const c = symbol[u];
+        const next: number[] = [];
+        for (const i of current) {
+          if (i >= n) continue;
+          if (pattern[i] === '*') next.push(i);
+          else if (pattern[i] === '?' || pattern[i] === c) next.push(i + 1);
+        }
+        const closed = close(next);
+        if (closed === DEAD) return DEAD;
+        current = closed.split(',').map(Number);
+      }
+      return current.join(',');
+    },
+    accepts: (state) => state !== DEAD && state.split(',').map(Number).includes(n),
+  };
+}
+
+/** Exact match over UTF-16 units, or over the lower-cased text (advancing by each symbol's lower case). */
+function prefixMachine(value: string, fold: boolean): Machine {
+  return {
+    start: '0',
+    step(state, symbol) {
+      if (state === DEAD) return DEAD;
+      const at = Number(state);
+      const piece = fold ? symbol.toLowerCase() : symbol;
+      return value.startsWith(piece, at) ? String(at + piece.length) : DEAD;
+    },
+    accepts: (state) => state === String(value.length),
+  };
+}
+
+function machineOf(p: StringPredicate): Machine {
+  if (p.kind === 'glob') return globMachine(p.pattern);
+  if (p.kind === 'equals') return prefixMachine(p.value, false);
+  return prefixMachine(p.value.toLowerCase(), true);
+}
+
+/** A machine determinised on demand: states numbered from 0 (the start), transitions cached per symbol. */
+class InternedMachine {
+  private ids = new Map<string, number>();
+  private keys: string[] = [];
+  private table: number[][] = [];
+  constructor(
+    private machine: Machine,
+    private alphabet: string[],
+  ) {
+    this.intern(machine.start);
+  }
+  private intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.table.push(new Array<number>(this.alphabet.length).fill(-1));
+    }
+    return id;
+  }
+  next(id: number, symbol: number): number {
+    const row = this.table[id]!;
+    let to = row[symbol]!;
+    if (to < 0) row[symbol] = to = this.intern(this.machine.step(this.keys[id]!, this.alphabet[symbol]!));
+    return to;
+  }
+}
+
+/** Characters tried, in order, as the stand-in for every character no predicate names. */
+const OTHER_CANDIDATES = 'xzqjkwvyubcdefghilmnoprsta0123456789_.-#~';
+
+/**
+ * The alphabet: every UTF-16 unit a glob or exact value names, every character whose lower case
+ * spells part of a case-insensitive value, and one stand-in. `lowerCaseOnly` restricts it to
+ * characters that are their own lower case (actions are compared lower-cased).
+ */
+function alphabetOf(predicates: StringPredicate[], lowerCaseOnly: boolean): string[] {
+  const symbols = new Set<string>();
+  for (const p of predicates) {
+    if (p.kind === 'glob') for (let i = 0; i < p.pattern.length; i++) if (p.pattern[i] !== '*' && p.pattern[i] !== '?') symbols.add(p.pattern[i]!);
+    if (p.kind === 'equals') for (let i = 0; i < p.value.length; i++) symbols.add(p.value[i]!);
+    if (p.kind === 'ignore-case') {
+      const lower = p.value.toLowerCase();
+      for (let i = 0; i < lower.length; i++) for (let len = 1; len <= 3 && i + len <= lower.length; len++) for (const x of lowerCasePreimages(lower.slice(i, i + len))) symbols.add(x);
+    }
+  }
+  const caseSensitiveText = predicates.filter((p) => p.kind !== 'ignore-case').map((p) => (p.kind === 'glob' ? p.pattern : p.value)).join('');
+  // Capital sigma lower-cases by context (final ς); it is needed only where a case-sensitive value names it.
+  if (!caseSensitiveText.includes('Σ')) symbols.delete('Σ');
+  const taken = new Set<string>();
+  for (const s of symbols) {
+    taken.add(s);
+    taken.add(s.toLowerCase());
+  }
+  const other = [...OTHER_CANDIDATES].find((c) => !taken.has(c)) ?? String.fromCharCode(0x2603);
+  const list = [...symbols].filter((s) => !lowerCaseOnly || s.toLowerCase() === s);
+  list.push(other);
+  return list;
+}
+
+/**
+ * Every signature some string realizes, each with a shortest string found for it. `check` gives
+ * the real signature of a string (the evaluator's own predicates): the result holds only what
+ * `check` confirms, so it never claims a region that does not exist.
+ */
+export function stringRegions(
+  predicates: StringPredicate[],
+  check: (value: string) => boolean[],
+  options: { lowerCaseOnly?: boolean; maxStates?: number; prefer?: string[] } = {},
+): StringRegion[] {
+  const found = new Map<string, StringRegion>();
+  const record = (value: string): void => {
+    const signature = check(value);
+    const key = signature.map((b) => (b ? '1' : '0')).join('');
+    if (!found.has(key)) found.set(key, { signature, value });
+  };
+  for (const value of options.prefer ?? []) record(value);
+  const alphabet = alphabetOf(predicates, options.lowerCaseOnly ?? false);
+  const machines = predicates.map((p) => new InternedMachine(machineOf(p), alphabet));
+  const maxStates = options.maxStates ?? 200_000;
+  const startIds = machines.map(() => 0);
+  const seen = new Set<string>([startIds.join()]);
+  let frontier: [number[], string][] = [[startIds, '']];
+  record('');
+  while (frontier.length > 0) {
+    const next: [number[], string][] = [];
+    for (const [states, text] of frontier) {
+      for (let symbol = 0; symbol < alphabet.length; symbol++) {
+        const stepped = states.map((id, i) => machines[i]!.next(id, symbol));
+        const key = stepped.join();
+        if (seen.has(key)) continue;
+        if (seen.size >= maxStates) throw new AnalysisLimitError(`more than ${maxStates} automaton states for ${predicates.length} string patterns`);
+        seen.add(key);
+        const value = text + alphabet[symbol]!;
+        record(value);
+        next.push([stepped, value]);
+      }
+    }
+    frontier = next;
+  }
+  return [...found.values()];
+}
