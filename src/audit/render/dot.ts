@@ -39,7 +39,7 @@ export function dotString(text: string): string {
   return `"${escaped}"`;
 }
 
-/** Renders an audit answer as one dot digraph (ends with a newline). */
+/** Renders an audit answer as one dot digraph (no final newline: the CLI adds it). */
 export function renderDot(result: AuditResult): string {
   const graph = accessGraphOf(result);
   const lines = [
@@ -52,7 +52,7 @@ export function renderDot(result: AuditResult): string {
     ...graph.edges.map((edge) => `  ${edgeLine(edge)}`),
     '}',
   ];
-  return `${lines.join('\n')}\n`;
+  return lines.join('\n');
 }
 
 function nodeLine(node: GraphNode, refs: string[]): string {

@@ -32,7 +32,7 @@ const NODE_KINDS_LEGEND: ReadonlyArray<[string, string]> = [
   ['target', 'the question'],
 ];
 
-/** Renders an audit answer as one html document (ends with a newline). */
+/** Renders an audit answer as one html document (no final newline: the CLI adds it). */
 export function renderHtml(result: AuditResult): string {
   const title = questionOf(result);
   const answered = answeredPrincipals(result);
@@ -65,8 +65,7 @@ ${diagnosticsSection(result)}
 </main>
 <script>${PAGE_SCRIPT}</script>
 </body>
-</html>
-`;
+</html>`;
 }
 
 /** `'sha256-...'` of an inline element's text, as CSP names it. */
