@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   catalog: async () => (await import('./catalog-command.js')).catalogCommand(io),
   'update-instance': async () => (await import('./update-instance-command.js')).updateInstanceCommand(io),
   emulator: async () => (await import('./emulator-command.js')).emulatorCommand(io),
+  check: async () => (await import('./check-command.js')).checkCommand(io),
   collect: async () => (await import('./collect-command.js')).collectCommand(io),
   audit: async () => (await import('./audit-command.js')).auditCommand(io),
 };
