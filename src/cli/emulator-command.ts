@@ -9,6 +9,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { parseEmulatorConfig } from '../emulator/config.js';
 import { startCamsEmulator } from '../emulator/server.js';
 import type { LogEntry } from '../emulator/service.js';
+import { accountEmulatorCommand } from './emulator-account-command.js';
 import { EXIT } from './exit-codes.js';
 import { readInput, readRelativeTo } from './read.js';
 
@@ -86,5 +87,5 @@ export function emulatorCommand(io: Io): Command {
         process.on('SIGTERM', stop);
       });
     });
-  return new Command('emulator').description('local stand-ins for Alibaba Cloud services, for trying ramguard without an account').addCommand(cams).exitOverride();
+  return new Command('emulator').description('local stand-ins for Alibaba Cloud services, for trying ramguard without an account').addCommand(cams).addCommand(accountEmulatorCommand(io)).exitOverride();
 }

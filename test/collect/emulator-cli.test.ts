@@ -1,0 +1,78 @@
+/**
+ * `ramguard emulator account` end to end: the built CLI serves a snapshot file (documents by
+ * `file:` put inline) or a generated account until SIGTERM, accepting the AccessKey of its
+ * environment; `ramguard collect` in the same environment reads it back. Bad input exits 2.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT, example, runAsync } from '../cli/run.js';
+
+const ENV = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tEmulatorCli', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'emulator-cli-secret-5' };
+const dir = mkdtempSync(join(tmpdir(), 'ramguard-emulator-account-'));
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts `ramguard emulator account ARGS`; resolves with its URL and its output so far. */
+async function start(args: string[], env: NodeJS.ProcessEnv = ENV) {
+  const started = spawn(process.execPath, [BIN, 'emulator', 'account', ...args], { cwd: ROOT, env });
+  child = started;
+  let stdout = '';
+  let stderr = '';
+  started.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  started.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const exited = new Promise<number | null>((done) => started.on('close', (code) => done(code)));
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const url = /^account emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout)?.[1];
+    if (url || started.exitCode !== null || Date.now() > deadline) return { url, exited, out: () => stdout, err: () => stderr };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('ramguard emulator account', () => {
+  it('serves the example snapshot, which collect reads back; stops on SIGTERM', async () => {
+    const emulator = await start(['--snapshot', example('account.snapshot.yaml')]);
+    expect(emulator.out()).toContain('account 1234567890123456: 6 users, 3 groups, 3 roles, 6 custom policies; accepting AccessKey LTAI5tEmulatorCli');
+    const r = await runAsync(['collect', '--endpoint', emulator.url!, '--output', join(dir, 'example.yaml'), '--progress', 'none'], { env: ENV });
+    expect(r.status).toBe(0);
+    const collected = parse(readFileSync(join(dir, 'example.yaml'), 'utf8'));
+    const served = parse(readFileSync(example('account.snapshot.yaml'), 'utf8'));
+    expect(collected.users.map((u: { name: string }) => u.name)).toEqual(served.users.map((u: { name: string }) => u.name).sort());
+    // cams-operator v2 is a `file:` in the example: served inline, collected inline.
+    const operator = collected.policies.find((p: { name: string }) => p.name === 'cams-operator');
+    expect(operator.versions.map((v: { id: string }) => v.id)).toEqual(['v1', 'v2']);
+    expect(operator.versions[1].document).toEqual(JSON.parse(readFileSync(example('cams-operator.json'), 'utf8')));
+    child!.kill('SIGTERM');
+    expect(await emulator.exited).toBe(0);
+    expect(emulator.out()).toMatch(/account emulator stopped after \d+ requests/);
+    expect(emulator.out() + emulator.err() + r.stdout + r.stderr).not.toContain(ENV.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
+  });
+
+  it('serves a generated account of --users N', async () => {
+    const emulator = await start(['--users', '150', '--page-cap', '40']);
+    expect(emulator.out()).toContain('150 users, 60 groups, 80 roles, 120 custom policies');
+    const r = await runAsync(['collect', '--endpoint', emulator.url!, '--output', join(dir, 'generated.json'), '--progress', 'none'], { env: ENV });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'generated.json'), 'utf8')).users).toHaveLength(150);
+  });
+
+  it.each([
+    [['--users', '10'], { ALIBABA_CLOUD_ACCESS_KEY_ID: '' }, 'the emulator accepts the AccessKey of its environment, and there is none'],
+    [['--users', '10', '--snapshot', 'x.yaml'], {}, 'give --users or --snapshot, not both'],
+    [['--users', '0'], {}, '--users must be a whole number from 1 to 100000'],
+    [['--snapshot', 'test/collect/no-such.yaml'], {}, 'cannot read `test/collect/no-such.yaml`: no such file'],
+  ])('refuses %j with exit 2', async (args, env, message) => {
+    const emulator = await start(args, { ...ENV, ...env });
+    expect(await emulator.exited).toBe(2);
+    expect(emulator.err()).toContain(message);
+    expect(emulator.err()).not.toContain('    at ');
+  });
+});
