@@ -15,6 +15,7 @@ import type { AccountSnapshot } from '../snapshot/types.js';
 import { parseContextFlags } from './eval-input.js';
 import { EXIT } from './exit-codes.js';
 import { policyNameOf, readInput, readRelativeTo } from './read.js';
+import { MAX_SNAPSHOT_CHARACTERS } from '../parse/source.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
 
@@ -45,7 +46,7 @@ function loadCommon(flags: CommonFlags): { snapshot: AccountSnapshot; context: R
       if (parsed.policy) sessionPolicy = { name: policyNameOf(read.file), document: parsed.policy };
     }
   }
-  const read = readInput(flags.snapshot);
+  const read = readInput(flags.snapshot, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
   if ('diagnostic' in read) return { diagnostics: [...diagnostics, read.diagnostic] };
   const parsed = parseSnapshot(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
   diagnostics.push(...parsed.diagnostics);

@@ -16,7 +16,6 @@ import { collectAccount } from '../collect/collect.js';
 import { progressBar, progressLines, type ProgressState } from '../collect/progress.js';
 import { defaultEndpoints, sdkCaller, type Endpoints } from '../collect/sdk-caller.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { MAX_SOURCE_CHARACTERS } from '../parse/source.js';
 import { parseSnapshot } from '../snapshot/parse-snapshot.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { EXIT } from './exit-codes.js';
@@ -180,7 +179,6 @@ export function collectCommand(io: Io): Command {
       const check = parseSnapshot(text, { file: flags.output });
       const written = writeFileAtomic(flags.output, text);
       if ('error' in written) return fail([usage(`cannot write --output \`${flags.output}\`: ${written.error}`)], EXIT.invalid);
-      if (text.length > MAX_SOURCE_CHARACTERS) err(`warning: the snapshot is ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_SOURCE_CHARACTERS.toLocaleString('en-US')} --snapshot reads today: it was written, but ramguard cannot read it back (YAML is smaller than JSON)`);
       check.diagnostics.forEach((d) => err(formatDiagnostic(d)));
       const c = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
       out(`wrote ${flags.output}: account ${snapshot.accountId}, ${c(snapshot.users?.length)} users, ${c(snapshot.groups?.length)} groups, ${c(snapshot.roles?.length)} roles, ${c(snapshot.policies?.length)} custom policies${instances ? `, ${c(snapshot.resources?.camsInstances?.length)} CAMS instances` : ''}`);

@@ -9,7 +9,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ServedAccount } from '../emulator/ram-api/account-index.js';
 import { generateAccount } from '../emulator/ram-api/generate-account.js';
 import { startAccountEmulator } from '../emulator/ram-api/server.js';
-import { parseSource } from '../parse/source.js';
+import { MAX_SNAPSHOT_CHARACTERS, parseSource } from '../parse/source.js';
 import { parseSnapshot } from '../snapshot/parse-snapshot.js';
 import type { RawDocumentSource, RawSnapshot } from '../snapshot/references.js';
 import { EXIT } from './exit-codes.js';
@@ -22,12 +22,12 @@ const usage = (message: string, help?: string): Diagnostic => ({ code: 'invalid-
 
 /** Reads a snapshot file and puts every `file:` document inline, as the emulator serves them. */
 function servedFrom(path: string): { account: ServedAccount } | { diagnostics: Diagnostic[] } {
-  const read = readInput(path);
+  const read = readInput(path, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
   if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
   const readFile = readRelativeTo(read.file);
   const checked = parseSnapshot(read.text, { file: read.file, readFile });
   if (!checked.snapshot) return { diagnostics: checked.diagnostics };
-  const raw = structuredClone(parseSource(read.text, read.file).value) as RawSnapshot;
+  const raw = structuredClone(parseSource(read.text, read.file, { maxCharacters: MAX_SNAPSHOT_CHARACTERS }).value) as RawSnapshot;
   const inline = (source: RawDocumentSource) => {
     if (source.file === undefined) return;
     const file = readFile(source.file);

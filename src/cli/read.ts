@@ -9,8 +9,9 @@ export type ReadResult = { text: string; file: string } | { diagnostic: Diagnost
 
 let stdinUsed = false;
 
-/** Reads `path` (`-` = standard input, once). Never throws. */
-export function readInput(path: string): ReadResult {
+/** Reads `path` (`-` = standard input, once), refusing more than `maxCharacters`. Never throws. */
+export function readInput(path: string, options: { maxCharacters?: number } = {}): ReadResult {
+  const limit = options.maxCharacters ?? MAX_SOURCE_CHARACTERS;
   try {
     if (path === '-') {
       if (stdinUsed) return { diagnostic: readProblem('-', 'standard input can be read only once') };
@@ -18,8 +19,8 @@ export function readInput(path: string): ReadResult {
       return { text: readFileSync(0, 'utf8'), file: '-' };
     }
     const text = readFileSync(path, 'utf8');
-    if (text.length > MAX_SOURCE_CHARACTERS) {
-      return { diagnostic: { code: 'input-too-large', severity: 'error', message: `\`${path}\` is ${text.length} characters, more than the ${MAX_SOURCE_CHARACTERS} ramguard reads`, file: path, path: '' } };
+    if (text.length > limit) {
+      return { diagnostic: { code: 'input-too-large', severity: 'error', message: `\`${path}\` is ${text.length} characters, more than the ${limit} ramguard reads`, file: path, path: '' } };
     }
     return { text, file: path };
   } catch (error) {

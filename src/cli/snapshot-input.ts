@@ -12,6 +12,7 @@ import { policySetFor } from '../snapshot/principal.js';
 import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { readInput, readRelativeTo } from './read.js';
+import { MAX_SNAPSHOT_CHARACTERS } from '../parse/source.js';
 
 /** The flags that say where the caller's policies come from. */
 export interface PolicySourceFlags {
@@ -62,7 +63,7 @@ export function snapshotUsageProblems(flags: PolicySourceFlags): Diagnostic[] {
 
 /** Reads the snapshot and builds the principal's policy set; `resource` may add a role's trust policy. */
 export function loadSnapshotInput(path: string, principal: string, resource: string | undefined): SnapshotInput | { diagnostics: Diagnostic[] } {
-  const read = readInput(path);
+  const read = readInput(path, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
   if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
   const parsed = parseSnapshot(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
   if (!parsed.snapshot) return { diagnostics: parsed.diagnostics };

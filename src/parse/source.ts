@@ -17,6 +17,13 @@ const yaml = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typ
 /** Inputs larger than this are refused before parsing (far above any RAM limit). */
 export const MAX_SOURCE_CHARACTERS = 1_000_000;
 
+/**
+ * An account snapshot's limit: a whole account is not one policy. A collected 2,000-user account
+ * is about 0.6 M characters of YAML, 10,000 users about 3 M; 128 Mi keeps far clear of V8's
+ * string limit (about 512 Mi) while still refusing a wrong file before it is parsed.
+ */
+export const MAX_SNAPSHOT_CHARACTERS = 128 * 1024 * 1024;
+
 /** Parsed text with a way back from JSON Pointers to source ranges. */
 export interface ParsedSource {
   /** The plain data (undefined when the text could not be parsed). */
@@ -27,9 +34,10 @@ export interface ParsedSource {
   locate(pointer: string, target?: 'key' | 'value'): SourceRange | undefined;
 }
 
-/** Parses JSON or YAML text; syntax errors, duplicate keys and oversize input become diagnostics. */
-export function parseSource(text: string, file?: string): ParsedSource {
-  if (text.length > MAX_SOURCE_CHARACTERS) {
+/** Parses JSON or YAML text; syntax errors, duplicate keys and oversize input (over `maxCharacters`) become diagnostics. */
+export function parseSource(text: string, file?: string, options: { maxCharacters?: number } = {}): ParsedSource {
+  const limit = options.maxCharacters ?? MAX_SOURCE_CHARACTERS;
+  if (text.length > limit) {
     return {
       value: undefined,
       file,
@@ -37,10 +45,10 @@ export function parseSource(text: string, file?: string): ParsedSource {
         {
           code: 'input-too-large',
           severity: 'error',
-          message: `input is ${text.length} characters, more than the ${MAX_SOURCE_CHARACTERS} ramguard reads`,
+          message: `input is ${text.length} characters, more than the ${limit} ramguard reads`,
           file,
           path: '',
-          help: 'a RAM policy is at most 6,144 characters; check that this is the right file',
+          help: limit === MAX_SOURCE_CHARACTERS ? 'a RAM policy is at most 6,144 characters; check that this is the right file' : 'check that this is the right file',
         },
       ],
       locate: () => undefined,

@@ -7,7 +7,7 @@
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lazySchemaCheck, placeIn, type Placeable } from '../diagnostics/schema-check.js';
-import { parseSource, type ParsedSource } from '../parse/source.js';
+import { MAX_SNAPSHOT_CHARACTERS, parseSource, type ParsedSource } from '../parse/source.js';
 import { byPosition, parsePolicy, validatePolicy } from '../policy/parse-policy.js';
 import type { PolicyDocument, PolicyKind } from '../policy/types.js';
 import type { PolicyFileReader } from '../scenario/load-policies.js';
@@ -25,7 +25,7 @@ export interface SnapshotParseResult {
 
 /** Parses snapshot text. `readFile` resolves `file:` references; without it they are errors. */
 export function parseSnapshot(text: string, options: { file?: string; readFile?: PolicyFileReader } = {}): SnapshotParseResult {
-  const source = parseSource(text, options.file);
+  const source = parseSource(text, options.file, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   return snapshotFromValue(source.value, source, options.readFile);
 }
