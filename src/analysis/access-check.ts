@@ -47,6 +47,10 @@ export interface AccessAnswer {
 export interface AccessOptions {
   /** Only requests for actions matching one of these patterns (e.g. `cams:*`). */
   actions?: string[];
+  /** Only requests whose action also matches one of these (AND with `actions`; `--scope`). */
+  alsoActions?: string[];
+  /** Not requests for these actions (exact names or patterns). */
+  excludeActions?: string[];
   /** Only requests on resources matching one of these patterns. */
   resources?: string[];
   /** Witness requests wanted (different actions where possible). Default 3. */
@@ -120,6 +124,8 @@ function answer(granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined,
       ...(notGranted ? { notGranted } : {}),
       ...(options.actions ? { actionScope: options.actions } : {}),
       ...(options.resources ? { resourceScope: options.resources } : {}),
+      ...(options.alsoActions ? { actionScopeAlso: options.alsoActions } : {}),
+      ...(options.excludeActions ? { actionExclusions: options.excludeActions } : {}),
       catalog,
       alwaysPresentKeys: new Set((options.alwaysPresentKeys ?? defaultAlwaysPresent(catalog)).map((k) => k.toLowerCase())),
       singleValuedKeys: options.singleValuedKeys ?? false,

@@ -10,7 +10,7 @@ import type { StatementRef } from '../decision/types.js';
 import { compileWildcard } from '../match/wildcard.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { keyRegions, type KeyLanguage } from './key-regions.js';
-import { stringRegions } from './string-regions.js';
+import { stringRegions, type StringPredicate } from './string-regions.js';
 
 /** A policy under analysis and the name its statements are reported under. */
 export interface AnalysisPolicy {
@@ -44,6 +44,8 @@ export interface Model {
   dimensions: Dimension[];
   sides: ModelStatement[][];
   actionScope: number[];
+  actionScopeAlso: number[];
+  actionExclusions: number[];
   resourceScope: number[];
   inexactKeys: string[];
 }
@@ -53,6 +55,10 @@ export interface ModelInput {
   granted: AnalysisPolicy;
   notGranted?: AnalysisPolicy;
   actionScope?: string[];
+  /** A second scope every action must also match (AND with `actionScope`). */
+  actionScopeAlso?: string[];
+  /** Actions excluded from the question (e.g. the catalog's, to ask about the others). */
+  actionExclusions?: string[];
   resourceScope?: string[];
   catalog?: Catalog;
   alwaysPresentKeys: Set<string>;
@@ -132,14 +138,19 @@ export function buildModel(input: ModelInput): Model {
     })),
   );
   const actionScope = (input.actionScope ?? []).map(actionAtom);
+  const actionScopeAlso = (input.actionScopeAlso ?? []).map(actionAtom);
+  // Exclusions are one atom over a set of names (a trie), not one automaton per name.
+  const excluded = (input.actionExclusions ?? []).map((a) => a.toLowerCase());
+  const actionExclusions = excluded.length > 0 ? [atoms.count++] : [];
   const resourceScope = (input.resourceScope ?? []).map(resourceAtom);
   const maxStates = input.maxStates ?? 200_000;
 
   const actionMatchers = actionPatterns.map((p) => compileWildcard(p));
+  const excludedSet = new Set(excluded);
   const catalogNames = new Map([...(input.catalog?.actions.values() ?? [])].map((a) => [a.fullName.toLowerCase(), a.fullName]));
   const actionRegions = stringRegions(
-    actionPatterns.map((pattern) => ({ kind: 'glob' as const, pattern })),
-    (v) => actionMatchers.map((m) => m.test(v)),
+    [...actionPatterns.map((pattern): StringPredicate => ({ kind: 'glob', pattern })), ...(excluded.length > 0 ? [{ kind: 'one-of' as const, values: excluded }] : [])],
+    (v) => [...actionMatchers.map((m) => m.test(v)), ...(excluded.length > 0 ? [excludedSet.has(v)] : [])],
     { lowerCaseOnly: true, maxStates, prefer: [...catalogNames.keys(), ...actionPatterns.flatMap(filled)] },
   );
   const resourceMatchers = resourcePatterns.map((p) => compileWildcard(p));
@@ -149,7 +160,7 @@ export function buildModel(input: ModelInput): Model {
     { maxStates, prefer: [...exampleArns(input.catalog), ...resourcePatterns.flatMap(filled)] },
   );
   const dimensions: Dimension[] = [
-    { kind: 'action', name: 'action', atoms: actionAtoms, options: actionRegions.map((r) => ({ bits: r.signature, values: [catalogNames.get(r.value) ?? r.value] })) },
+    { kind: 'action', name: 'action', atoms: [...actionAtoms, ...actionExclusions], options: actionRegions.map((r) => ({ bits: r.signature, values: [catalogNames.get(r.value) ?? r.value] })) },
     { kind: 'resource', name: 'resource', atoms: resourceAtoms, options: resourceRegions.map((r) => ({ bits: r.signature, values: [r.value] })) },
   ];
   const inexactKeys: string[] = [];
@@ -158,5 +169,5 @@ export function buildModel(input: ModelInput): Model {
     if (regions.inexact) inexactKeys.push(key.name);
     dimensions.push({ kind: 'key', name: key.name, atoms: key.atoms, options: regions.options.map((o) => ({ bits: o.inLanguage, values: o.values })) });
   }
-  return { atomCount: atoms.count, dimensions, sides, actionScope, resourceScope, inexactKeys };
+  return { atomCount: atoms.count, dimensions, sides, actionScope, actionScopeAlso, actionExclusions, resourceScope, inexactKeys };
 }

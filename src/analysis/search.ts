@@ -63,6 +63,8 @@ export function goal(model: Model, a: Int8Array): Tri {
   let g: Tri = sideAllows(model.sides[0]!, a);
   if (g === 0) return 0;
   if (model.actionScope.length > 0) g = and(g, anyOf(model.actionScope, a));
+  if (model.actionScopeAlso.length > 0) g = and(g, anyOf(model.actionScopeAlso, a));
+  if (model.actionExclusions.length > 0) g = and(g, not(anyOf(model.actionExclusions, a)));
   if (model.resourceScope.length > 0) g = and(g, anyOf(model.resourceScope, a));
   if (g === 0 || model.sides.length < 2) return g;
   return and(g, not(sideAllows(model.sides[1]!, a)));
@@ -77,7 +79,7 @@ function distinctOptions(model: Model, d: number): number[] {
   const statements = model.sides.flat();
   dim.options.forEach((o, i) => {
     dim.atoms.forEach((atom, j) => (a[atom] = o.bits[j] ? 1 : 0));
-    const key = statements.map((s) => statementValue(s, a)).join('') + anyOf(model.actionScope, a) + anyOf(model.resourceScope, a);
+    const key = statements.map((s) => statementValue(s, a)).join('') + anyOf(model.actionScope, a) + anyOf(model.actionScopeAlso, a) + anyOf(model.actionExclusions, a) + anyOf(model.resourceScope, a);
     if (!seen.has(key)) {
       seen.add(key);
       keep.push(i);

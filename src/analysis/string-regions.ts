@@ -12,7 +12,9 @@ import { lowerCasePreimages } from './case-fold.js';
 export type StringPredicate =
   | { kind: 'glob'; pattern: string }
   | { kind: 'equals'; value: string }
-  | { kind: 'ignore-case'; value: string };
+  | { kind: 'ignore-case'; value: string }
+  /** One of a set of exact values (e.g. every catalog action): one automaton, a trie. */
+  | { kind: 'one-of'; values: string[] };
 
 /** A realizable signature and the shortest string found that has it. */
 export interface StringRegion {
@@ -114,7 +116,23 @@ function prefixMachine(value: string, fold: boolean): Machine {
   };
 }
 
+function oneOfMachine(values: string[]): Machine {
+  const prefixes = new Set<string>();
+  for (const v of values) for (let i = 0; i <= v.length; i++) prefixes.add(v.slice(0, i));
+  const members = new Set(values);
+  return {
+    start: '=',
+    step(state, symbol) {
+      if (state === DEAD) return DEAD;
+      const next = state.slice(1) + symbol;
+      return prefixes.has(next) ? '=' + next : DEAD;
+    },
+    accepts: (state) => state !== DEAD && members.has(state.slice(1)),
+  };
+}
+
 function machineOf(p: StringPredicate): Machine {
+  if (p.kind === 'one-of') return oneOfMachine(p.values);
   if (p.kind === 'glob') return globMachine(p.pattern);
   if (p.kind === 'equals') return prefixMachine(p.value, false);
   return prefixMachine(p.value.toLowerCase(), true);
@@ -162,12 +180,13 @@ function alphabetOf(predicates: StringPredicate[], lowerCaseOnly: boolean): stri
   for (const p of predicates) {
     if (p.kind === 'glob') for (let i = 0; i < p.pattern.length; i++) if (p.pattern[i] !== '*' && p.pattern[i] !== '?') symbols.add(p.pattern[i]!);
     if (p.kind === 'equals') for (let i = 0; i < p.value.length; i++) symbols.add(p.value[i]!);
+    if (p.kind === 'one-of') for (const v of p.values) for (let i = 0; i < v.length; i++) symbols.add(v[i]!);
     if (p.kind === 'ignore-case') {
       const lower = p.value.toLowerCase();
       for (let i = 0; i < lower.length; i++) for (let len = 1; len <= 3 && i + len <= lower.length; len++) for (const x of lowerCasePreimages(lower.slice(i, i + len))) symbols.add(x);
     }
   }
-  const caseSensitiveText = predicates.filter((p) => p.kind !== 'ignore-case').map((p) => (p.kind === 'glob' ? p.pattern : p.value)).join('');
+  const caseSensitiveText = predicates.map((p) => (p.kind === 'glob' ? p.pattern : p.kind === 'equals' ? p.value : p.kind === 'one-of' ? p.values.join('') : '')).join('');
   // Capital sigma lower-cases by context (final ς); it is needed only where a case-sensitive value names it.
   if (!caseSensitiveText.includes('Σ')) symbols.delete('Σ');
   const taken = new Set<string>();

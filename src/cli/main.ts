@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'update-instance': async () => (await import('./update-instance-command.js')).updateInstanceCommand(io),
   emulator: async () => (await import('./emulator-command.js')).emulatorCommand(io),
   check: async () => (await import('./check-command.js')).checkCommand(io),
+  diff: async () => (await import('./diff-command.js')).diffCommand(io),
   collect: async () => (await import('./collect-command.js')).collectCommand(io),
   audit: async () => (await import('./audit-command.js')).auditCommand(io),
 };
