@@ -24,16 +24,19 @@ export interface Assessment {
   restrictions: Restriction[];
 }
 
+/** No access, nothing taken away: one shared, frozen answer (most answers are this one). */
+export const NONE: Assessment = Object.freeze({ decision: 'None', paths: Object.freeze([]) as unknown as AccessPath[], restrictions: Object.freeze([]) as unknown as Restriction[] });
+
 /** Evaluates `request` for the entry's principal; paths and restrictions only when there is something to say. */
 export function assess(snapshot: AccountSnapshot, entry: PrincipalEntry, request: AuthorizationRequest): Assessment {
   const prepared = prepareRequest(request);
   const fast = evaluate(entry.compiled, prepared, { trace: false });
   const granted = fast.decision === 'Allow' || fast.decision === 'Conditional';
   const controlled = fast.deniedBy === 'ControlPolicy' || fast.deniedBy === 'SessionPolicy' || fast.possibleDenies.some((r) => r.layer === 'control' || r.layer === 'session');
-  if (!granted && !controlled) return { decision: 'None', paths: [], restrictions: [] };
+  if (!granted && !controlled) return NONE;
   const paths = grantingPaths(snapshot, entry, prepared);
   // A control or session policy only "takes away" what an identity policy grants.
-  if (!granted && paths.length === 0) return { decision: 'None', paths: [], restrictions: [] };
+  if (!granted && paths.length === 0) return NONE;
   const restrictions = restrictionsOf(snapshot, entry, fast, paths.length > 0);
   if (!granted) return { decision: 'None', paths, restrictions };
   return { decision: fast.decision as 'Allow' | 'Conditional', ...(fast.residual ? { residual: fast.residual } : {}), paths, restrictions };
@@ -44,8 +47,9 @@ function grantingPaths(snapshot: AccountSnapshot, entry: PrincipalEntry, prepare
   const problems: never[] = [];
   const rg = prepared.request.resourceGroup;
   const candidates: { s: CompiledStatement; residual: Residual }[] = [];
-  for (const s of entry.compiled.all) {
-    if (s.deny || (s.ref.layer !== 'identity' && s.ref.layer !== 'resource-group')) continue;
+  const compiled = entry.compiled;
+  for (const s of [...compiled.identity.forService(prepared.service), ...compiled.resourceGroup.forService(prepared.service)]) {
+    if (s.deny) continue;
     let residual = statementFormula(s, prepared, problems);
     if (s.ref.layer === 'resource-group') {
       if (rg !== undefined && rg !== s.ref.resourceGroup) residual = FALSE;
@@ -56,7 +60,19 @@ function grantingPaths(snapshot: AccountSnapshot, entry: PrincipalEntry, prepare
   const accountCertain = candidates.some((c) => c.s.ref.layer === 'identity' && c.residual.kind === 'true');
   return candidates
     .filter((c) => !(accountCertain && c.s.ref.layer === 'resource-group'))
-    .map((c) => pathOf(snapshot, entry, c.s, c.residual));
+    .map((c) => cachedPath(snapshot, entry, c.s, c.residual));
+}
+
+const pathCache = new WeakMap<object, Map<string, AccessPath>>();
+
+/** The path of a statement, built once per principal and condition (the same statement grants on many resources). */
+function cachedPath(snapshot: AccountSnapshot, entry: PrincipalEntry, s: CompiledStatement, residual: Residual): AccessPath {
+  let memo = pathCache.get(entry);
+  if (!memo) pathCache.set(entry, (memo = new Map()));
+  const key = `${s.id}|${residual.kind === 'true' ? '' : JSON.stringify(residual)}`;
+  let path = memo.get(key);
+  if (!path) memo.set(key, (path = pathOf(snapshot, entry, s, residual)));
+  return path;
 }
 
 function pathOf(snapshot: AccountSnapshot, entry: PrincipalEntry, s: CompiledStatement, residual: Residual): AccessPath {
@@ -80,7 +96,7 @@ function pathOf(snapshot: AccountSnapshot, entry: PrincipalEntry, s: CompiledSta
 }
 
 /** Where a compiled statement of the entry's set lives: its policy, version, attachment and pointers. */
-export function locate(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'set'>, s: Pick<CompiledStatement, 'ref' | 'source'>): StatementLocator {
+export function locate(snapshot: AccountSnapshot, entry: { set: Pick<PrincipalEntry['set'], 'sources'> }, s: Pick<CompiledStatement, 'ref' | 'source'>): StatementLocator {
   const origin = findOrigin(entry.set.sources, s.ref);
   const policy = policyLocator(snapshot, s.ref, origin);
   const path = s.source.sourcePath;

@@ -7,13 +7,12 @@
 import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
-import { assess, type Assessment } from './access.js';
+import { assess, NONE, type Assessment } from './access.js';
 import { mayAllow, type AuditModel } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
-import { assumeEdges, roleRoutes, type AssumeEdge } from './roles.js';
+import { assumeEdges, roleRoutes, type AssumeEdge, type RoleRoute } from './roles.js';
 import type { AccessPath, AuditPrincipal, PrincipalAccess, ResourceGrant } from './types.js';
 
-const NONE: Assessment = { decision: 'None', paths: [], restrictions: [] };
 
 /** The answer for one principal and one resource class, roles included. */
 export type ClassAnswer = Assessment;
@@ -24,6 +23,8 @@ export class ActionAudit {
   private readonly direct = new Map<string, Assessment[]>();
   private readonly merged = new Map<string, Assessment[]>();
   private readonly projections = new Map<string, number[]>();
+  /** The answer of every principal that nothing allows: shared, never changed. */
+  private none: Assessment[] | undefined;
 
   constructor(
     readonly model: AuditModel,
@@ -41,7 +42,7 @@ export class ActionAudit {
     let found = this.direct.get(principal.ref);
     if (!found) {
       const entry = this.model.entry(principal);
-      if (!mayAllow(entry.set.policies, this.action)) found = this.classes.map(() => NONE);
+      if (!mayAllow(entry.set.policies, this.action)) found = (this.none ??= this.classes.map(() => NONE));
       else {
         // Once per class this principal's statements can tell apart (W5).
         const projection = projectClasses(this.classes, entry.set.policies, this.action, this.projections);
@@ -59,37 +60,52 @@ export class ActionAudit {
     if (found) return found;
     const own = this.own(principal);
     const routes = roleRoutes(principal, this.edgesOf());
+    if (routes.length === 0) {
+      this.merged.set(principal.ref, own);
+      return own;
+    }
+    // Classes with the same own answer and the same answers of the roles reached get the same merged answer.
+    const memo = new Map<string, Assessment>();
+    const viaPaths = routes.map(() => new Map<AccessPath, AccessPath>());
     found = this.classes.map((_, i) => {
-      const via = routes.flatMap((route) => {
-        const reached = this.own(route.role)[i]!;
-        if (reached.decision === 'None') return [];
-        return [{ route, reached }];
-      });
-      if (via.length === 0) return own[i]!;
-      const parts: Residual[] = [];
-      if (own[i]!.decision !== 'None') parts.push(own[i]!.residual ?? TRUE);
-      const paths: AccessPath[] = [...(own[i]!.decision !== 'None' ? own[i]!.paths : [])];
-      for (const { route, reached } of via) {
-        parts.push(and([route.residual, reached.residual ?? TRUE]));
-        for (const p of reached.paths) {
-          const residual = and([route.residual, p.residual ?? TRUE]);
-          const conditional = residual.kind !== 'true';
-          paths.push({
-            via: 'role',
-            steps: [{ kind: 'principal', principal }, ...route.edges.map((e) => e.step), ...p.steps.slice(1)],
-            decision: conditional ? 'Conditional' : 'Allow',
-            ...(conditional ? { residual, condition: renderResidual(residual) } : {}),
-          });
-        }
-      }
-      const residual = or(parts);
-      const constant = isConstant(residual);
-      if (constant === false) return NONE;
-      const restrictions = own[i]!.restrictions;
-      return constant === true ? { decision: 'Allow', paths, restrictions } : { decision: 'Conditional', residual, paths, restrictions };
+      const reached = routes.map((route) => this.own(route.role)[i]!);
+      if (reached.every((r) => r.decision === 'None')) return own[i]!;
+      const key = [own[i]!, ...reached].map(idOf).join(',');
+      let merged = memo.get(key);
+      if (!merged) memo.set(key, (merged = this.merge(principal, own[i]!, routes, reached, viaPaths)));
+      return merged;
     });
     this.merged.set(principal.ref, found);
     return found;
+  }
+
+  /** Own access OR (each route's assumptions AND the role's access), with every path. */
+  private merge(principal: AuditPrincipal, own: Assessment, routes: RoleRoute[], reached: Assessment[], viaPaths: Map<AccessPath, AccessPath>[]): Assessment {
+    const parts: Residual[] = [];
+    const paths: AccessPath[] = [];
+    if (own.decision !== 'None') {
+      parts.push(own.residual ?? TRUE);
+      paths.push(...own.paths);
+    }
+    routes.forEach((route, r) => {
+      const answer = reached[r]!;
+      if (answer.decision === 'None') return;
+      parts.push(and([route.residual, answer.residual ?? TRUE]));
+      for (const p of answer.paths) {
+        let path = viaPaths[r]!.get(p);
+        if (!path) {
+          const residual = and([route.residual, p.residual ?? TRUE]);
+          const conditional = residual.kind !== 'true';
+          path = { via: 'role', steps: [{ kind: 'principal', principal }, ...route.edges.map((e) => e.step), ...p.steps.slice(1)], decision: conditional ? 'Conditional' : 'Allow', ...(conditional ? { residual, condition: renderResidual(residual) } : {}) };
+          viaPaths[r]!.set(p, path);
+        }
+        paths.push(path);
+      }
+    });
+    const residual = or(parts);
+    const constant = isConstant(residual);
+    if (constant === false) return NONE;
+    return constant === true ? { decision: 'Allow', paths, restrictions: own.restrictions } : { decision: 'Conditional', residual, paths, restrictions: own.restrictions };
   }
 
   /** The principal's grants over every resource (one per member of each class); `withBlocked` keeps None answers that a control or session policy caused. */
@@ -98,15 +114,18 @@ export class ActionAudit {
     return this.classes.flatMap((c, i) => {
       const a = answers[i]!;
       if (a.decision === 'None' && !(withBlocked && a.restrictions.length > 0)) return [];
-      return c.members.map((r): ResourceGrant => ({
-        action: this.action,
-        resource: r.arn,
-        ...instanceField(r),
-        decision: a.decision,
-        ...(a.residual ? { residual: a.residual, condition: renderResidual(a.residual) } : {}),
-        paths: a.paths,
-        restrictions: a.restrictions,
-      }));
+      const condition = a.residual ? renderResidual(a.residual) : undefined;
+      // Plain assignments, no spreads: a large account makes hundreds of thousands of these.
+      return c.members.map((r) => {
+        const grant: ResourceGrant = { action: this.action, resource: r.arn, decision: a.decision, paths: a.paths, restrictions: a.restrictions };
+        const instance = instanceField(r).instance;
+        if (instance) grant.instance = instance;
+        if (condition !== undefined) {
+          grant.residual = a.residual!;
+          grant.condition = condition;
+        }
+        return grant;
+      });
     });
   }
 
@@ -127,4 +146,14 @@ export function bestDecision(grants: readonly { decision: PrincipalAccess['decis
 export function lazyEdges(model: AuditModel, context: Record<string, string | string[]>): () => Map<string, AssumeEdge[]> {
   let edges: Map<string, AssumeEdge[]> | undefined;
   return () => (edges ??= assumeEdges(model, context));
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** A stable number for an object (to key memos by several objects at once). */
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
 }

@@ -17,8 +17,8 @@ import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { assess } from './access.js';
 import type { ActionAudit } from './action-audit.js';
-import { documentMentions, mayAllow } from './model.js';
-import { requestFor } from './resources.js';
+import { documentMentions, indexOf, mayAllow } from './model.js';
+import { projectClasses, requestFor } from './resources.js';
 import { assumeEdge } from './roles.js';
 import type { AccessPath, AuditPrincipal, Escalation, EscalationMethod, EscalationStep } from './types.js';
 
@@ -54,7 +54,7 @@ export function escalationsOf(audit: ActionAudit, principal: AuditPrincipal): Es
       if (!capable(audit, actor)) continue;
       for (const step of selfMoves(audit, actor, lacking)) out.push(escalation(audit.action, actor, [...chain, step]));
       if (depth + 1 >= MAX_ESCALATION_DEPTH) continue;
-      for (const move of takeovers(audit, actor, lacking)) {
+      for (const move of takeovers(audit, actor, lacking, visited)) {
         const target = move.becomes!;
         if (visited.has(target.ref)) continue;
         visited.add(target.ref);
@@ -76,10 +76,14 @@ function escalation(action: string, reaches: AuditPrincipal, chain: EscalationSt
   return { action, reaches, chain, decision: conditional ? 'Conditional' : 'Allow', certainty: possible ? 'possible' : 'certain' };
 }
 
-/** Whether the actor's policies can allow any escalation action at all (cheap, no evaluation). */
+const capables = new WeakMap<object, boolean>();
+
+/** Whether the actor's policies can allow any escalation action at all (cheap, no evaluation; memoised per set). */
 function capable(audit: ActionAudit, actor: AuditPrincipal): boolean {
   const policies = audit.model.entry(actor).set.policies;
-  return ESCALATION_ACTIONS.some((a) => mayAllow(policies, a));
+  let found = capables.get(policies);
+  if (found === undefined) capables.set(policies, (found = ESCALATION_ACTIONS.some((a) => mayAllow(policies, a))));
+  return found;
 }
 
 /** The actor allowed `action` on every ARN: the condition and the paths, or undefined. */
@@ -97,12 +101,17 @@ function permitted(audit: ActionAudit, actor: AuditPrincipal, action: string, ar
   return { residual: and(parts), paths };
 }
 
+const projections = new Map<string, number[]>();
+
 /** The best answer a hypothetical policy set gives the actor on the lacking classes. */
 function gain(audit: ActionAudit, actor: AuditPrincipal, policies: PolicySet, lacking: number[]): Residual | undefined {
+  if (!mayAllow(policies, audit.action)) return undefined; // no Allow statement, no Allow
   const compiled = compilePolicySet(policies);
   const principal = audit.model.entry(actor).set.principal;
+  // Once per class the changed set can tell apart (W5).
+  const projection = projectClasses(audit.classes, policies, audit.action, projections);
   let best: Residual | undefined;
-  for (const i of lacking) {
+  for (const i of new Set(lacking.map((i) => projection[i]!))) {
     const request = requestFor(audit.model, principal, audit.action, audit.classes[i]!.representative, audit.context, policies);
     const result = evaluate(compiled, request, { trace: false });
     if (result.decision === 'Allow') return TRUE;
@@ -168,10 +177,12 @@ function selfMoves(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
   // Join a group that has it.
   if (actor.kind === 'user' && mayAllow(set.policies, 'ram:AddUserToGroup')) {
     const user = snapshot.users.find((u) => u.name === actor.name)!;
-    for (const group of snapshot.groups.filter((g) => !user.groups.includes(g.name))) {
+    const helps = (g: (typeof snapshot.groups)[number]) => g.attachments.some((a) => attachedDocuments(snapshot, a).some((d) => documentMentions(d, audit.action).allow));
+    for (const group of snapshot.groups.filter((g) => !user.groups.includes(g.name) && helps(g))) {
       const allowed = permitted(audit, actor, 'ram:AddUserToGroup', [ramArn(snapshot, 'user', actor.name), ramArn(snapshot, 'group', group.name)]);
       if (!allowed) continue;
-      const changed = { ...snapshot, users: snapshot.users.map((u) => (u === user ? { ...u, groups: [...u.groups, group.name] } : u)) };
+      // The snapshot with only this user, now in the group: its set is what RAM would then apply.
+      const changed = { ...snapshot, users: [{ ...user, groups: [...user.groups, group.name] }] };
       const gained = gain(audit, actor, audit.model.buildSet(changed, actor.ref).policies, lacking);
       if (gained) out.push(step(actor, 'add-user-to-group', 'ram:AddUserToGroup', ramArn(snapshot, 'group', group.name), { kind: 'group', name: group.name }, allowed, gained, `add user \`${actor.name}\` to group \`${group.name}\``));
     }
@@ -199,7 +210,7 @@ function attachable(audit: ActionAudit): { name: string; arn: string; document: 
 }
 
 /** Moves by which the actor comes to act as another principal: take over a user, rewrite a role's trust, or assume a role. */
-function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[]): Move[] {
+function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[], visited: ReadonlySet<string>): Move[] {
   const { model } = audit;
   const { snapshot } = model;
   const out: Move[] = [];
@@ -213,10 +224,10 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
   const takesRoles = mayAllow(policies, 'ram:UpdateRole') && mayAllow(policies, 'sts:AssumeRole');
   if (!takesUsers && !takesRoles) return out;
   const assumable = new Set((audit.edgesOf().get(actor.ref) ?? []).map((e) => e.to.ref));
-  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (lacking.some((i) => audit.answer(p)[i]!.decision !== 'None') || capable(audit, p));
+  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !visited.has(p.ref) && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (lacking.some((i) => audit.answer(p)[i]!.decision !== 'None') || capable(audit, p));
   for (const target of model.principals.filter(interesting)) {
     if (target.kind === 'user') {
-      const user = snapshot.users.find((u) => u.name === target.name)!;
+      const user = snapshot.users[indexOf(snapshot, target.ref)]!;
       const arn = ramArn(snapshot, 'user', target.name);
       const mfa = user.mfaBound === true ? ' (the user has an MFA device bound: a password alone may not sign in)' : '';
       const kinds: [EscalationMethod, string, boolean, string][] = [
@@ -241,4 +252,16 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
     }
   }
   return out;
+}
+
+/** The documents an attachment can stand for (a custom policy's default version, or a system policy). */
+function attachedDocuments(snapshot: AccountSnapshot, a: { policy: string; type: string }): PolicyDocument[] {
+  if (a.type === 'Custom') {
+    const p = snapshot.policies.find((x) => x.name === a.policy);
+    return p ? p.versions.filter((v) => v.id === p.defaultVersion).map((v) => v.document) : [];
+  }
+  const own = snapshot.systemPolicies.find((x) => x.name === a.policy);
+  if (own) return [own.document];
+  const found = findSystemPolicy(a.policy, 'identity');
+  return 'policy' in found ? [found.policy] : [];
 }

@@ -9,7 +9,7 @@ import { compileActionPatterns, lowerCaseAction } from '../match/action.js';
 import type { PolicyDocument } from '../policy/types.js';
 import type { NamedPolicy, PolicySet } from '../scenario/types.js';
 import { policySetFor, roleArn, userArn, type PrincipalPolicySet } from '../snapshot/principal.js';
-import type { AccountSnapshot } from '../snapshot/types.js';
+import type { AccountSnapshot, CustomPolicy } from '../snapshot/types.js';
 import type { AuditPrincipal } from './types.js';
 
 /** One principal, its policy set and the set compiled. */
@@ -40,12 +40,14 @@ export class AuditModel {
     ];
   }
 
-  /** The entry of a principal (its set without any trust policy). Throws on an inconsistent snapshot, which parseSnapshot rules out. */
+  /** The entry of a principal (its set without any trust policy), compiled on first use. Throws on an inconsistent snapshot, which parseSnapshot rules out. */
   entry(principal: AuditPrincipal): PrincipalEntry {
     let entry = this.entries.get(principal.ref);
     if (!entry) {
       const set = this.buildSet(this.snapshot, principal.ref);
-      entry = { principal, set, compiled: compilePolicySet(set.policies) };
+      let compiled: CompiledPolicySet | undefined;
+      // Most principals are answered from their set alone (no statement can allow the action).
+      entry = { principal, set, get compiled() { return (compiled ??= compilePolicySet(set.policies)); } };
       this.entries.set(principal.ref, entry);
     }
     return entry;
@@ -53,11 +55,56 @@ export class AuditModel {
 
   /** A principal's set built from `snapshot` (the real one, or a hypothetical variant), with the role's trust policy when `resource` names a role. */
   buildSet(snapshot: AccountSnapshot, ref: string, resource?: string): PrincipalPolicySet {
-    const built = policySetFor(snapshot, ref, resource !== undefined ? { resource } : {});
+    const built = policySetFor(narrowed(snapshot, ref), ref, resource !== undefined ? { resource } : {});
     if (!built.result) throw new Error(`internal: ${ref}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
+    if (ref.startsWith('user/')) {
+      // The narrowed snapshot holds the user at index 0: point back at its real place.
+      const to = `/users/${indexOf(snapshot, ref)}/`;
+      for (const source of built.result.sources) if (source.pointer.startsWith('/users/0/')) source.pointer = to + source.pointer.slice('/users/0/'.length);
+    }
     if (ref.startsWith('role/') && this.options.sessionPolicy) built.result.policies.session = this.options.sessionPolicy;
     return built.result;
   }
+}
+
+const indexes = new WeakMap<object, Map<string, number>>();
+
+/** The index of `user/NAME` or `role/NAME` in its array, -1 when absent (memoised per snapshot: lookups are by the thousand). */
+export function indexOf(snapshot: AccountSnapshot, ref: string): number {
+  // Keyed by the array: a hypothetical snapshot that changes the roles shares the users' index.
+  const users = ref.startsWith('user/');
+  const list: readonly { name: string }[] = users ? snapshot.users : snapshot.roles;
+  let map = indexes.get(list);
+  if (!map) indexes.set(list, (map = new Map(list.map((p, i) => [p.name, i]))));
+  return map.get(ref.slice(5)) ?? -1;
+}
+
+/**
+ * The snapshot with only the named principal among the users (or roles): `policySetFor` finds a
+ * principal by scanning the list, which over 10,000 principals each is 10^8 steps. A role's
+ * trust policy is looked up among the roles, so a user's set keeps every role.
+ */
+function narrowed(snapshot: AccountSnapshot, ref: string): AccountSnapshot {
+  const index = indexOf(snapshot, ref);
+  if (index < 0) return snapshot;
+  // Only the custom policies its attachments name: policySetFor looks each one up by scanning.
+  const byName = policiesByName(snapshot.policies);
+  if (ref.startsWith('user/')) {
+    const user = snapshot.users[index]!;
+    const groups = new Set(user.groups);
+    const named = new Set([...user.attachments, ...snapshot.groups.filter((g) => groups.has(g.name)).flatMap((g) => g.attachments)].filter((a) => a.type === 'Custom').map((a) => a.policy));
+    return { ...snapshot, users: [user], policies: [...named].flatMap((n) => byName.get(n) ?? []) };
+  }
+  const named = new Set(snapshot.roles[index]!.attachments.filter((a) => a.type === 'Custom').map((a) => a.policy));
+  return { ...snapshot, policies: [...named].flatMap((n) => byName.get(n) ?? []) };
+}
+
+const policyIndexes = new WeakMap<object, Map<string, CustomPolicy>>();
+
+function policiesByName(policies: CustomPolicy[]): Map<string, CustomPolicy> {
+  let map = policyIndexes.get(policies);
+  if (!map) policyIndexes.set(policies, (map = new Map(policies.map((p) => [p.name, p]))));
+  return map;
 }
 
 const relevance = new WeakMap<PolicyDocument, Map<string, { allow: boolean; any: boolean }>>();
@@ -82,9 +129,18 @@ export function documentMentions(document: PolicyDocument, action: string): { al
   return found;
 }
 
-/** Whether some identity policy of the set (account or resource-group scope) has an Allow statement that can match `action`. */
+const allowing = new WeakMap<PolicySet, Map<string, boolean>>();
+
+/** Whether some identity policy of the set (account or resource-group scope) has an Allow statement that can match `action` (memoised per set). */
 export function mayAllow(policies: PolicySet, action: string): boolean {
-  return policies.identity.some((p) => documentMentions(p.document, action).allow) || policies.resourceGroup.some((p) => documentMentions(p.document, action).allow);
+  let memo = allowing.get(policies);
+  if (!memo) allowing.set(policies, (memo = new Map()));
+  let found = memo.get(action);
+  if (found === undefined) {
+    found = policies.identity.some((p) => documentMentions(p.document, action).allow) || policies.resourceGroup.some((p) => documentMentions(p.document, action).allow);
+    memo.set(action, found);
+  }
+  return found;
 }
 
 /** Every document of a set, every layer. */

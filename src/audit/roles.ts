@@ -8,14 +8,19 @@
  */
 import type { Residual } from '../decision/types.js';
 import { evaluate } from '../eval/authorize.js';
-import { compilePolicySet, type CompiledStatement } from '../eval/compile.js';
+import { compilePolicySet, type CompiledLayer, type CompiledPolicySet, type CompiledStatement } from '../eval/compile.js';
 import { and, TRUE } from '../eval/residual.js';
 import { statementFormula } from '../eval/statement.js';
 import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { prepareRequest } from '../request/prepare.js';
+import type { PrincipalPolicySet } from '../snapshot/principal.js';
+import type { AccountSnapshot } from '../snapshot/types.js';
 import { locate } from './access.js';
-import { mayAllow, type AuditModel } from './model.js';
+import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
+import type { PolicyDocument } from '../policy/types.js';
+import type { PolicySet } from '../scenario/types.js';
+import { documentMentions, indexOf, mayAllow, type AuditModel } from './model.js';
 import type { AssumeRoleStep, AuditPrincipal } from './types.js';
 
 /** Longest chain of role assumptions followed: user → role → role → role. */
@@ -44,39 +49,71 @@ export function assumeEdges(model: AuditModel, context: Record<string, string | 
   const roles = model.principals.filter((p) => p.kind === 'role');
   // Trust statements that can trust a RAM identity at all, compiled once per role.
   const trusts = new Map<string, PrincipalMatcher[]>();
+  const layers = new Map<string, CompiledLayer>();
   model.snapshot.roles.forEach((r, i) => {
     const matchers = r.trustPolicy.statements.filter((s) => s.effect === 'Allow' && s.principal && s.principal.RAM.length > 0).map((s) => compilePrincipal(s.principal!));
     trusts.set(roles[i]!.ref, matchers);
   });
+  const layerOf = (to: AuditPrincipal) => {
+    let layer = layers.get(to.ref);
+    if (!layer) {
+      const role = model.snapshot.roles.find((r) => r.name === to.name)!;
+      layer = compilePolicySet({ control: [], identity: [], resourceGroup: [], resource: [{ name: role.name, document: role.trustPolicy }] }).resource;
+      layers.set(to.ref, layer);
+    }
+    return layer;
+  };
   const edges = new Map<string, AssumeEdge[]>();
   for (const from of model.principals) {
     const entry = model.entry(from);
     if (!mayAllow(entry.set.policies, ASSUME)) continue;
+    // The identity half needs an Allow statement for sts:AssumeRole whose Resource names the role.
+    const resources = assumeResources(entry.set.policies);
     for (const to of roles) {
       if (to.ref === from.ref) continue;
+      if (!resources.some((m) => m.test(to.arn))) continue;
       if (!trusts.get(to.ref)!.some((m) => m(entry.set.principal) !== undefined)) continue;
-      const edge = assumeEdge(model, from, to, context);
+      const edge = realEdge(model, from, to, layerOf(to), context);
       if (edge) edges.set(from.ref, [...(edges.get(from.ref) ?? []), edge]);
     }
   }
   return edges;
 }
 
+/**
+ * Evaluates `from` assuming `to` with `to`'s trust policy: the caller's compiled set with the
+ * role's trust policy, compiled once per role, as the resource layer — the set `policySetFor`
+ * would build with `resource`, without compiling the caller's policies again for every role.
+ */
+function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, trust: CompiledLayer, context: Record<string, string | string[]>): AssumeEdge | undefined {
+  const entry = model.entry(from);
+  const base = entry.compiled;
+  // Trust statements are numbered after the caller's (each evaluation sizes its table by statementCount).
+  trust.statements.forEach((s, j) => (s.id = base.statementCount + j));
+  const compiled: CompiledPolicySet = { ...base, resource: trust, all: [...base.all, ...trust.statements], statementCount: base.statementCount + trust.statements.length, plans: new Map() };
+  const index = indexOf(model.snapshot, to.ref);
+  const sources = [...entry.set.sources, { layer: 'resource' as const, name: to.name, path: [{ kind: 'role' as const, name: to.name }], policy: { name: to.name, type: 'TrustPolicy' as const }, pointer: `/roles/${index}/trustPolicy` }];
+  return edgeOf(model.snapshot, { ...entry.set, sources }, compiled, from, to, context);
+}
+
 /** Evaluates `from` assuming `to` (with `to`'s trust policy, or a hypothetical one in `snapshot`). */
 export function assumeEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, context: Record<string, string | string[]>, snapshot = model.snapshot): AssumeEdge | undefined {
   const set = model.buildSet(snapshot, from.ref, to.arn);
-  const compiled = compilePolicySet(set.policies);
+  return edgeOf(snapshot, set, compilePolicySet(set.policies), from, to, context);
+}
+
+function edgeOf(snapshot: AccountSnapshot, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, compiled: CompiledPolicySet, from: AuditPrincipal, to: AuditPrincipal, context: Record<string, string | string[]>): AssumeEdge | undefined {
   const prepared = prepareRequest({ principal: set.principal, action: ASSUME, resource: to.arn, context: { ...context } });
   const result = evaluate(compiled, prepared, { trace: false });
   if (result.decision !== 'Allow' && result.decision !== 'Conditional') return undefined;
-  const applying = (layers: string[]) =>
-    compiled.all.filter((s: CompiledStatement) => !s.deny && layers.includes(s.ref.layer) && statementFormula(s, prepared, []).kind !== 'false').map((s) => locate(snapshot, { set }, s));
+  const applying = (layers: CompiledLayer[]) =>
+    layers.flatMap((l) => l.forService(prepared.service)).filter((s: CompiledStatement) => !s.deny && statementFormula(s, prepared, []).kind !== 'false').map((s) => locate(snapshot, { set }, s));
   const residual = result.residual ?? TRUE;
   const step: AssumeRoleStep = {
     kind: 'assume-role',
     role: to,
-    identityStatements: applying(['identity', 'resource-group']),
-    trustStatements: applying(['resource']),
+    identityStatements: applying([compiled.identity, compiled.resourceGroup]),
+    trustStatements: applying([compiled.resource]),
     decision: result.decision,
     ...(result.residual ? { residual: result.residual, condition: renderResidual(result.residual) } : {}),
   };
@@ -100,4 +137,20 @@ export function roleRoutes(start: AuditPrincipal, edges: Map<string, AssumeEdge[
     frontier = next;
   }
   return routes;
+}
+
+const assumeMatchers = new WeakMap<PolicyDocument, WildcardMatcher[]>();
+
+/** The Resource patterns of the set's identity Allow statements that can match sts:AssumeRole (compiled once per document). */
+function assumeResources(policies: PolicySet): WildcardMatcher[] {
+  return [...policies.identity, ...policies.resourceGroup].flatMap((p) => {
+    let found = assumeMatchers.get(p.document);
+    if (!found) {
+      found = p.document.statements
+        .filter((s) => s.effect === 'Allow' && documentMentions({ ...p.document, statements: [s] }, ASSUME).allow)
+        .flatMap((s) => (s.resources ?? ['*']).map(compileWildcard));
+      assumeMatchers.set(p.document, found);
+    }
+    return found;
+  });
 }
