@@ -4,7 +4,8 @@
  * control and session restrictions, and the one target (the question). Both the dot and the html
  * renderers draw this graph, so they always show the same thing. Pure: data in, data out.
  */
-import type { AccessPath, AuditPrincipal, AuditResult, Escalation, EscalationStep, PolicyLocator, PrincipalAccess, Restriction, StatementLocator } from '../types.js';
+import { GraphBuilder, weakest } from './graph-builder.js';
+import type { AccessDecision, AccessPath, AuditPrincipal, AuditResult, Escalation, EscalationStep, PolicyLocator, PrincipalAccess, Restriction, StatementLocator } from '../types.js';
 
 /** What a node stands for; the html page gives each kind its own colour and column. */
 export type GraphNodeKind = 'user' | 'role' | 'group' | 'policy' | 'statement' | 'escalation' | 'restriction' | 'target';
@@ -77,36 +78,66 @@ function targetLabelOf(result: AuditResult): string {
   return `${result.query.action} on ${on}`;
 }
 
+/** What to leave out of a graph meant to be looked at. */
+export interface AccessGraphOptions {
+  /**
+   * Draw at most this many escalations per principal; the rest become one `+N more` node. A
+   * principal allowed `ram:UpdateLoginProfile` on `*` can take over every user: thousands of moves
+   * that no picture shows usefully. Default: all.
+   */
+  maxEscalationsPerPrincipal?: number;
+}
+
 /** Builds the access graph of an audit answer. */
-export function accessGraphOf(result: AuditResult): AccessGraph {
+export function accessGraphOf(result: AuditResult, options: AccessGraphOptions = {}): AccessGraph {
   const builder = new GraphBuilder();
   const answered = answeredPrincipals(result);
   builder.node(TARGET_ID, 'target', targetLabelOf(result), questionOf(result), []);
-  answered.forEach((access, index) => addPrincipal(builder, result, access, index));
+  const maxEscalations = options.maxEscalationsPerPrincipal ?? Infinity;
+  answered.forEach((access, index) => addPrincipal(builder, result, access, index, maxEscalations));
   return { title: questionOf(result), principals: answered.map((a) => a.principal), nodes: builder.nodes(), edges: builder.edges() };
 }
 
 /** A principal's own node id (`user:alice`, `role:deployer`). */
 export const principalNodeId = (p: Pick<AuditPrincipal, 'kind' | 'name'>) => `${p.kind}:${p.name}`;
 
-function addPrincipal(builder: GraphBuilder, result: AuditResult, access: PrincipalAccess, index: number): void {
+function addPrincipal(builder: GraphBuilder, result: AuditResult, access: PrincipalAccess, index: number, maxEscalations: number): void {
   const p = access.principal;
   builder.node(principalNodeId(p), p.kind, p.ref, p.arn, [index]);
+  // Grants of one class share one paths array (a who-can over 1,000 instances has 1,000 grants
+  // and a handful of classes): each (paths, decision) is walked once, with all it covers.
+  const classes = new Map<AccessPath[], Map<AccessDecision, string[]>>();
+  const restrictions = new Set<Restriction>();
   for (const grant of access.grants) {
     // What the grants edge says it grants: which instances (who-can over the inventory) or which
     // actions (principal-can); a who-can about one resource needs no qualifier, the target says it.
     const what = result.kind === 'principal-can' ? grant.action : result.query.allResources ? shortResource(grant.resource, grant.instance?.id) : undefined;
+    let byDecision = classes.get(grant.paths);
+    if (!byDecision) classes.set(grant.paths, (byDecision = new Map()));
+    const whats = byDecision.get(grant.decision) ?? [];
+    if (what !== undefined) whats.push(what);
+    byDecision.set(grant.decision, whats);
+    grant.restrictions.forEach((r) => restrictions.add(r));
+  }
+  for (const [paths, byDecision] of classes) {
     // A grant whose decision is None still has paths: identity policies grant, a control or
     // session policy takes it away. Its edges are drawn, faint, so the reason stays visible.
-    const takenAway = grant.decision === 'None';
-    for (const path of grant.paths) addPath(builder, path, index, what, takenAway, grant.decision === 'Conditional');
-    for (const restriction of grant.restrictions) addRestriction(builder, restriction, index);
+    for (const [decision, whats] of byDecision) for (const path of paths) addPath(builder, path, index, whats, decision === 'None', decision === 'Conditional');
   }
+  for (const restriction of restrictions) addRestriction(builder, restriction, index);
   // principal-can asks about many actions: a `yields` edge then says which one it obtains.
-  for (const escalation of access.escalations) addEscalation(builder, access.principal, escalation, index, result.kind === 'principal-can');
+  const drawn = access.escalations.slice(0, maxEscalations);
+  for (const escalation of drawn) addEscalation(builder, access.principal, escalation, index, result.kind === 'principal-can');
+  const left = access.escalations.length - drawn.length;
+  if (left > 0) {
+    const id = `escalation-more:${access.principal.ref}`;
+    builder.node(id, 'escalation', `+${left} more escalations`, `${left} more escalation chains of ${access.principal.ref}: see the table or --format json`, [index]);
+    builder.edge(principalNodeId(access.principal), id, 'can-escalate-via', [], 'allow', index);
+    builder.edge(id, TARGET_ID, 'yields', [], 'allow', index);
+  }
 }
 
-function addPath(builder: GraphBuilder, path: AccessPath, index: number, what: string | undefined, takenAway: boolean, grantConditional: boolean): void {
+function addPath(builder: GraphBuilder, path: AccessPath, index: number, whats: string[], takenAway: boolean, grantConditional: boolean): void {
   let holder = '';
   // A path through a resource-group attachment holds only for resources in the group: when the
   // grant is Conditional (the resource's group is not known, e.g. `*`), so is the path.
@@ -149,7 +180,7 @@ function addPath(builder: GraphBuilder, path: AccessPath, index: number, what: s
         const id = statementNodeId(step.statement);
         builder.node(id, 'statement', statementLabel(step.statement), statementDetail(step.statement, path.condition), [index]);
         builder.edge(holder, id, 'contains', [], strength('allow'), index);
-        builder.edge(id, TARGET_ID, 'grants', what === undefined ? [] : [what], pathStrength, index);
+        builder.edge(id, TARGET_ID, 'grants', whats, pathStrength, index);
         break;
       }
     }
@@ -213,50 +244,4 @@ function escalationLabel(step: EscalationStep, principal: AuditPrincipal): strin
   const actor = step.actor.ref === principal.ref ? '' : `${step.actor.ref}: `;
   const version = step.target.version ? ` ${step.target.version}` : '';
   return `${actor}${step.action} → ${step.target.kind}/${step.target.name}${version}`;
-}
-
-/** Collects nodes and edges, merging repeats: a node or edge seen again gains the principal. */
-class GraphBuilder {
-  private readonly nodeMap = new Map<string, GraphNode>();
-  private readonly edgeMap = new Map<string, { edge: GraphEdge; qualifiers: Set<string> }>();
-
-  node(id: string, kind: GraphNodeKind, label: string, detail: string, principals: number[]): void {
-    const known = this.nodeMap.get(id);
-    if (!known) this.nodeMap.set(id, { id, kind, label, detail, principals: [...principals] });
-    else for (const p of principals) if (!known.principals.includes(p)) known.principals.push(p);
-  }
-
-  edge(from: string, to: string, relation: GraphRelation, qualifiers: string[], strength: EdgeStrength, principal: number): void {
-    const key = JSON.stringify([from, to, relation]);
-    let entry = this.edgeMap.get(key);
-    if (!entry) {
-      entry = { edge: { from, to, relation, label: relation, strength, principals: [] }, qualifiers: new Set() };
-      this.edgeMap.set(key, entry);
-    }
-    qualifiers.forEach((q) => entry.qualifiers.add(q));
-    // An edge is as strong as the strongest path through it.
-    entry.edge.strength = strongest(entry.edge.strength, strength);
-    if (!entry.edge.principals.includes(principal)) entry.edge.principals.push(principal);
-  }
-
-  nodes(): GraphNode[] {
-    return [...this.nodeMap.values()];
-  }
-
-  edges(): GraphEdge[] {
-    return [...this.edgeMap.values()].map(({ edge, qualifiers }) => ({
-      ...edge,
-      label: qualifiers.size > 0 ? `${edge.relation} (${summarise([...qualifiers])})` : edge.relation,
-    }));
-  }
-}
-
-const STRENGTH_ORDER: readonly EdgeStrength[] = ['taken-away', 'conditional', 'allow'];
-const strongest = (a: EdgeStrength, b: EdgeStrength) => (STRENGTH_ORDER.indexOf(a) >= STRENGTH_ORDER.indexOf(b) ? a : b);
-const weakest = (a: EdgeStrength, b: EdgeStrength) => (STRENGTH_ORDER.indexOf(a) <= STRENGTH_ORDER.indexOf(b) ? a : b);
-
-/** `a, b, c` or `a, b, c +4 more`: an edge label stays one short line. */
-function summarise(items: string[]): string {
-  const shown = items.slice(0, 3).join(', ');
-  return items.length > 3 ? `${shown} +${items.length - 3} more` : shown;
 }

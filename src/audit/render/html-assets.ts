@@ -58,6 +58,7 @@ h2{font-size:16px;margin:0 0 8px}
 .swatch.s-taken-away{border-top-style:dotted;border-color:#94a3b8}
 .chip{display:inline-block;padding:0 6px;border:1px solid;border-radius:4px}
 .scroll{overflow:auto;max-height:75vh;border:1px solid #e2e8f0;border-radius:6px;background:#fff}
+#graph.fit{max-width:100%;height:auto}
 svg text{font-size:12px;fill:#0f172a;pointer-events:none}
 .node rect{stroke-width:1.3}
 .node.k-target rect{stroke-width:2.5}
@@ -100,6 +101,9 @@ export const PAGE_SCRIPT = `
   var rows = Array.prototype.slice.call(document.querySelectorAll('#verdicts tbody tr[data-p]'));
   var marks = Array.prototype.slice.call(document.querySelectorAll('#graph [data-p]'));
   var pinned = null;
+  // A graph a little wider than the page is shrunk to fit; a much wider one keeps readable text and scrolls.
+  var graph = document.getElementById('graph');
+  if (graph && graph.width.baseVal.value <= graph.parentNode.clientWidth * 1.5) graph.classList.add('fit');
 
   function indices(element) {
     var text = element.getAttribute('data-p') || '';

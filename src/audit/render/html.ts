@@ -20,6 +20,10 @@ import { RELATION_LEGEND, renderSvg } from './svg.js';
  * graph is no longer something a person reads.
  */
 export const MAX_GRAPH_PRINCIPALS = 150;
+/** Escalations drawn per principal; the rest are one `+N more` node (the table lists them all). */
+export const MAX_GRAPH_ESCALATIONS = 8;
+/** Escalation chains shown per table row before the rest fold into a `<details>`. */
+const MAX_SHOWN_CHAINS = 5;
 
 const NODE_KINDS_LEGEND: ReadonlyArray<[string, string]> = [
   ['user', 'user'],
@@ -109,7 +113,7 @@ function graphSection(result: AuditResult): string {
     '<span><span class="swatch s-conditional"></span>conditional</span>',
     '<span><span class="swatch s-taken-away"></span>taken away</span>',
   ];
-  return `<section id="graph-section"><h2>Access graph</h2><p class="note">${escapeHtml(note)}</p><div class="legend">${legend.join('')}</div><div class="scroll">${renderSvg(accessGraphOf(drawn))}</div></section>`;
+  return `<section id="graph-section"><h2>Access graph</h2><p class="note">${escapeHtml(note)}</p><div class="legend">${legend.join('')}</div><div class="scroll">${renderSvg(accessGraphOf(drawn, { maxEscalationsPerPrincipal: MAX_GRAPH_ESCALATIONS }))}</div></section>`;
 }
 
 const VERDICT_CLASS: Record<string, string> = { Allow: 'v-allow', Conditional: 'v-conditional', 'can escalate': 'v-escalate', None: 'v-none' };
@@ -128,17 +132,30 @@ type ActionsRow = AuditRow & { actions: string[] };
 
 /**
  * Rows that differ only in the action merged into one: principal-can over `cams:*` answers for
- * every action, and most share one path; a page of 170 identical rows helps no one.
+ * every action, and most share one path; a page of 170 identical rows helps no one. A principal's
+ * escalations with the same action and condition merge too (one can take over thousands of users).
  */
 function groupByActions(rows: AuditRow[]): ActionsRow[] {
   const groups = new Map<string, ActionsRow>();
   for (const row of rows) {
-    const key = JSON.stringify([row.principal, row.decision, row.resources, row.via, row.condition]);
+    const escalation = row.decision === 'can escalate';
+    const key = JSON.stringify(escalation ? [row.principal, row.decision, row.action, row.condition] : [row.principal, row.decision, row.resources, row.via, row.condition]);
     const known = groups.get(key);
-    if (known) known.actions.push(row.action);
-    else groups.set(key, { ...row, actions: [row.action] });
+    if (!known) groups.set(key, { ...row, resources: [...row.resources], via: [...row.via], actions: [row.action] });
+    else if (escalation) {
+      known.resources = [...new Set([...known.resources, ...row.resources])];
+      known.via.push(...row.via);
+    } else known.actions.push(row.action);
   }
   return [...groups.values()];
+}
+
+/** Paths or chains as a list; past MAX_SHOWN_CHAINS the rest behind a `<details>`. */
+function viaCell(via: string[]): string {
+  if (via.length === 0) return '';
+  const list = (items: string[]) => `<ul>${items.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`;
+  if (via.length <= MAX_SHOWN_CHAINS) return list(via);
+  return `${list(via.slice(0, MAX_SHOWN_CHAINS))}<details><summary>+${via.length - MAX_SHOWN_CHAINS} more</summary>${list(via.slice(MAX_SHOWN_CHAINS))}</details>`;
 }
 
 /** Up to four actions, the rest behind a `<details>` (opens without the script). */
@@ -155,7 +172,7 @@ function tableRow(row: ActionsRow, principal: number, withAction: boolean): stri
     `<td><span class="verdict ${VERDICT_CLASS[row.decision] ?? 'v-none'}">${escapeHtml(verdict)}</span></td>`,
     ...(withAction ? [`<td class="mono">${actionsCell(row.actions)}</td>`] : []),
     `<td class="mono">${escapeHtml(summariseResources(row.resources))}</td>`,
-    `<td>${row.via.length === 0 ? '' : `<ul>${row.via.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`}</td>`,
+    `<td>${viaCell(row.via)}</td>`,
     `<td>${escapeHtml(row.condition)}</td>`,
   ];
   return `<tr data-p="${principal}" data-ref="${escapeHtml(row.principal)}">${cells.join('')}</tr>`;

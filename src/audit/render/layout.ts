@@ -243,7 +243,8 @@ function placeColumns(columns: Slot[][]): number[] {
 function placeRows(columns: Slot[][]): void {
   for (const column of columns) stack(column, column.map(() => 0));
   const centre = (s: Slot) => s.y + s.height / 2;
-  for (let pass = 0; pass < 6; pass++) {
+  // An odd number of passes ends going right, so the target settles among what leads to it.
+  for (let pass = 0; pass < 7; pass++) {
     const down = pass % 2 === 0;
     const order = down ? columns.slice(1) : [...columns].reverse().slice(1);
     for (const column of order) {
