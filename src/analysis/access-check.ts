@@ -85,11 +85,13 @@ export function compileAlone(policy: AnalysisPolicy): CompiledPolicySet {
   return compilePolicySet(set);
 }
 
-function defaultAlwaysPresent(catalog: Catalog): string[] {
+/** The catalog's always-present keys that are single names (N5). */
+export function defaultAlwaysPresent(catalog: Catalog): string[] {
   return catalog.conditionKeys.filter((k) => k.alwaysPresent && !k.name.includes('*')).map((k) => k.name);
 }
 
-function requestOf(model: Model, choice: Choice): AuthorizationRequest {
+/** The concrete request of a choice (a dimension left open takes its first option). */
+export function requestOf(model: Model, choice: Choice): AuthorizationRequest {
   const pick = (d: number) => {
     const dim = model.dimensions[d]!;
     return dim.options[choice[d]! >= 0 ? choice[d]! : 0]!;

@@ -1,21 +1,25 @@
 /**
- * `ramguard diff`: what a policy change adds and removes, for a reviewer. Per action, exactly:
- * each catalog action a pattern of either policy can reach is checked both ways (new access, lost
- * access) with the analysis; the actions outside the catalog are checked per pattern, excluding
- * the catalog's (D1). Per resource pattern and per condition, as written: which Allow/Deny
- * statements name them before and after (D2).
+ * `ramguard diff`: what a policy change adds and removes, for a reviewer. Per action, exactly
+ * (D1): one model of the pair is built with the catalog's actions as one more atom, so every
+ * action region is either catalog actions only or other actions only; each region is searched
+ * both ways (new access, lost access) and each catalog action takes its region's answer; the
+ * regions outside the catalog are shown by the patterns that reach them. Every answer is
+ * confirmed by running its request through the evaluator. Per resource pattern and per condition,
+ * as written (D2).
  */
 import { builtinCatalog } from '../catalog/builtin.js';
-import { expandActionPattern } from '../catalog/query.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileWildcard } from '../match/wildcard.js';
 import type { Statement } from '../policy/types.js';
-import { checkNoNewAccess, type AccessOptions, type AnalysisPolicy } from './access-check.js';
+import { decisionOf, defaultAlwaysPresent, requestOf, type AnalysisPolicy } from './access-check.js';
+import { buildModel, type Model } from './model.js';
+import { search } from './search.js';
+import { AnalysisLimitError } from './string-regions.js';
 
-/** One action line: a catalog action, or the actions outside the catalog matching a pattern. */
+/** One action line: a catalog action, or the actions outside the catalog matching patterns. */
 export interface ActionChange {
-  /** `cams:UpdateInstance`, or a pattern for `outsideCatalog`. */
+  /** `cams:UpdateInstance`, or for `outsideCatalog` the patterns (of either policy) that reach them. */
   action: string;
   outsideCatalog: boolean;
   /** `added`: some request for it is allowed now and was not; `removed`: the other way; both can hold. */
@@ -46,18 +50,10 @@ export interface DiffOptions {
   singleValuedKeys?: boolean;
 }
 
-const actionPatterns = (p: AnalysisPolicy): { patterns: string[]; notAction: boolean } => ({
-  patterns: p.document.statements.flatMap((s) => s.actions ?? s.notActions ?? []),
-  notAction: p.document.statements.some((s) => s.notActions !== undefined),
-});
-
-function written(p: AnalysisPolicy, of: (s: Statement) => string[]): Set<string> {
-  return new Set(p.document.statements.flatMap((s) => of(s).map((t) => `${s.effect}\u0000${t}`)));
-}
-
 function writtenChanges(before: AnalysisPolicy, after: AnalysisPolicy, of: (s: Statement) => string[]): WrittenChange[] {
-  const a = written(before, of);
-  const b = written(after, of);
+  const written = (p: AnalysisPolicy) => new Set(p.document.statements.flatMap((s) => of(s).map((t) => `${s.effect}\u0000${t}`)));
+  const a = written(before);
+  const b = written(after);
   const out: WrittenChange[] = [];
   const push = (change: WrittenChange['change'], key: string) => {
     const [effect, text] = key.split('\u0000') as ['Allow' | 'Deny', string];
@@ -68,39 +64,73 @@ function writtenChanges(before: AnalysisPolicy, after: AnalysisPolicy, of: (s: S
   return out;
 }
 
+/** Whether some request in action region `option` is allowed by side 0 and not by side 1, confirmed by the evaluator. */
+function regionDiffers(model: Model, option: number, granted: AnalysisPolicy, notGranted: AnalysisPolicy): boolean {
+  const found = search(model, 1, undefined, [option]).choices[0];
+  if (!found) return false;
+  const request = requestOf(model, found);
+  const confirmed = decisionOf(granted, request).decision === 'Allow' && decisionOf(notGranted, request).decision !== 'Allow';
+  if (!confirmed) throw new Error(`internal: the evaluator does not confirm the diff witness \`${request.action}\``);
+  return true;
+}
+
 /** Computes the diff from `before` to `after`. */
 export function diffPolicies(before: AnalysisPolicy, after: AnalysisPolicy, options: DiffOptions = {}): PolicyDiff {
   const catalog = options.catalog ?? builtinCatalog();
+  const written = { resources: writtenChanges(before, after, (s) => s.resources ?? []), conditions: writtenChanges(before, after, (s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.join(', ')}`)) };
+  const known = [...catalog.actions.values()];
+  let model: Model;
+  try {
+    model = buildModel({
+      granted: after,
+      notGranted: before,
+      ...(options.scope && options.scope.length > 0 ? { actionScope: options.scope } : {}),
+      actionExclusions: known.map((a) => a.fullName),
+      alwaysPresentKeys: new Set(defaultAlwaysPresent(catalog).map((k) => k.toLowerCase())),
+      singleValuedKeys: options.singleValuedKeys ?? false,
+    });
+  } catch (error) {
+    if (!(error instanceof AnalysisLimitError)) throw error;
+    return { actions: [], ...written, diagnostics: [{ code: 'analysis-limit', severity: 'error', message: `the analysis stopped: ${error.message}`, path: '' }] };
+  }
+  // The marker atom must not restrict the question: drop it from the goal, keep it in the regions.
+  const marker = model.actionExclusions[0]!;
+  const forward: Model = { ...model, actionExclusions: [] };
+  const backward: Model = { ...forward, sides: [model.sides[1]!, model.sides[0]!] };
+  const actionDim = model.dimensions[0]!;
+  const markerIndex = actionDim.atoms.indexOf(marker);
   const scope = (options.scope ?? []).map((p) => compileWildcard(p.toLowerCase()));
   const inScope = (name: string) => scope.length === 0 || scope.some((m) => m.test(name.toLowerCase()));
-  const sides = [actionPatterns(before), actionPatterns(after)];
-  const anyAction = sides.some((s) => s.notAction || s.patterns.includes('*'));
-  const reachable = anyAction ? [...catalog.actions.values()] : [...new Set(sides.flatMap((s) => s.patterns.flatMap((p) => expandActionPattern(catalog, p).actions)))];
-  const diagnostics: Diagnostic[] = [];
-  const base: AccessOptions = { maxWitnesses: 1, catalog: { ...catalog, actions: new Map(), services: new Map() }, ...(options.singleValuedKeys ? { singleValuedKeys: true } : {}) };
-  const both = (actions: string[], exclude?: string[]) => {
-    const o: AccessOptions = { ...base, actions, ...(options.scope && options.scope.length > 0 ? { alsoActions: options.scope } : {}), ...(exclude && exclude.length > 0 ? { excludeActions: exclude } : {}) };
-    const added = checkNoNewAccess(before, after, o);
-    const removed = checkNoNewAccess(after, before, o);
-    for (const d of [...added.diagnostics, ...removed.diagnostics]) if (!diagnostics.some((x) => x.message === d.message)) diagnostics.push(d);
-    return { added: added.verdict !== 'pass', removed: removed.verdict !== 'pass' };
+  const answers = new Map<number, { added: boolean; removed: boolean }>();
+  const answer = (option: number) => {
+    let a = answers.get(option);
+    if (!a) answers.set(option, (a = { added: regionDiffers(forward, option, after, before), removed: regionDiffers(backward, option, before, after) }));
+    return a;
   };
   const actions: ActionChange[] = [];
-  for (const a of reachable.filter((x) => inScope(x.fullName))) {
-    const r = both([a.fullName]);
+  const optionOf = new Map(actionDim.options.map((o, i) => [o.bits.map(Number).join(''), i]));
+  // Patterns as first written, matched lower-cased (M2).
+  const written0 = new Map<string, ReturnType<typeof compileWildcard>>();
+  for (const p of [...before.document.statements, ...after.document.statements].flatMap((s) => s.actions ?? s.notActions ?? [])) {
+    if (![...written0.keys()].some((k) => k.toLowerCase() === p.toLowerCase())) written0.set(p, compileWildcard(p.toLowerCase()));
+  }
+  const atomMatchers = model.actionPatterns.map((p) => compileWildcard(p));
+  for (const a of known) {
+    if (!inScope(a.fullName)) continue;
+    const lower = a.fullName.toLowerCase();
+    // The action's signature: each pattern atom in the model's order, then the marker (true).
+    const bits = atomMatchers.map((m) => (m.test(lower) ? '1' : '0')).join('') + '1';
+    const option = optionOf.get(bits);
+    if (option === undefined) continue;
+    const r = answer(option);
     if (r.added || r.removed) actions.push({ action: a.fullName, outsideCatalog: false, ...r });
   }
-  // D1: the actions outside the catalog, per pattern of either policy (NotAction reaches any action).
-  const known = [...catalog.actions.values()].map((a) => a.fullName);
-  const outsidePatterns = new Set([...sides.flatMap((s) => s.patterns), ...(sides.some((s) => s.notAction) ? ['*'] : [])]);
-  for (const pattern of outsidePatterns) {
-    const r = both([pattern], known);
-    if (r.added || r.removed) actions.push({ action: pattern, outsideCatalog: true, ...r });
-  }
-  return {
-    actions,
-    resources: writtenChanges(before, after, (s) => s.resources ?? []),
-    conditions: writtenChanges(before, after, (s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.join(', ')}`)),
-    diagnostics,
-  };
+  actionDim.options.forEach((o, i) => {
+    if (o.bits[markerIndex]) return;
+    const r = answer(i);
+    if (!r.added && !r.removed) return;
+    const reaching = [...written0].filter(([, m]) => m.test(o.values[0]!.toLowerCase())).map(([p]) => p);
+    actions.push({ action: reaching.length > 0 ? reaching.join('`, `') : '*', outsideCatalog: true, ...r });
+  });
+  return { actions, ...written, diagnostics: [] };
 }

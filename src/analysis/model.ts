@@ -46,6 +46,8 @@ export interface Model {
   actionScope: number[];
   actionScopeAlso: number[];
   actionExclusions: number[];
+  /** The action patterns (lower-cased) of the action dimension's atoms, in order (before the exclusion atom). */
+  actionPatterns: string[];
   resourceScope: number[];
   inexactKeys: string[];
 }
@@ -169,5 +171,5 @@ export function buildModel(input: ModelInput): Model {
     if (regions.inexact) inexactKeys.push(key.name);
     dimensions.push({ kind: 'key', name: key.name, atoms: key.atoms, options: regions.options.map((o) => ({ bits: o.inLanguage, values: o.values })) });
   }
-  return { atomCount: atoms.count, dimensions, sides, actionScope, actionScopeAlso, actionExclusions, resourceScope, inexactKeys };
+  return { atomCount: atoms.count, dimensions, sides, actionScope, actionScopeAlso, actionExclusions, actionPatterns, resourceScope, inexactKeys };
 }

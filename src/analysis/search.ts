@@ -97,7 +97,7 @@ export interface SearchStats {
  * Finds up to `max` satisfying choices, each with a different action option (so witnesses show
  * different actions where they can). Throws AnalysisLimitError past `maxNodes`.
  */
-export function search(model: Model, max: number, maxNodes = 2_000_000): { choices: Choice[]; stats: SearchStats } {
+export function search(model: Model, max: number, maxNodes = 2_000_000, actionOptions?: number[]): { choices: Choice[]; stats: SearchStats } {
   const a = new Int8Array(model.atomCount).fill(-1);
   const options = model.dimensions.map((_, d) => distinctOptions(model, d));
   const chosen: Choice = model.dimensions.map(() => -1);
@@ -136,7 +136,7 @@ export function search(model: Model, max: number, maxNodes = 2_000_000): { choic
   };
 
   const choices: Choice[] = [];
-  for (const actionOption of options[0]!) {
+  for (const actionOption of actionOptions ?? options[0]!) {
     if (choices.length >= max) break;
     assign(0, actionOption);
     if (solve()) choices.push([...chosen]);

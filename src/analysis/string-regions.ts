@@ -34,71 +34,66 @@ interface Machine {
 
 const DEAD = '!';
 
+const BITS = 30;
+const WORD = (1 << BITS) - 1;
+
+/**
+ * A glob simulated bit-parallel (shift-and over 30-bit words): bit i of the state means "the
+ * first i pattern characters are matched"; a star keeps its bit and lets the next one follow.
+ */
 function globMachine(pattern: string): Machine {
-  return pattern.length <= 30 ? smallGlobMachine(pattern) : largeGlobMachine(pattern);
-}
-
-/** A glob of at most 30 characters: the set of pattern positions reached is a 31-bit mask. */
-function smallGlobMachine(pattern: string): Machine {
   const n = pattern.length;
-  let stars = 0;
-  for (let i = 0; i < n; i++) if (pattern[i] === '*') stars |= 1 << i;
-  const close = (mask: number): number => {
-    for (let i = 0; i < n; i++) if (mask & (1 << i) && stars & (1 << i)) mask |= 1 << (i + 1);
-    return mask;
-  };
-  const acceptBit = 1 << n;
-  return {
-    start: String(close(1)),
-    step(state, symbol) {
-      let mask = Number(state);
-      for (let u = 0; u < symbol.length && mask !== 0; u++) {
-        const c = symbol[u];
-        let next = 0;
-        for (let i = 0; i < n; i++) {
-          if (!(mask & (1 << i))) continue;
-          if (stars & (1 << i)) next |= 1 << i;
-          else if (pattern[i] === '?' || pattern[i] === c) next |= 1 << (i + 1);
+  const words = Math.floor(n / BITS) + 1;
+  const stars = new Int32Array(words);
+  const anyChar = new Int32Array(words);
+  const literal = new Map<string, Int32Array>();
+  for (let i = 0; i < n; i++) {
+    const c = pattern[i]!;
+    let target = c === '*' ? stars : c === '?' ? anyChar : literal.get(c);
+    if (!target) literal.set(c, (target = new Int32Array(words)));
+    target[Math.floor(i / BITS)]! |= 1 << i % BITS;
+  }
+  /** Adds, in place, every position a star lets through (stars may follow each other). */
+  const close = (mask: Int32Array): void => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      let carry = 0;
+      for (let w = 0; w < words; w++) {
+        const starred = mask[w]! & stars[w]!;
+        const add = ((starred << 1) & WORD) | carry;
+        carry = (starred >> (BITS - 1)) & 1;
+        if ((add & ~mask[w]!) !== 0) {
+          mask[w] = mask[w]! | add;
+          changed = true;
         }
-        mask = close(next);
       }
-      return String(mask);
-    },
-    accepts: (state) => (Number(state) & acceptBit) !== 0,
-  };
-}
-
-function largeGlobMachine(pattern: string): Machine {
-  const n = pattern.length;
-  const close = (set: number[]): string => {
-    const out = new Set<number>();
-    for (const i of set) {
-      let j = i;
-      out.add(j);
-      while (j < n && pattern[j] === '*') out.add(++j);
     }
-    return out.size === 0 ? DEAD : [...out].sort((a, b) => a - b).join(',');
   };
+  const parse = (state: string): Int32Array => Int32Array.from(state.split(','), Number);
+  const acceptWord = Math.floor(n / BITS);
+  const acceptBit = 1 << n % BITS;
+  const start = new Int32Array(words);
+  start[0] = 1;
+  close(start);
   return {
-    start: close([0]),
+    start: start.join(','),
     step(state, symbol) {
-      if (state === DEAD) return DEAD;
-      let current = state.split(',').map(Number);
+      let mask = parse(state);
       for (let u = 0; u < symbol.length; u++) {
-        const c = symbol[u];
-        const next: number[] = [];
-        for (const i of current) {
-          if (i >= n) continue;
-          if (pattern[i] === '*') next.push(i);
-          else if (pattern[i] === '?' || pattern[i] === c) next.push(i + 1);
+        const matches = literal.get(symbol[u]!);
+        const next = new Int32Array(words);
+        let carry = 0;
+        for (let w = 0; w < words; w++) {
+          const moving = mask[w]! & ~stars[w]! & ((matches ? matches[w]! : 0) | anyChar[w]!);
+          next[w] = ((moving << 1) & WORD) | carry | (mask[w]! & stars[w]!);
+          carry = (moving >> (BITS - 1)) & 1;
         }
-        const closed = close(next);
-        if (closed === DEAD) return DEAD;
-        current = closed.split(',').map(Number);
+        close(next);
+        mask = next;
       }
-      return current.join(',');
+      return mask.join(',');
     },
-    accepts: (state) => state !== DEAD && state.split(',').map(Number).includes(n),
+    accepts: (state) => (Number(state.split(',')[acceptWord]) & acceptBit) !== 0,
   };
 }
 
@@ -221,7 +216,7 @@ export function stringRegions(
   const machines = predicates.map((p) => new InternedMachine(machineOf(p), alphabet));
   const maxStates = options.maxStates ?? 200_000;
   const startIds = machines.map(() => 0);
-  const seen = new Set<string>([startIds.join()]);
+  const seen = new Set<string>([String.fromCharCode(...startIds)]);
   let frontier: [number[], string][] = [[startIds, '']];
   record('');
   while (frontier.length > 0) {
@@ -229,7 +224,8 @@ export function stringRegions(
     for (const [states, text] of frontier) {
       for (let symbol = 0; symbol < alphabet.length; symbol++) {
         const stepped = states.map((id, i) => machines[i]!.next(id, symbol));
-        const key = stepped.join();
+        // One UTF-16 unit per machine state is a cheap key; states past 0xffff (never seen in practice) fall back.
+        const key = stepped.every((id) => id < 0xffff) ? String.fromCharCode(...stepped) : stepped.join();
         if (seen.has(key)) continue;
         if (seen.size >= maxStates) throw new AnalysisLimitError(`more than ${maxStates} automaton states for ${predicates.length} string patterns`);
         seen.add(key);
@@ -240,5 +236,6 @@ export function stringRegions(
     }
     frontier = next;
   }
+  if (process.env['RAMGUARD_DEBUG_REGIONS']) console.error(`regions: ${predicates.length} predicates, ${alphabet.length} symbols, ${seen.size} states, ${found.size} signatures`);
   return [...found.values()];
 }

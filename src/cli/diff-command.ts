@@ -19,7 +19,7 @@ export function renderDiffText(before: string, after: string, diff: PolicyDiff):
   const lines = [`diff ${before} → ${after}`];
   const sign = (added: boolean, removed: boolean) => (added && removed ? '±' : added ? '+' : '-');
   const actionLines = diff.actions.map((a) => {
-    const name = a.outsideCatalog ? `any action not in the catalog matching \`${a.action}\`` : a.action;
+    const name = a.outsideCatalog ? `any action not in the catalog matching \`${a.action.split('`, `').join('` and `')}\`` : a.action;
     const what = a.added && a.removed ? 'allowed for some new requests, no longer for others' : a.added ? 'newly allowed (for some requests)' : 'no longer allowed (for some requests)';
     return `  ${sign(a.added, a.removed)} ${name}  — ${what}`;
   });
