@@ -13,6 +13,7 @@ import type { AccountSnapshot } from '../../src/snapshot/types.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const EXAMPLE_SNAPSHOT = resolve(HERE, '../../policies/examples/account.snapshot.yaml');
 export const HOSTILE_SNAPSHOT = resolve(HERE, 'fixtures/hostile.snapshot.yaml');
+export const ESCALATION_SNAPSHOT = resolve(HERE, 'fixtures/escalation.snapshot.yaml');
 
 /** Parses a snapshot file (policy files relative to it), failing the test on any diagnostic. */
 export function loadSnapshot(file: string): AccountSnapshot {

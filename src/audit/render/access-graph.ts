@@ -201,7 +201,7 @@ function addEscalation(builder: GraphBuilder, principal: AuditPrincipal, escalat
   let previous = principalNodeId(principal);
   escalation.chain.forEach((step, i) => {
     const id = escalationNodeId(step);
-    builder.node(id, 'escalation', escalationLabel(step, principal), step.message, [index]);
+    builder.node(id, 'escalation', escalationLabel(step), `${step.actor.ref}: ${step.message}`, [index]);
     builder.edge(previous, id, i === 0 ? 'can-escalate-via' : 'then', [], step.decision === 'Conditional' ? 'conditional' : 'allow', index);
     previous = id;
   });
@@ -240,8 +240,11 @@ function statementDetail(s: StatementLocator, condition: string | undefined): st
   return condition ? `${where}, only if ${condition}` : where;
 }
 
-function escalationLabel(step: EscalationStep, principal: AuditPrincipal): string {
-  const actor = step.actor.ref === principal.ref ? '' : `${step.actor.ref}: `;
+/**
+ * The move, without its actor: one node serves every chain that makes the move (helpdesk's own
+ * and eve's after she took over helpdesk), and the edge into it shows who is acting by then.
+ */
+function escalationLabel(step: EscalationStep): string {
   const version = step.target.version ? ` ${step.target.version}` : '';
-  return `${actor}${step.action} → ${step.target.kind}/${step.target.name}${version}`;
+  return `${step.action} → ${step.target.kind}/${step.target.name}${version}`;
 }
