@@ -100,3 +100,4 @@ console.log((lint.stdout || lint.stderr).trim());
 
 // Audit renderers: --format html and dot of who-can over the generated 10,000-principal account, in a child process.
 { const r = spawnSync(process.execPath, [new URL('./audit-render.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
+{ const r = spawnSync(process.execPath, [new URL('./analysis.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); } // exact access analysis (issue #7)

@@ -115,6 +115,27 @@ function limitAnswer(error: AnalysisLimitError, started: number): AccessAnswer {
   };
 }
 
+/**
+ * Turns the search's choices into requests and keeps those the evaluator confirms (N8); an
+ * unconfirmed one becomes a `witness-not-confirmed` error, never a finding.
+ */
+export function confirmWitnesses(model: Model, choices: Choice[], granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined): { witnesses: Witness[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const witnesses: Witness[] = [];
+  for (const choice of choices) {
+    const request = requestOf(model, choice);
+    const g = decisionOf(granted, request);
+    const b = notGranted ? decisionOf(notGranted, request) : undefined;
+    const confirmed = g.decision === 'Allow' && g.errors.length === 0 && (!b || (b.decision !== 'Allow' && b.decision !== 'Conditional' && b.errors.length === 0));
+    if (!confirmed) {
+      diagnostics.push({ code: 'witness-not-confirmed', severity: 'error', message: `internal: the evaluator does not confirm the witness \`${request.action}\` on \`${request.resource}\` (${g.decision}${b ? ` / ${b.decision}` : ''})`, path: '', help: 'please report this with both policies' });
+      continue;
+    }
+    witnesses.push({ request, granted: { decision: g.decision, statements: g.statements }, ...(b ? { base: { decision: b.decision, statements: b.statements } } : {}) });
+  }
+  return { witnesses, diagnostics };
+}
+
 function answer(granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined, options: AccessOptions): AccessAnswer {
   const started = performance.now();
   const catalog = options.catalog ?? builtinCatalog();
@@ -138,19 +159,7 @@ function answer(granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined,
     if (error instanceof AnalysisLimitError) return limitAnswer(error, started);
     throw error;
   }
-  const diagnostics: Diagnostic[] = [];
-  const witnesses: Witness[] = [];
-  for (const choice of found.choices) {
-    const request = requestOf(model, choice);
-    const g = decisionOf(granted, request);
-    const b = notGranted ? decisionOf(notGranted, request) : undefined;
-    const confirmed = g.decision === 'Allow' && g.errors.length === 0 && (!b || (b.decision !== 'Allow' && b.decision !== 'Conditional' && b.errors.length === 0));
-    if (!confirmed) {
-      diagnostics.push({ code: 'witness-not-confirmed', severity: 'error', message: `internal: the evaluator does not confirm the witness \`${request.action}\` on \`${request.resource}\` (${g.decision}${b ? ` / ${b.decision}` : ''})`, path: '', help: 'please report this with both policies' });
-      continue;
-    }
-    witnesses.push({ request, granted: { decision: g.decision, statements: g.statements }, ...(b ? { base: { decision: b.decision, statements: b.statements } } : {}) });
-  }
+  const { witnesses, diagnostics } = confirmWitnesses(model, found.choices, granted, notGranted);
   for (const key of model.inexactKeys) {
     diagnostics.push({ code: 'analysis-inexact-key', severity: witnesses.length > 0 ? 'warning' : 'error', message: `\`${key}\` is tested both as a string and as a typed value; its spellings are sampled, not explored exhaustively`, path: '', help: 'test a key with operators of one type (lint: operator-key-type-mismatch)' });
   }

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNoNewAccess } from '../../src/analysis/access-check.js';
+import { checkNoNewAccess, confirmWitnesses } from '../../src/analysis/access-check.js';
+import { buildModel } from '../../src/analysis/model.js';
 import { DATE_MAX, DATE_MIN, formatDate, formatDecimal, ipCandidates, nextDown, nextUp } from '../../src/analysis/typed-values.js';
 import { readIsoDateTime } from '../../src/conditions/date.js';
 import { readIpAddress, readIpRange, samePrefix } from '../../src/conditions/ip.js';
@@ -32,6 +33,28 @@ describe('budgets', () => {
 
   it('answers within the default budgets', () => {
     expect(checkNoNewAccess(base, candidate).verdict).toBe('fail');
+  });
+});
+
+describe('answers that are not proofs', () => {
+  it('reports a choice the evaluator does not confirm as witness-not-confirmed, never as a witness (N8)', () => {
+    // Given a choice that is no witness at all: the candidate denies everything
+    const candidate = policy('candidate', [{ Effect: 'Deny', Action: '*', Resource: '*' }]);
+    const base = policy('base', [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
+    const model = buildModel({ granted: candidate, notGranted: base, alwaysPresentKeys: new Set(), singleValuedKeys: false });
+    // When it is confirmed
+    const { witnesses, diagnostics } = confirmWitnesses(model, [model.dimensions.map(() => 0)], candidate, base);
+    // Then it is dropped with an internal error
+    expect(witnesses).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['witness-not-confirmed']);
+  });
+
+  it('says a key tested as a string and as an IP is sampled: analysis-inexact-key, verdict unknown (N7)', () => {
+    const base = policy('base', [{ Effect: 'Deny', Action: '*', Resource: '*' }]);
+    const candidate = policy('candidate', [{ Effect: 'Allow', Action: 'cams:*', Resource: '*', Condition: { StringLike: { 'acs:SourceIp': '10.*' }, NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } }]);
+    const answer = checkNoNewAccess(base, candidate);
+    expect(answer.verdict).toBe('unknown');
+    expect(answer.diagnostics.map((d) => d.code)).toEqual(['analysis-inexact-key']);
   });
 });
 

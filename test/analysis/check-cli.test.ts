@@ -129,6 +129,8 @@ describe('check access-not-granted', () => {
   });
 
   it('exits 2 without --action', () => {
-    expect(run(['check', 'access-not-granted', '--policy', fixture('deny-delete.json')]).status).toBe(2);
+    const r = run(['check', 'access-not-granted', '--policy', fixture('deny-delete.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('[missing-option]');
   });
 });
