@@ -13,7 +13,7 @@ import { prepareRequest } from '../request/prepare.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import { findOrigin, type PolicyOrigin } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
-import type { PrincipalEntry } from './model.js';
+import { indexOf, type PrincipalEntry } from './model.js';
 import type { AccessPath, PathStep, PolicyLocator, Restriction, StatementLocator } from './types.js';
 
 /** The outcome of one request for one principal, before role paths are merged in. */
@@ -80,7 +80,7 @@ function pathOf(snapshot: AccountSnapshot, entry: PrincipalEntry, s: CompiledSta
   const steps: PathStep[] = [{ kind: 'principal', principal: entry.principal }];
   const group = origin?.path.find((h) => h.kind === 'group');
   if (group) {
-    const user = snapshot.users.findIndex((u) => u.name === entry.principal.name);
+    const user = indexOf(snapshot, entry.principal.ref);
     const at = snapshot.users[user]?.groups.indexOf(group.name) ?? -1;
     steps.push({ kind: 'group', group: group.name, pointer: `/users/${user}/groups/${at}` });
   }

@@ -41,8 +41,8 @@ export class ActionAudit {
   own(principal: AuditPrincipal): Assessment[] {
     let found = this.direct.get(principal.ref);
     if (!found) {
-      const entry = this.model.entry(principal);
-      if (!mayAllow(entry.set.policies, this.action)) found = (this.none ??= this.classes.map(() => NONE));
+      const entry = this.model.mayAllowCheap(principal, this.action) ? this.model.entry(principal) : undefined;
+      if (!entry || !mayAllow(entry.set.policies, this.action)) found = (this.none ??= this.classes.map(() => NONE));
       else {
         // Once per class this principal's statements can tell apart (W5).
         const projection = projectClasses(this.classes, entry.set.policies, this.action, this.projections);

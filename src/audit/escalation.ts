@@ -17,7 +17,7 @@ import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { assess } from './access.js';
 import type { ActionAudit } from './action-audit.js';
-import { documentMentions, indexOf, mayAllow } from './model.js';
+import { documentMentions, documentsFor, indexOf, mayAllow } from './model.js';
 import { projectClasses, requestFor } from './resources.js';
 import { assumeEdge } from './roles.js';
 import type { AccessPath, AuditPrincipal, Escalation, EscalationMethod, EscalationStep } from './types.js';
@@ -58,7 +58,7 @@ export function escalationsOf(audit: ActionAudit, principal: AuditPrincipal): Es
         const target = move.becomes!;
         if (visited.has(target.ref)) continue;
         visited.add(target.ref);
-        const has = lacking.some((i) => audit.answer(target)[i]!.decision !== 'None');
+        const has = havingAccess(audit, lacking).has(target.ref);
         const moved = [...chain, move.step];
         // Reaching a role that has it by assumption alone is an access path, not an escalation.
         if (has && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
@@ -80,9 +80,13 @@ const capables = new WeakMap<object, boolean>();
 
 /** Whether the actor's policies can allow any escalation action at all (cheap, no evaluation; memoised per set). */
 function capable(audit: ActionAudit, actor: AuditPrincipal): boolean {
-  const policies = audit.model.entry(actor).set.policies;
-  let found = capables.get(policies);
-  if (found === undefined) capables.set(policies, (found = ESCALATION_ACTIONS.some((a) => mayAllow(policies, a))));
+  const key = audit.model.attachedDocuments(actor);
+  let found = capables.get(key);
+  if (found === undefined) {
+    // Attachments first (no set built), then the real set confirms.
+    found = ESCALATION_ACTIONS.some((a) => audit.model.mayAllowCheap(actor, a)) && ESCALATION_ACTIONS.some((a) => mayAllow(audit.model.entry(actor).set.policies, a));
+    capables.set(key, found);
+  }
   return found;
 }
 
@@ -177,7 +181,7 @@ function selfMoves(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
   // Join a group that has it.
   if (actor.kind === 'user' && mayAllow(set.policies, 'ram:AddUserToGroup')) {
     const user = snapshot.users.find((u) => u.name === actor.name)!;
-    const helps = (g: (typeof snapshot.groups)[number]) => g.attachments.some((a) => attachedDocuments(snapshot, a).some((d) => documentMentions(d, audit.action).allow));
+    const helps = (g: (typeof snapshot.groups)[number]) => g.attachments.some((a) => documentsFor(snapshot, a).some((d) => documentMentions(d, audit.action).allow));
     for (const group of snapshot.groups.filter((g) => !user.groups.includes(g.name) && helps(g))) {
       const allowed = permitted(audit, actor, 'ram:AddUserToGroup', [ramArn(snapshot, 'user', actor.name), ramArn(snapshot, 'group', group.name)]);
       if (!allowed) continue;
@@ -224,7 +228,8 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[],
   const takesRoles = mayAllow(policies, 'ram:UpdateRole') && mayAllow(policies, 'sts:AssumeRole');
   if (!takesUsers && !takesRoles) return out;
   const assumable = new Set((audit.edgesOf().get(actor.ref) ?? []).map((e) => e.to.ref));
-  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !visited.has(p.ref) && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (lacking.some((i) => audit.answer(p)[i]!.decision !== 'None') || capable(audit, p));
+  const having = havingAccess(audit, lacking);
+  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !visited.has(p.ref) && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (having.has(p.ref) || capable(audit, p));
   for (const target of model.principals.filter(interesting)) {
     if (target.kind === 'user') {
       const user = snapshot.users[indexOf(snapshot, target.ref)]!;
@@ -254,14 +259,17 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[],
   return out;
 }
 
-/** The documents an attachment can stand for (a custom policy's default version, or a system policy). */
-function attachedDocuments(snapshot: AccountSnapshot, a: { policy: string; type: string }): PolicyDocument[] {
-  if (a.type === 'Custom') {
-    const p = snapshot.policies.find((x) => x.name === a.policy);
-    return p ? p.versions.filter((v) => v.id === p.defaultVersion).map((v) => v.document) : [];
+const havings = new WeakMap<ActionAudit, Map<string, Set<string>>>();
+
+/** The principals with Allow or Conditional on some of the given classes (memoised per audit and classes). */
+function havingAccess(audit: ActionAudit, classes: number[]): Set<string> {
+  let memo = havings.get(audit);
+  if (!memo) havings.set(audit, (memo = new Map()));
+  const key = classes.join(',');
+  let found = memo.get(key);
+  if (!found) {
+    found = new Set(audit.model.principals.filter((p) => classes.some((i) => audit.answer(p)[i]!.decision !== 'None')).map((p) => p.ref));
+    memo.set(key, found);
   }
-  const own = snapshot.systemPolicies.find((x) => x.name === a.policy);
-  if (own) return [own.document];
-  const found = findSystemPolicy(a.policy, 'identity');
-  return 'policy' in found ? [found.policy] : [];
+  return found;
 }

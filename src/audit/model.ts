@@ -7,9 +7,10 @@
 import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import { compileActionPatterns, lowerCaseAction } from '../match/action.js';
 import type { PolicyDocument } from '../policy/types.js';
+import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { NamedPolicy, PolicySet } from '../scenario/types.js';
 import { policySetFor, roleArn, userArn, type PrincipalPolicySet } from '../snapshot/principal.js';
-import type { AccountSnapshot, CustomPolicy } from '../snapshot/types.js';
+import type { AccountSnapshot, CustomPolicy, SnapshotGroup } from '../snapshot/types.js';
 import type { AuditPrincipal } from './types.js';
 
 /** One principal, its policy set and the set compiled. */
@@ -53,6 +54,37 @@ export class AuditModel {
     return entry;
   }
 
+  /**
+   * Whether the principal's set can hold an Allow for `action`, from its attachments alone (no set
+   * built): every document the set can hold — the default version of each custom policy attached
+   * to it or its groups, each system policy — is looked at. A superset of the set's identity
+   * policies, so `false` is certain; `true` is confirmed by `mayAllow` on the real set.
+   */
+  mayAllowCheap(principal: AuditPrincipal, action: string): boolean {
+    const built = this.entries.get(principal.ref);
+    if (built) return mayAllow(built.set.policies, action);
+    return this.attachedDocuments(principal).some((d) => documentMentions(d, action).allow);
+  }
+
+  private readonly attached = new Map<string, PolicyDocument[]>();
+
+  /** Every document attached to the principal or its groups, at any scope (memoised). */
+  attachedDocuments(principal: AuditPrincipal): PolicyDocument[] {
+    let found = this.attached.get(principal.ref);
+    if (!found) {
+      const { snapshot } = this;
+      const index = indexOf(snapshot, principal.ref);
+      const groups = groupsByName(snapshot.groups);
+      const attachments =
+        principal.kind === 'user'
+          ? [...snapshot.users[index]!.attachments, ...snapshot.users[index]!.groups.flatMap((g) => groups.get(g)?.attachments ?? [])]
+          : snapshot.roles[index]!.attachments;
+      found = attachments.flatMap((a) => documentsFor(snapshot, a));
+      this.attached.set(principal.ref, found);
+    }
+    return found;
+  }
+
   /** A principal's set built from `snapshot` (the real one, or a hypothetical variant), with the role's trust policy when `resource` names a role. */
   buildSet(snapshot: AccountSnapshot, ref: string, resource?: string): PrincipalPolicySet {
     const built = policySetFor(narrowed(snapshot, ref), ref, resource !== undefined ? { resource } : {});
@@ -91,8 +123,8 @@ function narrowed(snapshot: AccountSnapshot, ref: string): AccountSnapshot {
   const byName = policiesByName(snapshot.policies);
   if (ref.startsWith('user/')) {
     const user = snapshot.users[index]!;
-    const groups = new Set(user.groups);
-    const named = new Set([...user.attachments, ...snapshot.groups.filter((g) => groups.has(g.name)).flatMap((g) => g.attachments)].filter((a) => a.type === 'Custom').map((a) => a.policy));
+    const groups = groupsByName(snapshot.groups);
+    const named = new Set([...user.attachments, ...user.groups.flatMap((g) => groups.get(g)?.attachments ?? [])].filter((a) => a.type === 'Custom').map((a) => a.policy));
     return { ...snapshot, users: [user], policies: [...named].flatMap((n) => byName.get(n) ?? []) };
   }
   const named = new Set(snapshot.roles[index]!.attachments.filter((a) => a.type === 'Custom').map((a) => a.policy));
@@ -100,6 +132,13 @@ function narrowed(snapshot: AccountSnapshot, ref: string): AccountSnapshot {
 }
 
 const policyIndexes = new WeakMap<object, Map<string, CustomPolicy>>();
+const groupIndexes = new WeakMap<object, Map<string, SnapshotGroup>>();
+
+function groupsByName(groups: SnapshotGroup[]): Map<string, SnapshotGroup> {
+  let map = groupIndexes.get(groups);
+  if (!map) groupIndexes.set(groups, (map = new Map(groups.map((g) => [g.name, g]))));
+  return map;
+}
 
 function policiesByName(policies: CustomPolicy[]): Map<string, CustomPolicy> {
   let map = policyIndexes.get(policies);
@@ -146,4 +185,16 @@ export function mayAllow(policies: PolicySet, action: string): boolean {
 /** Every document of a set, every layer. */
 export function documentsOf(policies: PolicySet): PolicyDocument[] {
   return [...policies.control.flat(), ...(policies.session ? [policies.session] : []), ...policies.identity, ...policies.resourceGroup, ...policies.resource].map((p) => p.document);
+}
+
+/** The document an attachment stands for: a custom policy's default version, or the system policy (the snapshot's copy first, A5). */
+export function documentsFor(snapshot: AccountSnapshot, a: { policy: string; type: string }): PolicyDocument[] {
+  if (a.type === 'Custom') {
+    const p = policiesByName(snapshot.policies).get(a.policy);
+    return p ? p.versions.filter((v) => v.id === p.defaultVersion).map((v) => v.document) : [];
+  }
+  const own = snapshot.systemPolicies.find((x) => x.name === a.policy);
+  if (own) return [own.document];
+  const found = findSystemPolicy(a.policy, 'identity');
+  return 'policy' in found ? [found.policy] : [];
 }

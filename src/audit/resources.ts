@@ -12,6 +12,7 @@ import type { AuthorizationRequest } from '../request/types.js';
 import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot, CamsInstance } from '../snapshot/types.js';
 import type { PolicyDocument } from '../policy/types.js';
+import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { PolicySet } from '../scenario/types.js';
 import { documentMentions, documentsOf, type AuditModel } from './model.js';
 import type { ResourceGrant } from './types.js';
@@ -77,13 +78,17 @@ function keyOf(features: Features, r: AskedResource): string {
 /** Partitions resources into classes no statement about `action` (in any principal's set) can tell apart. */
 export function classify(model: AuditModel, action: string, resources: AskedResource[]): ResourceClass[] {
   if (resources.length <= 1) return resources.map((r) => ({ representative: r, members: [r] }));
-  const documents = new Set<PolicyDocument>();
-  const groups = new Set<string>();
-  for (const principal of model.principals) {
-    const policies = model.entry(principal).set.policies;
-    for (const p of policies.resourceGroup) groups.add(p.resourceGroup);
-    for (const document of documentsOf(policies)) documents.add(document);
+  // Every document any principal's set can hold (attachments and control levels), no set built.
+  const { snapshot } = model;
+  const documents = new Set<PolicyDocument>(model.principals.flatMap((p) => model.attachedDocuments(p)));
+  const control = snapshot.resourceDirectory;
+  for (const level of control?.path ?? []) {
+    for (const a of level.controlPolicies) {
+      const document = a.type === 'Custom' ? control!.controlPolicies.find((p) => p.name === a.policy)?.document : systemControl(a.policy);
+      if (document) documents.add(document);
+    }
   }
+  const groups = new Set<string>([...snapshot.users, ...snapshot.groups, ...snapshot.roles].flatMap((h) => h.attachments.flatMap((a) => (a.resourceGroup !== undefined ? [a.resourceGroup] : []))));
   const features = featuresOf(documents, groups, action);
   const classes = new Map<string, ResourceClass>();
   for (const r of resources) {
@@ -156,4 +161,10 @@ function taggingPolicies(policies: PolicySet): PolicySet {
     tagging.set(policies, found);
   }
   return found;
+}
+
+/** A system control policy's document (FullAliyunAccess, ...). */
+function systemControl(name: string): PolicyDocument | undefined {
+  const found = findSystemPolicy(name, 'control');
+  return 'policy' in found ? found.policy : undefined;
 }

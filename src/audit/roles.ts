@@ -65,6 +65,7 @@ export function assumeEdges(model: AuditModel, context: Record<string, string | 
   };
   const edges = new Map<string, AssumeEdge[]>();
   for (const from of model.principals) {
+    if (!model.mayAllowCheap(from, ASSUME)) continue;
     const entry = model.entry(from);
     if (!mayAllow(entry.set.policies, ASSUME)) continue;
     // The identity half needs an Allow statement for sts:AssumeRole whose Resource names the role.
