@@ -5,7 +5,8 @@
  * (docs/analysis.md) — products of glob automata, and several values per key — with their growth
  * and where the budgets stop them. Printed, never asserted.
  */
-import { checkNoNewAccess, diffPolicies, parsePolicy, type AnalysisPolicy } from '../src/analysis/index.js';
+import { checkNoNewAccess, diffPolicies, type AnalysisPolicy } from '../src/analysis/index.js';
+import { parsePolicy } from '../src/index.js';
 import { builtinCatalog } from '../src/catalog/builtin.js';
 
 const ACCOUNT = '1234567890123456';

@@ -45,3 +45,4 @@ export { renderLintJson } from './lint/format/json.js';
 export { renderSarif } from './lint/format/sarif.js';
 export { preflightUpdateInstance, type PreflightOptions, type PreflightResult } from './preflight/update-instance.js';
 export { UPDATE_INSTANCE_PARAMETERS, validateUpdateInstanceParameters, type UpdateInstanceRequest } from './preflight/parameters.js';
+export * from './analysis/index.js';

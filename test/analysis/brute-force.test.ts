@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { checkNoNewAccess, compileAlone, type AnalysisPolicy } from '../../src/analysis/access-check.js';
+import { checkAccessNotGranted, checkNoNewAccess, compileAlone, type AnalysisPolicy } from '../../src/analysis/access-check.js';
 import type { Catalog } from '../../src/catalog/types.js';
 import { evaluate, parsePolicy, prepareRequest, type PreparedRequest } from '../../src/index.js';
 import { ALWAYS_PRESENT, policyPair, universeOf, type Universe } from './universe.js';
@@ -46,7 +46,7 @@ function forEachRequest(u: Universe, visit: (request: PreparedRequest) => boolea
   }
 }
 
-it(`agrees with brute force on ${NUM_RUNS} random policy pairs, in both multi- and single-valued modes`, () => {
+it(`no-new-access and access-not-granted agree with brute force on ${NUM_RUNS} random policy pairs, with several values per key or one`, () => {
   const cpu = process.cpuUsage();
   const tally = { pass: 0, failFoundByBoth: 0, failBeyondUniverse: 0, requests: 0, analysisMs: 0 };
   fc.assert(
@@ -77,6 +77,20 @@ it(`agrees with brute force on ${NUM_RUNS} random policy pairs, in both multi- a
       });
       if (difference !== undefined) expect(answer.verdict, `brute force found ${JSON.stringify(difference)}`).toBe('fail');
       else expect(answer.verdict).not.toBe('unknown');
+      // access-not-granted on one action of the universe: FAIL exactly when brute force finds it allowed there.
+      const scoped = universe.actions[universe.actions.length - 1]!;
+      const notGranted = checkAccessNotGranted(c, { actions: [scoped], catalog: NO_CATALOG, alwaysPresentKeys: ALWAYS_PRESENT, singleValuedKeys, maxWitnesses: 1 });
+      let granted: unknown;
+      forEachRequest({ ...universe, actions: [scoped] }, (p) => {
+        if (!allowed(evaluate(compiledCandidate, p, { trace: false }).decision)) return false;
+        granted = p.request;
+        return true;
+      });
+      if (granted !== undefined) expect(notGranted.verdict, `brute force found ${JSON.stringify(granted)}`).toBe('fail');
+      for (const w of notGranted.witnesses) {
+        expect(w.request.action.toLowerCase()).toBe(scoped.toLowerCase());
+        expect(allowed(evaluate(compiledCandidate, w.request, { trace: false }).decision)).toBe(true);
+      }
       if (answer.verdict === 'pass') tally.pass++;
       else if (difference !== undefined) tally.failFoundByBoth++;
       else tally.failBeyondUniverse++;
@@ -87,4 +101,4 @@ it(`agrees with brute force on ${NUM_RUNS} random policy pairs, in both multi- a
   // The generator must produce both answers often, or the comparison says little.
   expect(tally.pass).toBeGreaterThan(NUM_RUNS / 10);
   expect(tally.failFoundByBoth).toBeGreaterThan(NUM_RUNS / 10);
-});
+}, 240_000); // about 17 s of CPU; the wall time on a loaded machine can be several times that

@@ -62,6 +62,14 @@ describe('check no-new-access', () => {
     expect(result.properties.path).toBe('/Statement/1');
   });
 
+  it('reads the candidate from standard input, and reports a syntax error there with exit 2', () => {
+    const ok = run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', '-'], { input: text('read-and-update.json') });
+    expect(ok.status).toBe(1);
+    const bad = run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', '-'], { input: '{"Version": "1", ' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('[syntax-error]');
+  });
+
   it('limits the question with --scope', () => {
     const r = run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', fixture('read-and-update.json'), '--scope', 'cams:Get*']);
     expect(r.status).toBe(0);
