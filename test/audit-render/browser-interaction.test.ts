@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import { accessGraphOf } from '../../src/audit/render/access-graph.js';
 import { renderHtml } from '../../src/audit/render/html.js';
 import { EXAMPLE_SNAPSHOT, whoCanOf } from './fixtures.js';
-import { chromiumArgs, ensureTool, type Tool } from './system-tools.js';
+import { ensureTool, launchChromium, type Tool } from './system-tools.js';
 
 const example = whoCanOf(EXAMPLE_SNAPSHOT, { action: 'cams:UpdateInstance', allResources: true });
 const graph = accessGraphOf(example);
@@ -32,9 +32,7 @@ beforeAll(async () => {
   if ('missing' in chromium) return;
   dir = mkdtempSync(join(tmpdir(), 'ramguard-html-ui-'));
   writeFileSync(join(dir, 'example.html'), renderHtml(example));
-  // playwright-core brings its own flags for the profile and headless mode; ours keep Chromium off the network.
-  const flags = chromiumArgs('').filter((f) => !f.startsWith('--user-data-dir') && f !== '--headless');
-  browser = await playwright.launch({ executablePath: chromium.path, args: flags });
+  browser = await launchChromium(chromium.path);
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));

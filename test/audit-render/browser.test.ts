@@ -1,34 +1,39 @@
 /**
- * The html page in headless Chromium (Debian's, installed by ensureTool when missing): the DOM
- * after the page's script ran shows every principal and path, the script ran under the page's
- * own CSP, the `#principal=` filter hides the others, hostile names stay text, and the page
- * paints. When no Chromium can be had, these tests alone are skipped with the reason.
+ * The html page in headless Chromium (Debian's, installed by ensureTool when missing, driven by
+ * playwright-core): the DOM after the page's script ran shows every principal and path, the
+ * script ran under the page's own CSP, the `#principal=` filter hides the others, hostile names
+ * stay text, and the page paints. When no Chromium can be had, these tests alone are skipped
+ * with the reason.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import { renderHtml } from '../../src/audit/render/html.js';
 import { escapeHtml } from '../../src/audit/render/html-escape.js';
 import { EXAMPLE_SNAPSHOT, HOSTILE_SNAPSHOT, whoCanOf } from './fixtures.js';
-import { chromiumArgs, ensureTool, type Tool } from './system-tools.js';
+import { ensureTool, launchChromium, type Tool } from './system-tools.js';
 
 const example = whoCanOf(EXAMPLE_SNAPSHOT, { action: 'cams:UpdateInstance', allResources: true });
 const hostile = whoCanOf(HOSTILE_SNAPSHOT, { action: 'cams:UpdateInstance' });
 
 let chromium: Tool = { missing: 'not looked for yet' };
 let dir = '';
+let browser: Browser | undefined;
 
 beforeAll(async () => {
   chromium = await ensureTool('chromium');
+  if ('missing' in chromium) return;
   dir = mkdtempSync(join(tmpdir(), 'ramguard-html-'));
   writeFileSync(join(dir, 'example.html'), renderHtml(example));
   writeFileSync(join(dir, 'hostile.html'), renderHtml(hostile));
+  browser = await launchChromium(chromium.path);
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await browser?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -41,29 +46,19 @@ beforeEach((context: TestContext) => {
   }
 });
 
-/** Runs Chromium headless on a page with extra flags, in a fresh profile; resolves with stdout. */
-function runChromium(flags: string[], url: string): Promise<string> {
-  const profile = mkdtempSync(join(tmpdir(), 'ramguard-chromium-'));
-  return new Promise((resolve, reject) => {
-    const child = spawn((chromium as { path: string }).path, [...chromiumArgs(profile), ...flags, url], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      rmSync(profile, { recursive: true, force: true });
-      if (status === 0) resolve(stdout);
-      else reject(new Error(`chromium exited ${status}: ${stderr.split('\n').slice(-5).join('\n')}`));
-    });
-  });
+const pageUrl = (name: string, hash = '') => `${pathToFileURL(join(dir, name)).href}${hash}`;
+
+/** The DOM after the page's script ran, serialised (as `chromium --dump-dom` prints it). */
+async function dumpDom(name: string, hash = ''): Promise<string> {
+  const page = await browser!.newPage();
+  try {
+    await page.goto(pageUrl(name, hash));
+    return await page.content();
+  } finally {
+    await page.close();
+  }
 }
 
-const pageUrl = (name: string, hash = '') => `${pathToFileURL(join(dir, name)).href}${hash}`;
-/** The DOM after the page's script ran, as Chromium serialises it. */
-const dumpDom = (name: string, hash = '') => runChromium(['--dump-dom'], pageUrl(name, hash));
 /** The opening tags of table rows and graph principals in a serialised DOM. */
 const rowTags = (dom: string) => dom.match(/<tr data-p="\d+"[^>]*>/g) ?? [];
 const principalNodeTag = (dom: string, ref: string) => new RegExp(`<g class="node k-(user|role)[^"]*" data-p="[^"]*" data-ref="${escapeRegExp(escapeHtml(ref))}"`).exec(dom)?.[0];
@@ -108,9 +103,9 @@ describe('the html page in headless Chromium', () => {
   });
 
   it('paints the page: a screenshot with the graph and table in it', async () => {
-    const file = join(dir, 'example.png');
-    await runChromium([`--screenshot=${file}`, '--window-size=1400,1200'], pageUrl('example.html'));
-    const png = readFileSync(file);
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 1200 } });
+    const png = await page.goto(pageUrl('example.html')).then(() => page.screenshot());
+    await page.close();
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1400);
     // A blank page of this size compresses to a few KB; text, boxes and curves do not.

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium as playwright, type Browser } from 'playwright-core';
 
 /** A program the tests can run, or why not. */
 export type Tool = { path: string } | { missing: string };
@@ -102,18 +103,13 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The Chromium flags for a headless run on this machine (no network beyond loopback, root). */
-export function chromiumArgs(userDataDir: string): string[] {
-  return [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--hide-scrollbars',
-    `--user-data-dir=${userDataDir}`,
-  ];
+/**
+ * Chromium's flags for a headless run on this machine, as root, off the network (without the
+ * background-networking flags it keeps trying hosts a closed network refuses).
+ */
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
+
+/** Launches headless Chromium through playwright-core (it downloads no browser of its own). */
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return playwright.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
