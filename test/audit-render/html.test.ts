@@ -130,3 +130,15 @@ describe('a large account', () => {
     expect(page).toContain(`The graph draws the first ${MAX_GRAPH_PRINCIPALS} of ${result.principals.length} principals; the table lists them all.`);
   });
 });
+
+describe('an answer with nobody', () => {
+  it('says so in the graph and the table instead of drawing an empty picture', () => {
+    const nobody = whoCanOf(HOSTILE_SNAPSHOT, { action: 'cams:QueryInstance' });
+    expect(nobody.principals).toEqual([]);
+    const page = renderHtml(nobody);
+    expect(page).toContain('Nothing to draw: no principal has this access or can escalate to it.');
+    expect(page).not.toContain('<svg');
+    expect(page).toContain('<td colspan="5">no principal has this access or can escalate to it</td>');
+    expect(page).toContain(`${nobody.examined} of ${nobody.examined} with no access and no escalation (not listed)`);
+  });
+});

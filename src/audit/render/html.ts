@@ -80,7 +80,7 @@ function sha256(text: string): string {
 function subtitle(result: AuditResult): string {
   const context = Object.entries(result.query.context).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`);
   const parts = [
-    result.kind === 'who-can' ? `${result.examined} principals examined` : `${result.query.actions.length} actions matched`,
+    result.kind === 'who-can' ? `${result.examined} principals examined` : plural(result.query.actions.length, 'action', 'matched'),
     context.length > 0 ? `context ${context.join(' ')}` : 'no request context given: conditions on it stay open',
     `role chains up to ${result.limits.maxRoleChainDepth}, escalation chains up to ${result.limits.maxEscalationDepth} moves`,
   ];
@@ -100,8 +100,12 @@ function countsSection(result: AuditResult): string {
   return `<section><h2>Answer</h2><ul class="counts">${items.map(([name, n]) => `<li><strong>${n}</strong> ${name}</li>`).join('')}${rest}</ul></section>`;
 }
 
+/** `1 action matched`, `3 actions matched`. */
+const plural = (n: number, noun: string, verb: string) => `${n} ${noun}${n === 1 ? '' : 's'} ${verb}`;
+
 function graphSection(result: AuditResult): string {
   const answered = answeredPrincipals(result);
+  if (answered.length === 0) return '<section id="graph-section"><h2>Access graph</h2><p class="note">Nothing to draw: no principal has this access or can escalate to it.</p></section>';
   const drawn = result.kind === 'who-can' && answered.length > MAX_GRAPH_PRINCIPALS ? { ...result, principals: answered.slice(0, MAX_GRAPH_PRINCIPALS) } : result;
   const note =
     drawn === result
