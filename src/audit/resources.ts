@@ -130,7 +130,7 @@ export function requestFor(model: AuditModel, principal: AuthorizationRequest['p
   if (!resource.instance) return request;
   // The snapshot narrowed to this one instance and the set to the policies that name a tag: the
   // same facts (A4), without searching the inventory or every statement for each request.
-  const facts = resourceFacts({ ...model.snapshot, resources: { camsInstances: [resource.instance] } }, resource.arn, taggingPolicies(policies));
+  const facts = cachedFacts(model, resource, taggingPolicies(policies));
   if (facts.resourceGroup !== undefined) request.resourceGroup = facts.resourceGroup;
   const given = new Set(Object.keys(context).map((k) => k.toLowerCase()));
   for (const [key, value] of Object.entries(facts.context)) if (!given.has(key.toLowerCase())) request.context![key] = value;
@@ -167,4 +167,31 @@ function taggingPolicies(policies: PolicySet): PolicySet {
 function systemControl(name: string): PolicyDocument | undefined {
   const found = findSystemPolicy(name, 'control');
   return 'policy' in found ? found.policy : undefined;
+}
+
+const tagSignatures = new WeakMap<PolicySet, string>();
+const factCache = new WeakMap<AuditModel, Map<string, WeakMap<AskedResource, ReturnType<typeof resourceFacts>>>>();
+
+/**
+ * `resourceFacts` for one instance, shared by every set naming the same tag keys: the facts depend
+ * only on the instance and on those keys (A4), and thousands of principals share a few key lists.
+ */
+function cachedFacts(model: AuditModel, resource: AskedResource, tagging: PolicySet): ReturnType<typeof resourceFacts> {
+  let signature = tagSignatures.get(tagging);
+  if (signature === undefined) {
+    const documents = [...tagging.control.flat(), ...(tagging.session ? [tagging.session] : []), ...tagging.identity, ...tagging.resourceGroup, ...tagging.resource];
+    signature = documents.flatMap((p) => p.document.statements.flatMap((s) => s.conditions.map((c) => c.key))).filter((k) => k.toLowerCase().startsWith('acs:resourcetag/')).join('\u0000');
+    tagSignatures.set(tagging, signature);
+  }
+  let bySignature = factCache.get(model);
+  if (!bySignature) factCache.set(model, (bySignature = new Map()));
+  let byResource = bySignature.get(signature);
+  if (!byResource) bySignature.set(signature, (byResource = new WeakMap()));
+  let facts = byResource.get(resource);
+  if (!facts) {
+    // The snapshot narrowed to this one instance: the same facts, without searching the inventory.
+    facts = resourceFacts({ ...model.snapshot, resources: { camsInstances: [resource.instance!] } }, resource.arn, tagging);
+    byResource.set(resource, facts);
+  }
+  return facts;
 }
