@@ -92,6 +92,12 @@ describe('the html page in headless Chromium', () => {
     expect(dom).toMatch(/<g class="node k-target" data-p=""/);
   });
 
+  it('survives a malformed address: the filter takes the text as typed', async () => {
+    const dom = await dumpDom('example.html', '#principal=%E0%A4%A');
+    expect(dom).toContain('data-ready="true"');
+    expect(dom).toContain('<span id="shown">showing 0 of 7 principals</span>');
+  });
+
   it('keeps hostile names as text: no element comes out of them', async () => {
     const dom = await dumpDom('hostile.html');
     expect(dom).toContain('data-ready="true"');

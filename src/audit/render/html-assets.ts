@@ -154,7 +154,9 @@ export const PAGE_SCRIPT = `
     try { history.replaceState(null, '', q === '' ? base : base + '#principal=' + encodeURIComponent(q)); } catch (e) { /* the filter works without it */ }
   });
   var match = /^#principal=(.*)$/.exec(location.hash);
-  if (match) input.value = decodeURIComponent(match[1]);
+  if (match) {
+    try { input.value = decodeURIComponent(match[1]); } catch (e) { input.value = match[1]; /* a malformed %-escape */ }
+  }
   applyFilter();
   root.setAttribute('data-ready', 'true');
 })();
