@@ -4,7 +4,8 @@
  * once, bounded in time; when that cannot be done (not root, no apt-get, no network to the
  * package mirror, too slow) the caller is told why, so only the test that needs the program is
  * skipped, with that message. Measured on this project's machine: apt-get update 2.6 s, chromium
- * 24 s (25 packages with --no-install-recommends), graphviz 9 s.
+ * 21-24 s (81 MB, 25 packages with --no-install-recommends), graphviz 9-14 s (10 packages); the
+ * two installs run one after the other (a lock), only on a machine that lacks them.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
