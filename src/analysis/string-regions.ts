@@ -69,7 +69,9 @@ function globMachine(pattern: string): Machine {
       }
     }
   };
-  const parse = (state: string): Int32Array => Int32Array.from(state.split(','), Number);
+  // States are strings for the product's keys; their masks are kept so a step never re-parses.
+  const masks = new Map<string, Int32Array>();
+  const parse = (state: string): Int32Array => masks.get(state) ?? Int32Array.from(state.split(','), Number);
   const acceptWord = Math.floor(n / BITS);
   const acceptBit = 1 << n % BITS;
   const start = new Int32Array(words);
@@ -91,7 +93,9 @@ function globMachine(pattern: string): Machine {
         close(next);
         mask = next;
       }
-      return mask.join(',');
+      const key = mask.join(',');
+      masks.set(key, mask);
+      return key;
     },
     accepts: (state) => (Number(state.split(',')[acceptWord]) & acceptBit) !== 0,
   };
@@ -215,23 +219,29 @@ export function stringRegions(
   const alphabet = alphabetOf(predicates, options.lowerCaseOnly ?? false);
   const machines = predicates.map((p) => new InternedMachine(machineOf(p), alphabet));
   const maxStates = options.maxStates ?? 200_000;
-  const startIds = machines.map(() => 0);
-  const seen = new Set<string>([String.fromCharCode(...startIds)]);
-  let frontier: [number[], string][] = [[startIds, '']];
+  const startIds = new Uint16Array(machines.length);
+  const keyOf = (ids: Uint16Array): string => String.fromCharCode.apply(null, ids as unknown as number[]);
+  const seen = new Set<string>([keyOf(startIds)]);
+  let frontier: [Uint16Array, string][] = [[startIds, '']];
   record('');
+  // One UTF-16 unit per machine state keys the product; a machine with 0xffff states stops the search.
+  const scratch = new Uint16Array(machines.length);
   while (frontier.length > 0) {
-    const next: [number[], string][] = [];
+    const next: [Uint16Array, string][] = [];
     for (const [states, text] of frontier) {
       for (let symbol = 0; symbol < alphabet.length; symbol++) {
-        const stepped = states.map((id, i) => machines[i]!.next(id, symbol));
-        // One UTF-16 unit per machine state is a cheap key; states past 0xffff (never seen in practice) fall back.
-        const key = stepped.every((id) => id < 0xffff) ? String.fromCharCode(...stepped) : stepped.join();
+        for (let i = 0; i < machines.length; i++) {
+          const id = machines[i]!.next(states[i]!, symbol);
+          if (id >= 0xffff) throw new AnalysisLimitError(`an automaton of more than ${0xffff} states`);
+          scratch[i] = id;
+        }
+        const key = keyOf(scratch);
         if (seen.has(key)) continue;
         if (seen.size >= maxStates) throw new AnalysisLimitError(`more than ${maxStates} automaton states for ${predicates.length} string patterns`);
         seen.add(key);
         const value = text + alphabet[symbol]!;
         record(value);
-        next.push([stepped, value]);
+        next.push([scratch.slice(), value]);
       }
     }
     frontier = next;
