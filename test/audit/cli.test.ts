@@ -70,9 +70,25 @@ describe('ramguard audit who-can', () => {
     expect(md.stdout).toContain('| user/ci-bot | Allow |');
   });
 
+  it('--session-policy takes from every role session what it does not allow', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramguard-audit-'));
+    const session = join(dir, 'read-only.session.json');
+    writeFileSync(session, JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'cams:Query*', Resource: '*' }] }));
+    const { status, json } = runJson(whoCan('--action', 'cams:UpdateInstance', '--session-policy', session));
+    expect(status).toBe(0);
+    const deployer = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'role/deployer');
+    expect(deployer.decision).toBe('None');
+    expect(deployer.grants[0].restrictions.map((r: { layer: string; kind: string }) => `${r.layer}:${r.kind}`)).toEqual(['session:no-allow']);
+    expect(refs(json, 'Allow')).not.toContain('user/ci-bot');
+    expect(refs(json, 'Allow')).toContain('user/admin');
+  });
+
   it('--expect-none exits 1 when someone can, 0 when nobody can', () => {
     expect(run(whoCan('--action', 'cams:UpdateInstance', '--expect-none')).status).toBe(1);
     expect(run(whoCan('--action', 'cams:UpdateInstance')).status).toBe(0);
+    // The control policy forbids deleting a production instance: nobody can (those it blocks are listed as None).
+    const prod = ['--resource', 'acs:cams:ap-southeast-1:1234567890123456:instance/prod-42'];
+    expect(run(whoCan('--action', 'cams:DeleteInstance', ...prod, '--expect-none', '--no-escalation')).status).toBe(0);
   });
 });
 
