@@ -52,9 +52,9 @@ export function escalationsOf(audit: ActionAudit, principal: AuditPrincipal): Es
     const next: typeof frontier = [];
     for (const { actor, chain } of frontier) {
       if (!capable(audit, actor)) continue;
-      for (const step of selfMoves(audit, actor, lacking)) out.push(escalation(audit.action, actor, [...chain, step]));
+      for (const step of memoised(audit, 'self', actor, lacking, () => selfMoves(audit, actor, lacking))) out.push(escalation(audit.action, actor, [...chain, step]));
       if (depth + 1 >= MAX_ESCALATION_DEPTH) continue;
-      for (const move of takeovers(audit, actor, lacking, visited)) {
+      for (const move of memoised(audit, 'takeover', actor, lacking, () => takeovers(audit, actor, lacking))) {
         const target = move.becomes!;
         if (visited.has(target.ref)) continue;
         visited.add(target.ref);
@@ -214,7 +214,7 @@ function attachable(audit: ActionAudit): { name: string; arn: string; document: 
 }
 
 /** Moves by which the actor comes to act as another principal: take over a user, rewrite a role's trust, or assume a role. */
-function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[], visited: ReadonlySet<string>): Move[] {
+function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[]): Move[] {
   const { model } = audit;
   const { snapshot } = model;
   const out: Move[] = [];
@@ -229,7 +229,7 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[],
   if (!takesUsers && !takesRoles) return out;
   const assumable = new Set((audit.edgesOf().get(actor.ref) ?? []).map((e) => e.to.ref));
   const having = havingAccess(audit, lacking);
-  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !visited.has(p.ref) && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (having.has(p.ref) || capable(audit, p));
+  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (having.has(p.ref) || capable(audit, p));
   for (const target of model.principals.filter(interesting)) {
     if (target.kind === 'user') {
       const user = snapshot.users[indexOf(snapshot, target.ref)]!;
@@ -272,4 +272,15 @@ function havingAccess(audit: ActionAudit, classes: number[]): Set<string> {
     memo.set(key, found);
   }
   return found;
+}
+
+const moves = new WeakMap<ActionAudit, Map<string, unknown>>();
+
+/** An actor's moves depend on the actor and the classes lacked, not on who escalates through it: computed once per audit. */
+function memoised<T>(audit: ActionAudit, kind: string, actor: AuditPrincipal, lacking: number[], compute: () => T): T {
+  let memo = moves.get(audit);
+  if (!memo) moves.set(audit, (memo = new Map()));
+  const key = `${kind}|${actor.ref}|${lacking.join(',')}`;
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
 }
