@@ -8,7 +8,8 @@ import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { assess, NONE, type Assessment } from './access.js';
-import { mayAllow, type AuditModel } from './model.js';
+import { compilePolicySet } from '../eval/compile.js';
+import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
 import { assumeEdges, roleRoutes, type AssumeEdge, type RoleRoute } from './roles.js';
 import type { AccessPath, AuditPrincipal, PrincipalAccess, ResourceGrant } from './types.js';
@@ -47,11 +48,21 @@ export class ActionAudit {
         // Once per class this principal's statements can tell apart (W5).
         const projection = projectClasses(this.classes, entry.set.policies, this.action, this.projections);
         const answers: Assessment[] = [];
-        found = projection.map((j, i) => (answers[i] = j === i ? assess(this.model.snapshot, entry, requestFor(this.model, entry.set.principal, this.action, this.classes[i]!.representative, this.context, entry.set.policies)) : answers[j]!));
+        found = projection.map((j, i) => (answers[i] = j === i ? this.assessOne(entry, this.classes[i]!.representative) : answers[j]!));
       }
       this.direct.set(principal.ref, found);
     }
     return found;
+  }
+
+  /** One principal on one resource; `sts:AssumeRole` on a role of the snapshot with that role's trust policy in the set, as `policySetFor` adds it. */
+  private assessOne(entry: PrincipalEntry, resource: AskedResource): Assessment {
+    let used = entry;
+    if (this.action.toLowerCase() === 'sts:assumerole') {
+      const set = this.model.buildSet(this.model.snapshot, entry.principal.ref, resource.arn);
+      used = { principal: entry.principal, set, compiled: compilePolicySet(set.policies) };
+    }
+    return assess(this.model.snapshot, used, requestFor(this.model, used.set.principal, this.action, resource, this.context, used.set.policies));
   }
 
   /** The principal's access per class: its own, or through any chain of roles it can assume. */
