@@ -25,6 +25,8 @@ export const KEYS: UniverseKey[] = [
   { key: 'acs:CurrentTime', operators: ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'], policy: ['2026-01-01T00:00:00Z', '2026-06-01T08:00:00+08:00', '2026-06-01T00:00:00Z'], request: ['2025-12-31T23:59:59Z', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z', '2026-06-01T00:00:00Z'], alwaysPresent: true },
   { key: 'k:b', operators: ['Bool'], policy: ['true', 'false'], request: ['true', 'false', 'TRUE'], alwaysPresent: false, single: true },
   { key: 'acs:SecureTransport', operators: ['Bool'], policy: ['true', 'false'], request: ['true', 'false'], alwaysPresent: true, single: true },
+  // Typed as a boolean (C7) but tested as a string too: its values are the spellings of true and false.
+  { key: 'acs:MFAPresent', operators: ['Bool', 'StringEquals', 'StringEqualsIgnoreCase', 'StringNotLike'], policy: ['true', 'false', 'TRUE', 't*', '?rue'], request: ['true', 'false', 'TRUE', 'False'], alwaysPresent: false, single: true },
   { key: 'acs:SourceIp', operators: ['IpAddress', 'NotIpAddress'], policy: ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.3', '0.0.0.0/0', '::1', 'fe80::/10'], request: ['10.1.2.3', '10.1.9.9', '10.2.0.1', '8.8.8.8', '::1', 'fe80::1'], alwaysPresent: true },
 ];
 
@@ -41,7 +43,7 @@ const clause = (keys: UniverseKey[]) =>
       operator: fc.constantFrom(...k.operators),
       key: fc.constant(k.key),
       values: k.single ? fc.constantFrom(...k.policy).map((v) => [v]) : fc.uniqueArray(fc.constantFrom(...k.policy), { minLength: 1, maxLength: 2 }),
-    }),
+    }).map((c) => (c.operator === 'Bool' && !['true', 'false'].includes(c.values[0]!) ? { ...c, values: ['true'] } : c)),
   );
 
 /** A raw statement. */
