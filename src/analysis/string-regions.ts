@@ -246,6 +246,5 @@ export function stringRegions(
     }
     frontier = next;
   }
-  if (process.env['RAMGUARD_DEBUG_REGIONS']) console.error(`regions: ${predicates.length} predicates, ${alphabet.length} symbols, ${seen.size} states, ${found.size} signatures`);
   return [...found.values()];
 }
