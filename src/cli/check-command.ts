@@ -3,6 +3,7 @@
  * witness requests (src/analysis). Exit 0 PASS, 1 FAIL, 2 invalid input or no answer (a
  * diagnostic says why: an analysis budget, or a key tested as a string and as a typed value).
  */
+import { relative, resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { checkAccessNotGranted, checkNoNewAccess, type AccessAnswer, type AccessOptions } from '../analysis/access-check.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -47,7 +48,9 @@ function report(io: Io, flags: CommonFlags, info: CheckInfo, answer: AccessAnswe
   if (flags.format === 'json') io.out(renderCheckJson(info, answer, []));
   else if (flags.format === 'sarif') {
     const paths = new Map(granted.policy.document.statements.map((s) => [s.index, s.sourcePath]));
-    io.out(renderCheckSarif(info, answer, granted.source, pathOfSpec(granted.file), paths));
+    // Repository-relative URIs, as lint writes them, so code scanning places the result on the file.
+    const uri = granted.file === '-' ? 'stdin' : relative(process.cwd(), resolve(pathOfSpec(granted.file))).split(sep).join('/');
+    io.out(renderCheckSarif(info, answer, granted.source, uri, paths));
   } else {
     io.out(renderCheckText(info, answer));
     answer.diagnostics.forEach((d) => io.err(formatDiagnostic(d)));

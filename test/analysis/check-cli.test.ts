@@ -60,6 +60,7 @@ describe('check no-new-access', () => {
     expect(result.ruleId).toBe('new-access');
     expect(result.locations[0].physicalLocation.region.startLine).toBe(3);
     expect(result.properties.path).toBe('/Statement/1');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('../../analysis/fixtures/read-and-update.json') // relative to the working directory (test/cli/fixtures);
   });
 
   it('reads the candidate from standard input, and reports a syntax error there with exit 2', () => {
