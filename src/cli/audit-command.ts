@@ -16,6 +16,7 @@ import { parseContextFlags } from './eval-input.js';
 import { EXIT } from './exit-codes.js';
 import { policyNameOf, readInput, readRelativeTo } from './read.js';
 import { MAX_SNAPSHOT_CHARACTERS } from '../parse/source.js';
+import { completenessWarnings } from '../snapshot/completeness.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
 
@@ -32,7 +33,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 const usage = (message: string, help?: string): Diagnostic => ({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
 
 /** Reads the snapshot, the context and the session policy; diagnostics when any is bad. */
-function loadCommon(flags: CommonFlags): { snapshot: AccountSnapshot; context: Record<string, string[]>; sessionPolicy?: NamedPolicy } | { diagnostics: Diagnostic[] } {
+function loadCommon(flags: CommonFlags, io: Io): { snapshot: AccountSnapshot; context: Record<string, string[]>; sessionPolicy?: NamedPolicy } | { diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (flags.snapshot === undefined) return { diagnostics: [usage('`--snapshot FILE` is required', 'an account snapshot; see docs/snapshot-format.md')] };
   const context = parseContextFlags(flags.context, diagnostics);
@@ -51,6 +52,8 @@ function loadCommon(flags: CommonFlags): { snapshot: AccountSnapshot; context: R
   const parsed = parseSnapshot(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.snapshot || hasErrors(diagnostics)) return { diagnostics };
+  // The answer stands, but says what the snapshot lacks (on stderr: stdout is the answer's format).
+  completenessWarnings(parsed.snapshot, read.file).forEach((d) => io.err(formatDiagnostic(d)));
   return { snapshot: parsed.snapshot, context, ...(sessionPolicy ? { sessionPolicy } : {}) };
 }
 
@@ -96,7 +99,7 @@ export function auditCommand(io: Io): Command {
       .option('--resource <arn>', 'the resource ARN (default: `*`)')
       .option('--all-resources', 'every CAMS instance of the snapshot inventory'),
   ).action(async (flags: CommonFlags & { action?: string; resource?: string; allResources?: boolean }) => {
-    const loaded = flags.action === undefined ? { diagnostics: [usage('`--action` is required', 'e.g. `--action cams:UpdateInstance`')] } : loadCommon(flags);
+    const loaded = flags.action === undefined ? { diagnostics: [usage('`--action` is required', 'e.g. `--action cams:UpdateInstance`')] } : loadCommon(flags, io);
     if ('diagnostics' in loaded) return finish(io, flags, loaded);
     const input = { action: flags.action!, context: loaded.context, escalation: flags.escalation, ...(flags.resource !== undefined ? { resource: flags.resource } : {}), ...(flags.allResources ? { allResources: true } : {}), ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
     return finish(io, flags, whoCan(loaded.snapshot, input));
@@ -107,7 +110,7 @@ export function auditCommand(io: Io): Command {
       .option('--principal <ref>', 'user/NAME or role/NAME')
       .option('--action <pattern>', 'an action or pattern', 'cams:*'),
   ).action(async (flags: CommonFlags & { principal?: string; action: string }) => {
-    const loaded = flags.principal === undefined ? { diagnostics: [usage('`--principal` is required', 'e.g. `--principal user/alice`')] } : loadCommon(flags);
+    const loaded = flags.principal === undefined ? { diagnostics: [usage('`--principal` is required', 'e.g. `--principal user/alice`')] } : loadCommon(flags, io);
     if ('diagnostics' in loaded) return finish(io, flags, loaded);
     const input = { principal: flags.principal!, actionPattern: flags.action, context: loaded.context, escalation: flags.escalation, ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
     return finish(io, flags, principalCan(loaded.snapshot, input));

@@ -76,6 +76,7 @@ export function buildEvalInput(flags: EvalFlags): EvalInput {
     const loaded = loadSnapshotInput(flags.snapshot, flags.principal!, flags.resource);
     if ('diagnostics' in loaded) return loaded; // as for a scenario: nothing of a broken snapshot can be trusted
     ({ snapshot, policies } = loaded);
+    diagnostics.push(...loaded.warnings);
     base = { principal: loaded.principal };
   }
   if (flags.scenario !== undefined) {

@@ -13,6 +13,7 @@ import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { readInput, readRelativeTo } from './read.js';
 import { MAX_SNAPSHOT_CHARACTERS } from '../parse/source.js';
+import { completenessWarnings } from '../snapshot/completeness.js';
 
 /** The flags that say where the caller's policies come from. */
 export interface PolicySourceFlags {
@@ -31,6 +32,8 @@ export interface SnapshotInput {
   snapshot: AccountSnapshot;
   principal: AuthorizationRequest['principal'];
   policies: PolicySet;
+  /** What the snapshot says it lacks (collection gaps, parts not collected): warnings for the answer. */
+  warnings: Diagnostic[];
 }
 
 const usage = (message: string, help: string): Diagnostic => ({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', help });
@@ -69,7 +72,7 @@ export function loadSnapshotInput(path: string, principal: string, resource: str
   if (!parsed.snapshot) return { diagnostics: parsed.diagnostics };
   const chosen = policySetFor(parsed.snapshot, principal, resource !== undefined ? { resource } : {});
   if (!chosen.result) return { diagnostics: chosen.diagnostics.map((d) => ({ ...d, file: d.file ?? '<command line>' })) };
-  return { snapshot: parsed.snapshot, principal: chosen.result.principal, policies: chosen.result.policies };
+  return { snapshot: parsed.snapshot, principal: chosen.result.principal, policies: chosen.result.policies, warnings: completenessWarnings(parsed.snapshot, read.file) };
 }
 
 /**
