@@ -81,7 +81,7 @@ export function accountEmulatorCommand(io: Io): Command {
       } else account = generateAccount({ users: users ?? 2000, seed, region: flags.region });
       let running;
       try {
-        running = await startAccountEmulator({ account, accessKeys: [{ id: id!, secret: secret!, ...(process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] ? { securityToken: process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] } : {}) }], region: flags.region, ...(pageCap !== undefined ? { pageCap } : {}) });
+        running = await startAccountEmulator({ account, accessKeys: [{ id: id!, secret: secret!, ...(process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] ? { securityToken: process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] } : {}) }], region: flags.region, ...(pageCap !== undefined ? { pageCap } : {}) }, { port });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         return fail([usage(code === 'EADDRINUSE' ? `port ${port} on 127.0.0.1 is already in use` : `cannot listen on 127.0.0.1:${port} (${code ?? (error as Error).message})`, 'choose another --port, or --port 0 for any free one')]);

@@ -4,6 +4,8 @@
  * environment; `ramguard collect` in the same environment reads it back. Bad input exits 2.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +64,22 @@ describe('ramguard emulator account', () => {
     const r = await runAsync(['collect', '--endpoint', emulator.url!, '--output', join(dir, 'generated.json'), '--progress', 'none'], { env: ENV });
     expect(r.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'generated.json'), 'utf8')).users).toHaveLength(150);
+  });
+
+  it('listens on the --port it is given, and a port in use is exit 2', async () => {
+    const free = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => done(port));
+      });
+    });
+    const emulator = await start(['--users', '5', '--port', String(free)]);
+    expect(emulator.url).toBe(`http://127.0.0.1:${free}`);
+    const first = child!;
+    const second = await start(['--users', '5', '--port', String(free)]);
+    expect(await second.exited).toBe(2);
+    expect(second.err()).toContain(`port ${free} on 127.0.0.1 is already in use`);
+    first.kill('SIGKILL');
   });
 
   it.each([
