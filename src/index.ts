@@ -46,3 +46,7 @@ export { renderSarif } from './lint/format/sarif.js';
 export { preflightUpdateInstance, type PreflightOptions, type PreflightResult } from './preflight/update-instance.js';
 export { UPDATE_INSTANCE_PARAMETERS, validateUpdateInstanceParameters, type UpdateInstanceRequest } from './preflight/parameters.js';
 export * from './analysis/index.js';
+export { whoCan, principalCan, type WhoCanInput, type PrincipalCanInput } from './audit/who-can.js';
+export { limitPaths } from './audit/limit-paths.js';
+export { AUDIT_FORMATS, auditRenderer, renderAnswer } from './audit/render/index.js';
+export type * from './audit/types.js';

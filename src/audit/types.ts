@@ -165,6 +165,12 @@ export interface ResourceGrant {
   condition?: string;
   /** Every path that grants (directly or through roles). Empty when the decision is None. */
   paths: AccessPath[];
+  /**
+   * Set when `paths` was cut to a maximum (see `limitPaths`): how many paths grant in all. Role
+   * chains multiply paths (a user who may assume 20 roles, each reachable two ways, ...), so the
+   * CLI shows the shortest few by default.
+   */
+  pathCount?: number;
   /** What control and session policies take away (why an identity grant does not count, or may not). */
   restrictions: Restriction[];
 }

@@ -4,7 +4,7 @@
  * is a report, not a check: with `--expect-none`, exit 1 when anyone can (or can escalate), for CI.
  */
 import { Command, Option } from 'commander';
-import { AUDIT_FORMATS, auditRenderer } from '../audit/render/index.js';
+import { AUDIT_FORMATS, auditRenderer, renderAnswer } from '../audit/render/index.js';
 import type { AuditResult } from '../audit/types.js';
 import { principalCan, whoCan } from '../audit/who-can.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -17,6 +17,7 @@ import { EXIT } from './exit-codes.js';
 import { policyNameOf, readInput, readRelativeTo } from './read.js';
 import { MAX_SNAPSHOT_CHARACTERS } from '../parse/source.js';
 import { completenessWarnings } from '../snapshot/completeness.js';
+import { limitPaths } from '../audit/limit-paths.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
 
@@ -27,6 +28,7 @@ interface CommonFlags {
   escalation: boolean;
   format: string;
   expectNone?: boolean;
+  maxPaths: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -71,7 +73,19 @@ async function finish(io: Io, flags: CommonFlags, answer: { result?: AuditResult
     io.setExit(EXIT.invalid);
     return;
   }
-  io.out(renderer(answer.result));
+  const maxPaths = Number(flags.maxPaths);
+  if (!/^\d+$/.test(flags.maxPaths)) {
+    io.err(formatDiagnostic(usage(`\`--max-paths ${flags.maxPaths}\` is not a whole number`, '0 shows every path')));
+    io.setExit(EXIT.invalid);
+    return;
+  }
+  const rendered = renderAnswer(renderer, limitPaths(answer.result, maxPaths), flags.format);
+  if ('diagnostic' in rendered) {
+    io.err(formatDiagnostic(onCommandLine(rendered.diagnostic)));
+    io.setExit(EXIT.invalid);
+    return;
+  }
+  io.out(rendered.text);
   const list = answer.result.kind === 'who-can' ? answer.result.principals : [answer.result.access];
   const anyone = list.some((p) => p.decision !== 'None' || p.escalations.length > 0);
   io.setExit(flags.expectNone && anyone ? EXIT.deny : EXIT.allow);
@@ -86,7 +100,8 @@ function commonOptions(command: Command): Command {
     .option('--session-policy <file>', 'a session policy every role session carries')
     .option('--no-escalation', 'do not look for principals that can escalate')
     .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('table'))
-    .option('--expect-none', 'exit 1 when any principal can (or can escalate), else 0');
+    .option('--expect-none', 'exit 1 when any principal can (or can escalate), else 0')
+    .option('--max-paths <n>', 'at most N paths per answer, shortest first, with a count of the rest (0: every path)', '10');
 }
 
 /** Builds `ramguard audit` with its two subcommands. */

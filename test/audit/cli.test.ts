@@ -39,7 +39,10 @@ describe('ramguard audit who-can', () => {
     expect(assume.trustStatements.map((s: { policy: { attachmentPointer: string } }) => s.policy.attachmentPointer)).toEqual(['/roles/0/trustPolicy']);
     // bob and carol only on the staging instances (resource-group attachment)
     const bob = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/bob');
-    expect(bob.grants.map((g: { instance: { id: string } }) => g.instance.id).sort()).toEqual(['stg-7', 'stg-8']);
+    // grants differing only in the resource are one entry, listing the resources and instances
+    expect(bob.grants).toHaveLength(1);
+    expect(bob.grants[0].resources).toEqual(['acs:cams:ap-southeast-1:1234567890123456:instance/stg-7', 'acs:cams:ap-southeast-1:1234567890123456:instance/stg-8']);
+    expect(bob.grants[0].instances.map((i: { id: string }) => i.id)).toEqual(['stg-7', 'stg-8']);
     // dave (helpdesk) can join the admins group
     const dave = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/dave');
     expect(dave.decision).toBe('None');
@@ -62,8 +65,8 @@ describe('ramguard audit who-can', () => {
     const csv = run(whoCan('--action', 'cams:UpdateInstance', '--all-resources', '--format', 'csv'));
     expect(csv.status).toBe(0);
     const rows = csv.stdout.split('\r\n');
-    expect(rows[0]).toBe('principal,kind,decision,action,resource,instance,resource_group,paths,condition,restrictions');
-    expect(rows.filter((r) => r.startsWith('user/bob,')).map((r) => r.split(',')[5])).toEqual(['stg-7', 'stg-8']);
+    expect(rows[0]).toBe('principal,kind,decision,action,resources,instances,resource_groups,paths,condition,restrictions');
+    expect(rows.filter((r) => r.startsWith('user/bob,')).map((r) => r.split(',').slice(5, 7))).toEqual([['stg-7 | stg-8', 'rg-staging']]);
     const md = run(whoCan('--action', 'cams:UpdateInstance', '--all-resources', '--format', 'markdown'));
     expect(md.stdout).toMatch(/^## who can cams:UpdateInstance/);
     expect(md.stdout).toContain('| Principal | Decision | Resources | Via | Condition |');
@@ -96,7 +99,7 @@ describe('ramguard audit principal-can', () => {
   it('lists what a user can do on which instances', () => {
     const { status, json } = runJson(['audit', 'principal-can', ...SNAPSHOT, '--principal', 'user/carol', '--action', 'cams:*Instance']);
     expect(status).toBe(0);
-    const byAction = (action: string) => json.access.grants.filter((g: { action: string; decision: string }) => g.action === action && g.decision !== 'None').map((g: { instance?: { id: string } }) => g.instance?.id).sort();
+    const byAction = (action: string) => json.access.grants.filter((g: { action: string; decision: string }) => g.action === action && g.decision !== 'None').flatMap((g: { instances: { id: string }[] }) => g.instances.map((i) => i.id)).sort();
     expect(byAction('cams:UpdateInstance')).toEqual(['stg-7', 'stg-8']);
     expect(byAction('cams:QueryInstance')).toEqual(['prod-42', 'prod-43', 'prod-44', 'stg-7', 'stg-8']);
   });

@@ -4,6 +4,7 @@
  * chain as one line of text.
  */
 import type { AccessPath, AuditResult, Escalation, PathStep, PrincipalAccess, ResourceGrant } from '../types.js';
+import { groupGrants } from './grouped.js';
 
 /** One row of the flat view. */
 export interface AuditRow {
@@ -49,23 +50,21 @@ export function describeEscalation(e: Escalation): string {
   return e.chain.map((s) => `${s.actor.ref}: ${s.action} on ${s.resource} (${s.message})`).join(' ⇒ ');
 }
 
-const resourceName = (g: ResourceGrant) => g.instance?.id ?? g.resource;
+/** The paths of a grant as lines, and how many more there are when they were cut (`limitPaths`). */
+export function pathLines(grant: Pick<ResourceGrant, 'paths' | 'pathCount'>): string[] {
+  const lines = grant.paths.map(describePath);
+  const more = (grant.pathCount ?? grant.paths.length) - grant.paths.length;
+  if (more > 0) lines.push(`… and ${more} more path${more === 1 ? '' : 's'} (--max-paths 0 shows every one)`);
+  return lines;
+}
 
 function grantRows(access: PrincipalAccess): AuditRow[] {
-  // Grants of one class share their paths array: one row per (action, decision, condition, paths).
-  const groups = new Map<unknown, { grant: ResourceGrant; resources: string[] }>();
-  for (const g of access.grants) {
-    const key = `${g.action}\u0000${g.decision}\u0000${g.condition ?? ''}\u0000${g.paths.map(describePath).join('\u0001')}\u0000${g.restrictions.map((r) => r.message).join('\u0001')}`;
-    const found = groups.get(key);
-    if (found) found.resources.push(resourceName(g));
-    else groups.set(key, { grant: g, resources: [resourceName(g)] });
-  }
-  return [...groups.values()].map(({ grant, resources }) => ({
+  return groupGrants(access.grants).map((grant) => ({
     principal: access.principal.ref,
     decision: grant.decision,
     action: grant.action,
-    resources,
-    via: grant.paths.map(describePath),
+    resources: grant.resources.map((resource, i) => (grant.instances.length === grant.resources.length ? grant.instances[i]!.id : resource)),
+    via: pathLines(grant),
     condition: grant.decision === 'None' ? grant.restrictions.map((r) => r.message).join('; ') : [grant.condition ?? '', ...grant.restrictions.map((r) => r.message)].filter(Boolean).join('; '),
   }));
 }
