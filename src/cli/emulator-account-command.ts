@@ -86,9 +86,7 @@ export function accountEmulatorCommand(io: Io): Command {
         const code = (error as NodeJS.ErrnoException).code;
         return fail([usage(code === 'EADDRINUSE' ? `port ${port} on 127.0.0.1 is already in use` : `cannot listen on 127.0.0.1:${port} (${code ?? (error as Error).message})`, 'choose another --port, or --port 0 for any free one')]);
       }
-      io.out(`account emulator listening on ${running.url}`);
-      io.out(`  account ${account.accountId}: ${account.users?.length ?? 0} users, ${account.groups?.length ?? 0} groups, ${account.roles?.length ?? 0} roles, ${account.policies?.length ?? 0} custom policies; accepting AccessKey ${id} (Ctrl-C stops it)`);
-      await new Promise<void>((resolve) => {
+      const stopped = new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
@@ -101,5 +99,8 @@ export function accountEmulatorCommand(io: Io): Command {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      io.out(`account emulator listening on ${running.url}`);
+      io.out(`  account ${account.accountId}: ${account.users?.length ?? 0} users, ${account.groups?.length ?? 0} groups, ${account.roles?.length ?? 0} roles, ${account.policies?.length ?? 0} custom policies; accepting AccessKey ${id} (Ctrl-C stops it)`);
+      await stopped;
     });
 }

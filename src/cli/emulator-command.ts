@@ -70,9 +70,9 @@ export function emulatorCommand(io: Io): Command {
         const why = code === 'EADDRINUSE' ? `port ${port} on 127.0.0.1 is already in use` : `cannot listen on 127.0.0.1:${port} (${code ?? (error as Error).message})`;
         return fail([commandLine('cannot-listen', why, 'choose another --port, or --port 0 for any free one')]);
       }
-      io.out(`CAMS emulator listening on ${running.url}`);
-      io.out(`  AccessKeys: ${config.accessKeys.map((k) => k.id).join(', ')}; instances: ${config.instances.map((i) => i.id).join(', ') || 'none'} (Ctrl-C stops it)`);
-      await new Promise<void>((resolve) => {
+      // The signal handlers are in place before the URL is printed: a script that stops the
+      // emulator as soon as it sees the URL must get a clean stop, not Node's default exit.
+      const stopped = new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
@@ -86,6 +86,9 @@ export function emulatorCommand(io: Io): Command {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      io.out(`CAMS emulator listening on ${running.url}`);
+      io.out(`  AccessKeys: ${config.accessKeys.map((k) => k.id).join(', ')}; instances: ${config.instances.map((i) => i.id).join(', ') || 'none'} (Ctrl-C stops it)`);
+      await stopped;
     });
   return new Command('emulator').description('local stand-ins for Alibaba Cloud services, for trying ramguard without an account').addCommand(cams).addCommand(accountEmulatorCommand(io)).exitOverride();
 }
