@@ -5,7 +5,7 @@
  */
 import type { EvaluationResult, Residual, StatementRef } from '../decision/types.js';
 import { evaluate } from '../eval/authorize.js';
-import type { CompiledStatement } from '../eval/compile.js';
+import type { CompiledPolicySet, CompiledStatement } from '../eval/compile.js';
 import { and, FALSE } from '../eval/residual.js';
 import { statementFormula } from '../eval/statement.js';
 import { renderResidual } from '../explain/residual-text.js';
@@ -27,27 +27,53 @@ export interface Assessment {
 /** No access, nothing taken away: one shared, frozen answer (most answers are this one). */
 export const NONE: Assessment = Object.freeze({ decision: 'None', paths: Object.freeze([]) as unknown as AccessPath[], restrictions: Object.freeze([]) as unknown as Restriction[] });
 
-/** Evaluates `request` for the entry's principal; paths and restrictions only when there is something to say. */
-export function assess(snapshot: AccountSnapshot, entry: PrincipalEntry, request: AuthorizationRequest): Assessment {
+/**
+ * What an evaluation says before any path is built: the evaluator's answer and the identity Allow
+ * statements that apply (or may), with their conditions. `compiled` is the set the statements
+ * belong to. Principals whose sets differ only in policies that cannot match the action share it
+ * (see `ActionAudit`); paths and restrictions are then built for each principal from its own sources.
+ */
+export interface Evaluated {
+  fast: EvaluationResult;
+  granted: boolean;
+  candidates: { s: CompiledStatement; residual: Residual }[];
+  compiled: CompiledPolicySet;
+}
+
+/** Evaluates `request` for the entry's principal; undefined when there is nothing to say (no access, nothing taken away). */
+export function evaluateFor(entry: Pick<PrincipalEntry, 'compiled'>, request: AuthorizationRequest): Evaluated | undefined {
   const prepared = prepareRequest(request);
-  const fast = evaluate(entry.compiled, prepared, { trace: false });
+  const compiled = entry.compiled;
+  const fast = evaluate(compiled, prepared, { trace: false });
   const granted = fast.decision === 'Allow' || fast.decision === 'Conditional';
   const controlled = fast.deniedBy === 'ControlPolicy' || fast.deniedBy === 'SessionPolicy' || fast.possibleDenies.some((r) => r.layer === 'control' || r.layer === 'session');
-  if (!granted && !controlled) return NONE;
-  const paths = grantingPaths(snapshot, entry, prepared);
+  if (!granted && !controlled) return undefined;
+  const candidates = grantingStatements(compiled, prepared);
   // A control or session policy only "takes away" what an identity policy grants.
-  if (!granted && paths.length === 0) return NONE;
-  const restrictions = restrictionsOf(snapshot, entry, fast, paths.length > 0);
+  if (!granted && candidates.length === 0) return undefined;
+  return { fast, granted, candidates, compiled };
+}
+
+/** The assessment of an evaluation for one principal: its paths (through its own attachments) and restrictions. */
+export function assessmentOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'principal' | 'set'>, evaluated: Evaluated | undefined): Assessment {
+  if (!evaluated) return NONE;
+  const { fast, granted, candidates } = evaluated;
+  const paths = candidates.map((c) => cachedPath(snapshot, entry, c.s, c.residual));
+  const restrictions = restrictionsOf(snapshot, { set: entry.set, compiled: evaluated.compiled }, fast, paths.length > 0);
   if (!granted) return { decision: 'None', paths, restrictions };
   return { decision: fast.decision as 'Allow' | 'Conditional', ...(fast.residual ? { residual: fast.residual } : {}), paths, restrictions };
 }
 
-/** The identity Allow statements that apply (or may) to the request, as paths. E5: resource-group ones only when no account-level Allow certainly applies. */
-function grantingPaths(snapshot: AccountSnapshot, entry: PrincipalEntry, prepared: ReturnType<typeof prepareRequest>): AccessPath[] {
+/** Evaluates `request` for the entry's principal; paths and restrictions only when there is something to say. */
+export function assess(snapshot: AccountSnapshot, entry: PrincipalEntry, request: AuthorizationRequest): Assessment {
+  return assessmentOf(snapshot, entry, evaluateFor(entry, request));
+}
+
+/** The identity Allow statements that apply (or may) to the request. E5: resource-group ones only when no account-level Allow certainly applies. */
+function grantingStatements(compiled: CompiledPolicySet, prepared: ReturnType<typeof prepareRequest>): { s: CompiledStatement; residual: Residual }[] {
   const problems: never[] = [];
   const rg = prepared.request.resourceGroup;
   const candidates: { s: CompiledStatement; residual: Residual }[] = [];
-  const compiled = entry.compiled;
   for (const s of [...compiled.identity.forService(prepared.service), ...compiled.resourceGroup.forService(prepared.service)]) {
     if (s.deny) continue;
     let residual = statementFormula(s, prepared, problems);
@@ -58,24 +84,28 @@ function grantingPaths(snapshot: AccountSnapshot, entry: PrincipalEntry, prepare
     if (residual.kind !== 'false') candidates.push({ s, residual });
   }
   const accountCertain = candidates.some((c) => c.s.ref.layer === 'identity' && c.residual.kind === 'true');
-  return candidates
-    .filter((c) => !(accountCertain && c.s.ref.layer === 'resource-group'))
-    .map((c) => cachedPath(snapshot, entry, c.s, c.residual));
+  return accountCertain ? candidates.filter((c) => c.s.ref.layer !== 'resource-group') : candidates;
 }
 
-const pathCache = new WeakMap<object, Map<string, AccessPath>>();
+const pathCache = new WeakMap<object, Map<CompiledStatement, Map<string, AccessPath>>>();
 
-/** The path of a statement, built once per principal and condition (the same statement grants on many resources). */
-function cachedPath(snapshot: AccountSnapshot, entry: PrincipalEntry, s: CompiledStatement, residual: Residual): AccessPath {
+/**
+ * The path of a statement, built once per principal and condition (the same statement grants on
+ * many resources). Keyed by the statement object, not its id: a principal's paths may come from
+ * a set compiled for another principal that shares its answer.
+ */
+function cachedPath(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'principal' | 'set'>, s: CompiledStatement, residual: Residual): AccessPath {
   let memo = pathCache.get(entry);
   if (!memo) pathCache.set(entry, (memo = new Map()));
-  const key = `${s.id}|${residual.kind === 'true' ? '' : JSON.stringify(residual)}`;
-  let path = memo.get(key);
-  if (!path) memo.set(key, (path = pathOf(snapshot, entry, s, residual)));
+  let byResidual = memo.get(s);
+  if (!byResidual) memo.set(s, (byResidual = new Map()));
+  const key = residual.kind === 'true' ? '' : JSON.stringify(residual);
+  let path = byResidual.get(key);
+  if (!path) byResidual.set(key, (path = pathOf(snapshot, entry, s, residual)));
   return path;
 }
 
-function pathOf(snapshot: AccountSnapshot, entry: PrincipalEntry, s: CompiledStatement, residual: Residual): AccessPath {
+function pathOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'principal' | 'set'>, s: CompiledStatement, residual: Residual): AccessPath {
   const origin = findOrigin(entry.set.sources, s.ref);
   const steps: PathStep[] = [{ kind: 'principal', principal: entry.principal }];
   const group = origin?.path.find((h) => h.kind === 'group');
@@ -127,7 +157,7 @@ function policyLocator(snapshot: AccountSnapshot, ref: StatementRef, origin: Pol
 }
 
 /** What the control levels and the session policy take away, from the evaluator's own answer. */
-function restrictionsOf(snapshot: AccountSnapshot, entry: PrincipalEntry, result: EvaluationResult, identityGrants: boolean): Restriction[] {
+function restrictionsOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'set' | 'compiled'>, result: EvaluationResult, identityGrants: boolean): Restriction[] {
   if (!identityGrants) return [];
   const out: Restriction[] = [];
   const levelName = (level?: number) => (level !== undefined ? snapshot.resourceDirectory?.path[level]?.name : undefined);

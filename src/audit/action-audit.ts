@@ -7,7 +7,8 @@
 import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
-import { assess, NONE, type Assessment } from './access.js';
+import { assess, assessmentOf, evaluateFor, NONE, type Assessment, type Evaluated } from './access.js';
+import { sharingKey } from './sharing.js';
 import { compilePolicySet } from '../eval/compile.js';
 import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
@@ -24,6 +25,8 @@ export class ActionAudit {
   private readonly direct = new Map<string, Assessment[]>();
   private readonly merged = new Map<string, Assessment[]>();
   private readonly projections = new Map<string, number[]>();
+  /** Evaluations per class, shared by principals with the same `sharingKey` (undefined: nothing to say). */
+  private readonly evaluations = new Map<string, (Evaluated | undefined)[]>();
   /** The answer of every principal that nothing allows: shared, never changed. */
   private none: Assessment[] | undefined;
 
@@ -45,14 +48,27 @@ export class ActionAudit {
       const entry = this.model.mayAllowCheap(principal, this.action) ? this.model.entry(principal) : undefined;
       if (!entry || !mayAllow(entry.set.policies, this.action)) found = (this.none ??= this.classes.map(() => NONE));
       else {
-        // Once per class this principal's statements can tell apart (W5).
+        // Once per class this principal's statements can tell apart (W5), and once per class for
+        // every principal whose set matches the action the same way (see `sharingKey`).
         const projection = projectClasses(this.classes, entry.set.policies, this.action, this.projections);
+        const key = this.action.toLowerCase() === 'sts:assumerole' ? undefined : sharingKey(entry, this.action);
+        let shared = key !== undefined ? this.evaluations.get(key) : undefined;
+        if (key !== undefined && !shared) this.evaluations.set(key, (shared = []));
         const answers: Assessment[] = [];
-        found = projection.map((j, i) => (answers[i] = j === i ? this.assessOne(entry, this.classes[i]!.representative) : answers[j]!));
+        found = projection.map((j, i) => {
+          if (j !== i) return answers[j]!;
+          if (!shared) return (answers[i] = this.assessOne(entry, this.classes[i]!.representative));
+          if (!(i in shared)) shared[i] = evaluateFor(entry, this.requestOf(entry, this.classes[i]!.representative));
+          return (answers[i] = assessmentOf(this.model.snapshot, entry, shared[i]));
+        });
       }
       this.direct.set(principal.ref, found);
     }
     return found;
+  }
+
+  private requestOf(entry: PrincipalEntry, resource: AskedResource) {
+    return requestFor(this.model, entry.set.principal, this.action, resource, this.context, entry.set.policies);
   }
 
   /** One principal on one resource; `sts:AssumeRole` on a role of the snapshot with that role's trust policy in the set, as `policySetFor` adds it. */
@@ -62,7 +78,7 @@ export class ActionAudit {
       const set = this.model.buildSet(this.model.snapshot, entry.principal.ref, resource.arn);
       used = { principal: entry.principal, set, compiled: compilePolicySet(set.policies) };
     }
-    return assess(this.model.snapshot, used, requestFor(this.model, used.set.principal, this.action, resource, this.context, used.set.policies));
+    return assess(this.model.snapshot, used, this.requestOf(used, resource));
   }
 
   /** The principal's access per class: its own, or through any chain of roles it can assume. */
