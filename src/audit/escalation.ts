@@ -15,7 +15,8 @@ import type { PolicyDocument } from '../policy/types.js';
 import type { PolicySet } from '../scenario/types.js';
 import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
-import { assess } from './access.js';
+import { assessmentOf, evaluateFor, type Evaluated } from './access.js';
+import { sharingKey } from './sharing.js';
 import type { ActionAudit } from './action-audit.js';
 import { documentMentions, documentsFor, indexOf, mayAllow } from './model.js';
 import { projectClasses, requestFor } from './resources.js';
@@ -43,6 +44,8 @@ interface Move {
 
 /** Every escalation of `principal` towards the audit's permission, on the classes it lacks Allow on. */
 export function escalationsOf(audit: ActionAudit, principal: AuditPrincipal): Escalation[] {
+  // Every chain starts with a move of the principal's own: one that can make none has none.
+  if (!capable(audit, principal)) return [];
   const lacking = audit.answer(principal).flatMap((a, i) => (a.decision === 'Allow' ? [] : [i]));
   if (lacking.length === 0) return [];
   const out: Escalation[] = [];
@@ -77,14 +80,22 @@ function escalation(action: string, reaches: AuditPrincipal, chain: EscalationSt
 }
 
 const capables = new WeakMap<object, boolean>();
+const escalating = new WeakMap<PolicyDocument, boolean>();
+
+/** Whether a document has an Allow statement that can match some escalation action (memoised per document). */
+function allowsEscalation(document: PolicyDocument): boolean {
+  let found = escalating.get(document);
+  if (found === undefined) escalating.set(document, (found = ESCALATION_ACTIONS.some((a) => documentMentions(document, a).allow)));
+  return found;
+}
 
 /** Whether the actor's policies can allow any escalation action at all (cheap, no evaluation; memoised per set). */
 function capable(audit: ActionAudit, actor: AuditPrincipal): boolean {
   const key = audit.model.attachedDocuments(actor);
   let found = capables.get(key);
   if (found === undefined) {
-    // Attachments first (no set built), then the real set confirms.
-    found = ESCALATION_ACTIONS.some((a) => audit.model.mayAllowCheap(actor, a)) && ESCALATION_ACTIONS.some((a) => mayAllow(audit.model.entry(actor).set.policies, a));
+    // Attachments first (no set built; the same test as mayAllowCheap, once per document), then the real set confirms.
+    found = key.some(allowsEscalation) && ESCALATION_ACTIONS.some((a) => mayAllow(audit.model.entry(actor).set.policies, a));
     capables.set(key, found);
   }
   return found;
@@ -96,8 +107,15 @@ function permitted(audit: ActionAudit, actor: AuditPrincipal, action: string, ar
   if (!mayAllow(entry.set.policies, action)) return undefined;
   const parts: Residual[] = [];
   const paths: AccessPath[] = [];
+  let memo = permissions.get(audit);
+  if (!memo) permissions.set(audit, (memo = new Map()));
+  const key = sharingKey(entry, action);
   for (const arn of arns) {
-    const a = assess(audit.model.snapshot, entry, { principal: entry.set.principal, action, resource: arn, context: { ...audit.context } });
+    // Actors whose sets match the RAM action alike share its evaluation (src/audit/sharing.ts); the paths are each one's own.
+    const at = `${key}\u0000${action}\u0000${arn}`;
+    let evaluated = memo.get(at);
+    if (evaluated === undefined && !memo.has(at)) memo.set(at, (evaluated = evaluateFor(entry, { principal: entry.set.principal, action, resource: arn, context: { ...audit.context } })));
+    const a = assessmentOf(audit.model.snapshot, entry, evaluated);
     if (a.decision === 'None') return undefined;
     parts.push(a.residual ?? TRUE);
     paths.push(...a.paths);
@@ -105,6 +123,7 @@ function permitted(audit: ActionAudit, actor: AuditPrincipal, action: string, ar
   return { residual: and(parts), paths };
 }
 
+const permissions = new WeakMap<ActionAudit, Map<string, Evaluated | undefined>>();
 const projections = new Map<string, number[]>();
 
 /** The best answer a hypothetical policy set gives the actor on the lacking classes. */
@@ -229,8 +248,8 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
   if (!takesUsers && !takesRoles) return out;
   const assumable = new Set((audit.edgesOf().get(actor.ref) ?? []).map((e) => e.to.ref));
   const having = havingAccess(audit, lacking);
-  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles) && (having.has(p.ref) || capable(audit, p));
-  for (const target of model.principals.filter(interesting)) {
+  const interesting = (p: AuditPrincipal) => p.ref !== actor.ref && !assumable.has(p.ref) && (p.kind === 'user' ? takesUsers : takesRoles);
+  for (const target of worthTaking(audit, lacking, having).filter(interesting)) {
     if (target.kind === 'user') {
       const user = snapshot.users[indexOf(snapshot, target.ref)]!;
       const arn = ramArn(snapshot, 'user', target.name);
@@ -257,6 +276,18 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
     }
   }
   return out;
+}
+
+const worth = new WeakMap<ActionAudit, Map<string, AuditPrincipal[]>>();
+
+/** The principals worth taking over whatever the actor: those with access on the lacking classes, or that can escalate further (memoised per audit and classes). */
+function worthTaking(audit: ActionAudit, classes: number[], having: Set<string>): AuditPrincipal[] {
+  let memo = worth.get(audit);
+  if (!memo) worth.set(audit, (memo = new Map()));
+  const key = classes.join(',');
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = audit.model.principals.filter((p) => having.has(p.ref) || capable(audit, p))));
+  return found;
 }
 
 const havings = new WeakMap<ActionAudit, Map<string, Set<string>>>();

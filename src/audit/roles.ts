@@ -63,16 +63,23 @@ export function assumeEdges(model: AuditModel, context: Record<string, string | 
     }
     return layer;
   };
+  // Which roles each Resource pattern names, tested once per distinct pattern, not once per caller.
+  const named = new Map<string, boolean[]>();
+  const names = (m: WildcardMatcher) => {
+    let found = named.get(m.pattern);
+    if (!found) named.set(m.pattern, (found = roles.map((r) => m.test(r.arn))));
+    return found;
+  };
   const edges = new Map<string, AssumeEdge[]>();
   for (const from of model.principals) {
     if (!model.mayAllowCheap(from, ASSUME)) continue;
     const entry = model.entry(from);
     if (!mayAllow(entry.set.policies, ASSUME)) continue;
     // The identity half needs an Allow statement for sts:AssumeRole whose Resource names the role.
-    const resources = assumeResources(entry.set.policies);
-    for (const to of roles) {
+    const resources = assumeResources(entry.set.policies).map(names);
+    for (const [k, to] of roles.entries()) {
       if (to.ref === from.ref) continue;
-      if (!resources.some((m) => m.test(to.arn))) continue;
+      if (!resources.some((hits) => hits[k])) continue;
       if (!trusts.get(to.ref)!.some((m) => m(entry.set.principal) !== undefined)) continue;
       const edge = realEdge(model, from, to, layerOf(to), context);
       if (edge) edges.set(from.ref, [...(edges.get(from.ref) ?? []), edge]);

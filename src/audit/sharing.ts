@@ -34,8 +34,18 @@ function namesPrincipal(document: PolicyDocument): boolean {
   return found;
 }
 
-/** The key under which principals share the evaluation of `action`: equal keys, equal evaluations. */
+const keys = new WeakMap<object, Map<string, string>>();
+
+/** The key under which principals share the evaluation of `action`: equal keys, equal evaluations (memoised per entry and action). */
 export function sharingKey(entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
+  let memo = keys.get(entry);
+  if (!memo) keys.set(entry, (memo = new Map()));
+  let key = memo.get(action);
+  if (key === undefined) memo.set(action, (key = keyOf(entry, action)));
+  return key;
+}
+
+function keyOf(entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
   const policies = entry.set.policies;
   let dependent = false;
   const part = (p: NamedPolicy & { resourceGroup?: string }) => {
