@@ -17,6 +17,8 @@ import { validatePolicy } from '../policy/parse-policy.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import { emptyPolicySet } from '../scenario/types.js';
 import { buildModel, type AnalysisPolicy, type Model } from './model.js';
+import { principalOfArn } from './principal-regions.js';
+import { unmodelledPrincipalProblems } from './unmodelled-principals.js';
 import { search, type Choice } from './search.js';
 import { AnalysisLimitError } from './string-regions.js';
 
@@ -69,19 +71,34 @@ export interface AccessOptions {
 export const WITNESS_PRINCIPAL = { type: 'RamUser' as const, arn: 'acs:ram::1234567890123456:user/ramguard-witness' };
 
 const TRUST_ALL = validatePolicy({ Version: '1', Statement: [{ Effect: 'Allow', Principal: { RAM: ['*'] }, Action: 'sts:AssumeRole' }] }, { kind: 'trust' }).policy!;
+const ALLOW_ALL = validatePolicy({ Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, { kind: 'identity' }).policy!;
+
+/** The layer a policy's statements are reported from: trust policies are the resource layer. */
+const layerOf = (policy: AnalysisPolicy | CompiledPolicySet) => ('document' in policy ? (policy.document.kind === 'trust' ? 'resource' : 'identity') : policy.identity.statements.some((s) => s.ref.policy === 'ramguard-allow-all') ? 'resource' : 'identity');
 
 /** Evaluates a request against one policy on its own (N4): the policy as the identity layer. */
 export function decisionOf(policy: AnalysisPolicy | CompiledPolicySet, request: AuthorizationRequest | PreparedRequest): { decision: Decision; statements: StatementRef[]; errors: Diagnostic[] } {
   const compiled = 'document' in policy ? compileAlone(policy) : policy;
   const result = evaluate(compiled, request, { trace: false });
-  return { decision: result.decision, statements: result.decidingStatements.filter((s) => s.layer === 'identity'), errors: result.diagnostics.filter((d) => d.severity === 'error') };
+  const layer = layerOf(policy);
+  return { decision: result.decision, statements: result.decidingStatements.filter((s) => s.layer === layer), errors: result.diagnostics.filter((d) => d.severity === 'error') };
 }
 
-/** The policy set a policy is judged in on its own (N4): it is the identity layer; a trust policy trusts everyone. */
+/**
+ * The policy set a policy is judged in on its own (N3, N11): an identity, control or session
+ * policy is the identity layer, beside a trust policy that trusts everyone; a trust policy is the
+ * resource layer (as `ramguard eval --trust-policy` puts it), beside an identity policy that
+ * allows everything, so the trust policy alone decides `sts:AssumeRole`.
+ */
 export function compileAlone(policy: AnalysisPolicy): CompiledPolicySet {
   const set = emptyPolicySet();
-  set.identity.push({ name: policy.name, document: policy.document });
-  set.resource.push({ name: 'ramguard-trust-all', document: TRUST_ALL });
+  if (policy.document.kind === 'trust') {
+    set.identity.push({ name: 'ramguard-allow-all', document: ALLOW_ALL });
+    set.resource.push({ name: policy.name, document: policy.document });
+  } else {
+    set.identity.push({ name: policy.name, document: policy.document });
+    set.resource.push({ name: 'ramguard-trust-all', document: TRUST_ALL });
+  }
   return compilePolicySet(set);
 }
 
@@ -96,7 +113,9 @@ export function requestOf(model: Model, choice: Choice): AuthorizationRequest {
     const dim = model.dimensions[d]!;
     return dim.options[choice[d]! >= 0 ? choice[d]! : 0]!;
   };
-  const request: AuthorizationRequest = { principal: { ...WITNESS_PRINCIPAL }, action: pick(0).values[0]!, resource: pick(1).values[0]!, context: {}, absent: [] };
+  const principalDim = model.dimensions.findIndex((dim) => dim.kind === 'principal');
+  const principal = principalDim >= 0 ? principalOfArn(pick(principalDim).values[0]!) : { ...WITNESS_PRINCIPAL };
+  const request: AuthorizationRequest = { principal, action: pick(0).values[0]!, resource: pick(1).values[0]!, context: {}, absent: [] };
   model.dimensions.forEach((dim, d) => {
     if (dim.kind !== 'key') return;
     const values = pick(d).values;
@@ -136,8 +155,11 @@ export function confirmWitnesses(model: Model, choices: Choice[], granted: Analy
   return { witnesses, diagnostics };
 }
 
-function answer(granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined, options: AccessOptions): AccessAnswer {
+function answer(granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined, given: AccessOptions): AccessAnswer {
   const started = performance.now();
+  // A trust policy grants only `sts:AssumeRole` (N11): the question is about that action.
+  const trust = granted.document.kind === 'trust';
+  const options: AccessOptions = trust ? { ...given, actions: given.actions ?? ['sts:AssumeRole'], alsoActions: given.alsoActions ?? ['sts:AssumeRole'] } : given;
   const catalog = options.catalog ?? builtinCatalog();
   let model: Model;
   let found: ReturnType<typeof search>;
@@ -153,6 +175,7 @@ function answer(granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined,
       alwaysPresentKeys: new Set((options.alwaysPresentKeys ?? defaultAlwaysPresent(catalog)).map((k) => k.toLowerCase())),
       singleValuedKeys: options.singleValuedKeys ?? false,
       ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+      fallbackPrincipalArn: WITNESS_PRINCIPAL.arn,
     });
     found = search(model, options.maxWitnesses ?? 3, options.maxNodes);
   } catch (error) {
@@ -163,8 +186,10 @@ function answer(granted: AnalysisPolicy, notGranted: AnalysisPolicy | undefined,
   for (const key of model.inexactKeys) {
     diagnostics.push({ code: 'analysis-inexact-key', severity: witnesses.length > 0 ? 'warning' : 'error', message: `\`${key}\` is tested both as a string and as a typed value; its spellings are sampled, not explored exhaustively`, path: '', help: 'test a key with operators of one type (lint: operator-key-type-mismatch)' });
   }
+  const unmodelled = trust ? unmodelledPrincipalProblems(granted, notGranted) : [];
+  for (const d of unmodelled) diagnostics.push(witnesses.length > 0 ? { ...d, severity: 'warning' } : d);
   let verdict: Verdict = witnesses.length > 0 ? 'fail' : 'pass';
-  if (verdict === 'pass' && (model.inexactKeys.length > 0 || found.choices.length > 0)) verdict = 'unknown';
+  if (verdict === 'pass' && (model.inexactKeys.length > 0 || found.choices.length > 0 || unmodelled.length > 0)) verdict = 'unknown';
   return { verdict, witnesses, diagnostics, stats: { atoms: model.atomCount, options: model.dimensions.map((d) => d.options.length), nodes: found.stats.nodes, milliseconds: performance.now() - started } };
 }
 

@@ -10,6 +10,7 @@ import type { StatementRef } from '../decision/types.js';
 import { compileWildcard } from '../match/wildcard.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { keyRegions, type KeyLanguage } from './key-regions.js';
+import { principalRegions } from './principal-regions.js';
 import { stringRegions, type StringPredicate } from './string-regions.js';
 
 /** A policy under analysis and the name its statements are reported under. */
@@ -24,13 +25,15 @@ export interface ModelStatement {
   notAction: boolean;
   actionAtoms: number[];
   resourceAtoms: number[];
+  /** Trust policies: the statement's `Principal.RAM` entries (none: it matches no caller, M7). */
+  principalAtoms?: number[];
   clauses: { atom: number; negated: boolean }[];
   ref: StatementRef;
 }
 
 /** One dimension of a request and its options. */
 export interface Dimension {
-  kind: 'action' | 'resource' | 'key';
+  kind: 'action' | 'resource' | 'principal' | 'key';
   /** For keys: the key as first written. */
   name: string;
   atoms: number[];
@@ -66,7 +69,12 @@ export interface ModelInput {
   alwaysPresentKeys: Set<string>;
   singleValuedKeys: boolean;
   maxStates?: number;
+  /** Trust policies: the caller ARN tried first (the witness caller when it matches no entry). */
+  fallbackPrincipalArn?: string;
 }
+
+/** The ARN of the role witness requests of a trust-policy analysis assume (the resource). */
+export const WITNESS_ROLE_ARN = 'acs:ram::1234567890123456:role/ramguard-witness-role';
 
 const POSITIVE: Record<string, string> = {
   StringNotEquals: 'StringEquals',
@@ -117,12 +125,18 @@ export function buildModel(input: ModelInput): Model {
   const keys = new Map<string, { name: string; atoms: number[]; languages: KeyLanguage[] }>();
   const actionAtom = (p: string) => atoms.id(`a\u0000${p.toLowerCase()}`, () => (actionPatterns.push(p.toLowerCase()), actionAtoms.push(atoms.count - 1)));
   const resourceAtom = (p: string) => atoms.id(`r\u0000${p}`, () => (resourcePatterns.push(p), resourceAtoms.push(atoms.count - 1)));
+  // Trust policies (N11): the caller is a dimension; each distinct Principal.RAM entry is an atom.
+  const trust = input.granted.document.kind === 'trust';
+  const principalEntries: string[] = [];
+  const principalAtoms: number[] = [];
+  const principalAtom = (e: string) => atoms.id(`p\u0000${e}`, () => (principalEntries.push(e), principalAtoms.push(atoms.count - 1)));
   const sides = [input.granted, ...(input.notGranted ? [input.notGranted] : [])].map((policy) =>
     policy.document.statements.map((s): ModelStatement => ({
       deny: s.effect === 'Deny',
       notAction: s.notActions !== undefined,
       actionAtoms: (s.actions ?? s.notActions ?? []).map(actionAtom),
       resourceAtoms: (s.resources ?? ['*']).map(resourceAtom),
+      ...(trust ? { principalAtoms: (s.principal?.RAM ?? []).map(principalAtom) } : {}),
       clauses: s.conditions.map((c) => {
         const spec = operatorSpec(c.operator)!;
         const positive = operatorSpec(POSITIVE[c.operator] ?? c.operator)!;
@@ -136,7 +150,7 @@ export function buildModel(input: ModelInput): Model {
         });
         return { atom, negated: spec.negated };
       }),
-      ref: { layer: 'identity', policy: policy.name, statement: s.index, effect: s.effect, ...(s.sid !== undefined ? { sid: s.sid } : {}) },
+      ref: { layer: trust ? 'resource' : 'identity', policy: policy.name, statement: s.index, effect: s.effect, ...(s.sid !== undefined ? { sid: s.sid } : {}) },
     })),
   );
   const actionScope = (input.actionScope ?? []).map(actionAtom);
@@ -159,12 +173,16 @@ export function buildModel(input: ModelInput): Model {
   const resourceRegions = stringRegions(
     resourcePatterns.map((pattern) => ({ kind: 'glob' as const, pattern })),
     (v) => resourceMatchers.map((m) => m.test(v)),
-    { maxStates, prefer: [...exampleArns(input.catalog), ...resourcePatterns.flatMap(filled)] },
+    { maxStates, prefer: [...(trust ? [WITNESS_ROLE_ARN] : []), ...exampleArns(input.catalog), ...resourcePatterns.flatMap(filled)] },
   );
   const dimensions: Dimension[] = [
     { kind: 'action', name: 'action', atoms: [...actionAtoms, ...actionExclusions], options: actionRegions.map((r) => ({ bits: r.signature, values: [catalogNames.get(r.value) ?? r.value] })) },
     { kind: 'resource', name: 'resource', atoms: resourceAtoms, options: resourceRegions.map((r) => ({ bits: r.signature, values: [r.value] })) },
   ];
+  if (trust) {
+    const regions = principalRegions(principalEntries, input.fallbackPrincipalArn ?? 'acs:ram::1234567890123456:user/ramguard-witness', maxStates);
+    dimensions.push({ kind: 'principal', name: 'principal', atoms: principalAtoms, options: regions.map((r) => ({ bits: r.signature, values: [r.value] })) });
+  }
   const inexactKeys: string[] = [];
   for (const [keyLower, key] of keys) {
     const regions = keyRegions(keyLower, key.languages, { alwaysPresent: input.alwaysPresentKeys.has(keyLower), singleValued: input.singleValuedKeys });

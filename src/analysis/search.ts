@@ -32,6 +32,11 @@ function statementValue(s: ModelStatement, a: Int8Array): Tri {
   const res = anyOf(s.resourceAtoms, a);
   if (res === 0) return 0;
   if (res === 2) r = 2;
+  if (s.principalAtoms) {
+    const who = anyOf(s.principalAtoms, a);
+    if (who === 0) return 0;
+    if (who === 2) r = 2;
+  }
   for (const c of s.clauses) {
     const v = a[c.atom]!;
     if (v === -1) r = 2;
@@ -113,7 +118,8 @@ export function search(model: Model, max: number, maxNodes = 2_000_000, actionOp
   };
   /** The next dimension an undecided statement (or scope) still depends on. */
   const nextDimension = (): number => {
-    for (const d of [0, 1]) if (chosen[d] === -1) return d;
+    // Action, resource and (trust policies) principal first; then keys an undecided statement tests.
+    for (let d = 0; d < chosen.length && model.dimensions[d]!.kind !== 'key'; d++) if (chosen[d] === -1) return d;
     for (const s of statements) {
       if (statementValue(s, a) !== 2) continue;
       for (const c of s.clauses) if (a[c.atom] === -1) return dimOfAtom[c.atom]!;

@@ -14,7 +14,9 @@ export type StringPredicate =
   | { kind: 'equals'; value: string }
   | { kind: 'ignore-case'; value: string }
   /** One of a set of exact values (e.g. every catalog action): one automaton, a trie. */
-  | { kind: 'one-of'; values: string[] };
+  | { kind: 'one-of'; values: string[] }
+  /** An ARN whose account field is exactly `account`, as `accountOfArn` reads it: `acs:(ram|sts):<no colon>*:<account>:...`. */
+  | { kind: 'arn-account'; account: string };
 
 /** A realizable signature and the shortest string found that has it. */
 export interface StringRegion {
@@ -130,8 +132,36 @@ function oneOfMachine(values: string[]): Machine {
   };
 }
 
+const ARN_HEADS = ['acs:ram:', 'acs:sts:'];
+
+/** `accountOfArn(arn) === account` as an automaton (the regex `^acs:(?:ram|sts):[^:]*:<account>:`). */
+function arnAccountMachine(account: string): Machine {
+  const tail = account + ':';
+  const stepUnit = (state: string, c: string): string => {
+    if (state === DEAD || state === 'ok') return state;
+    if (state[0] === 'h') {
+      const text = state.slice(1) + c;
+      if (!ARN_HEADS.some((h) => h.startsWith(text))) return DEAD;
+      return text.length === ARN_HEADS[0]!.length ? 'r' : 'h' + text;
+    }
+    if (state === 'r') return c === ':' ? 'a0' : 'r';
+    const at = Number(state.slice(1));
+    if (tail[at] !== c) return DEAD;
+    return at + 1 === tail.length ? 'ok' : `a${at + 1}`;
+  };
+  return {
+    start: 'h',
+    step(state, symbol) {
+      for (let u = 0; u < symbol.length; u++) state = stepUnit(state, symbol[u]!);
+      return state;
+    },
+    accepts: (state) => state === 'ok',
+  };
+}
+
 function machineOf(p: StringPredicate): Machine {
   if (p.kind === 'one-of') return oneOfMachine(p.values);
+  if (p.kind === 'arn-account') return arnAccountMachine(p.account);
   if (p.kind === 'glob') return globMachine(p.pattern);
   if (p.kind === 'equals') return prefixMachine(p.value, false);
   return prefixMachine(p.value.toLowerCase(), true);
@@ -180,12 +210,16 @@ function alphabetOf(predicates: StringPredicate[], lowerCaseOnly: boolean): stri
     if (p.kind === 'glob') for (let i = 0; i < p.pattern.length; i++) if (p.pattern[i] !== '*' && p.pattern[i] !== '?') symbols.add(p.pattern[i]!);
     if (p.kind === 'equals') for (let i = 0; i < p.value.length; i++) symbols.add(p.value[i]!);
     if (p.kind === 'one-of') for (const v of p.values) for (let i = 0; i < v.length; i++) symbols.add(v[i]!);
+    if (p.kind === 'arn-account') {
+      const text = ARN_HEADS.join('') + p.account;
+      for (let i = 0; i < text.length; i++) symbols.add(text[i]!);
+    }
     if (p.kind === 'ignore-case') {
       const lower = p.value.toLowerCase();
       for (let i = 0; i < lower.length; i++) for (let len = 1; len <= 3 && i + len <= lower.length; len++) for (const x of lowerCasePreimages(lower.slice(i, i + len))) symbols.add(x);
     }
   }
-  const caseSensitiveText = predicates.map((p) => (p.kind === 'glob' ? p.pattern : p.kind === 'equals' ? p.value : p.kind === 'one-of' ? p.values.join('') : '')).join('');
+  const caseSensitiveText = predicates.map((p) => (p.kind === 'glob' ? p.pattern : p.kind === 'equals' ? p.value : p.kind === 'one-of' ? p.values.join('') : p.kind === 'arn-account' ? p.account : '')).join('');
   // Capital sigma lower-cases by context (final ς); it is needed only where a case-sensitive value names it.
   if (!caseSensitiveText.includes('Σ')) symbols.delete('Σ');
   const taken = new Set<string>();

@@ -22,11 +22,11 @@ interface CommonFlags {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const KINDS = ['identity', 'control', 'session'];
+const KINDS = ['identity', 'trust', 'control', 'session'];
 
 function commonOptions(command: Command): Command {
   return command
-    .addOption(new Option('--kind <kind>', 'the policies\' kind (trust policies are not analysed yet)').choices(KINDS).default('identity'))
+    .addOption(new Option('--kind <kind>', 'the policies\' kind (trust: who may assume the role, N11)').choices(KINDS).default('identity'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--single-valued-keys', 'consider requests that give each condition key at most one value')
     .option('--max-witnesses <n>', 'witness requests to show (different actions where possible)', '3');

@@ -18,10 +18,10 @@ export interface CheckInfo {
 
 const statementText = (s: StatementRef) => `${s.policy} statement ${s.statement}${s.sid !== undefined ? ` (Sid \`${s.sid}\`)` : ''}`;
 
-/** The lines of one witness. */
-export function witnessLines(w: Witness, n: number): string[] {
+/** The lines of one witness; `showPrincipal` for trust policies, where the caller is part of the answer. */
+export function witnessLines(w: Witness, n: number, showPrincipal = false): string[] {
   const r = w.request;
-  const lines = [`witness ${n}:`, `  action    ${r.action}`, `  resource  ${r.resource}`];
+  const lines = [`witness ${n}:`, ...(showPrincipal ? [`  principal ${r.principal.type} ${r.principal.arn ?? ''}`] : []), `  action    ${r.action}`, `  resource  ${r.resource}`];
   for (const [key, value] of Object.entries(r.context ?? {})) lines.push(`  context   ${key} = ${Array.isArray(value) ? value.map((v) => JSON.stringify(v)).join(', ') : JSON.stringify(value)}`);
   if ((r.absent ?? []).length > 0) lines.push(`  absent    ${r.absent!.join(', ')}`);
   lines.push(`  allowed by ${w.granted.statements.map(statementText).join('; ') || w.granted.decision}`);
@@ -45,7 +45,7 @@ export function renderCheckText(info: CheckInfo, answer: AccessAnswer): string {
           ? `\`${info.granted}\` can allow a listed action`
           : 'the analysis could not decide';
   const lines = [`${info.check}: ${verdict} — ${what}`];
-  answer.witnesses.forEach((w, i) => lines.push(...witnessLines(w, i + 1)));
+  answer.witnesses.forEach((w, i) => lines.push(...witnessLines(w, i + 1, info.kind === 'trust')));
   lines.push(`(${answer.stats.atoms} patterns and conditions, ${answer.stats.nodes} search steps, ${(answer.stats.milliseconds ?? 0).toFixed(1)} ms${answer.witnesses.length > 0 ? '; every witness re-checked by the evaluator' : ''})`);
   return lines.join('\n');
 }
@@ -75,7 +75,7 @@ export function renderCheckSarif(info: CheckInfo, answer: AccessAnswer, source: 
     return {
       code: rule.id,
       severity: 'security-warning',
-      message: `allows \`${r.action}\` on \`${r.resource}\`${context ? ` with ${context}` : ''}${(r.absent ?? []).length ? `, ${r.absent!.join(', ')} absent` : ''}${w.base ? `; the base policy gives ${w.base.decision}` : ''}`,
+      message: `allows ${info.kind === 'trust' ? `${r.principal.type} \`${r.principal.arn ?? ''}\` ` : ''}\`${r.action}\` on \`${r.resource}\`${context ? ` with ${context}` : ''}${(r.absent ?? []).length ? `, ${r.absent!.join(', ')} absent` : ''}${w.base ? `; the base policy gives ${w.base.decision}` : ''}`,
       file: uri,
       ...(range ? { range } : {}),
       path,

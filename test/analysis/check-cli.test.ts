@@ -76,7 +76,7 @@ describe('check no-new-access', () => {
     expect(r.status).toBe(0);
   });
 
-  it('exits 2 with a placed diagnostic for an invalid policy, a missing file, a missing option, a bad option value and trust kind', () => {
+  it('exits 2 with a placed diagnostic for an invalid policy, a missing file, a missing option, a bad option value and an identity policy read as a trust policy', () => {
     const invalid = run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', fixture('invalid.json')]);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/invalid\.json:3:\d+: error\[/);
@@ -85,6 +85,7 @@ describe('check no-new-access', () => {
     const bad = run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', fixture('read-only.json'), '--max-witnesses', 'many']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('invalid-option');
+    // N11: trust policies are analysed, but an identity policy is not a valid trust policy.
     expect(run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', fixture('read-only.json'), '--kind', 'trust']).status).toBe(2);
   });
 });

@@ -18,13 +18,15 @@ interface Case {
   base?: unknown[];
   candidate: unknown[];
   options?: AccessOptions;
-  expect: { verdict: string; diagnostics?: string[]; witness?: { action?: string; resource?: string; context?: Record<string, string>; absent?: string[] } };
+  /** The policies' kind (default identity); `trust` statements carry `Principal`. */
+  kind?: 'identity' | 'trust';
+  expect: { verdict: string; diagnostics?: string[]; witness?: { principal?: string; action?: string; resource?: string; context?: Record<string, string>; absent?: string[] } };
 }
 
 const DIR = new URL('../cases/analysis/', import.meta.url).pathname;
 
-const policy = (name: string, statements: unknown[]): AnalysisPolicy => {
-  const parsed = parsePolicy(JSON.stringify({ Version: '1', Statement: statements }), { kind: 'identity' });
+const policy = (name: string, statements: unknown[], kind: 'identity' | 'trust' = 'identity'): AnalysisPolicy => {
+  const parsed = parsePolicy(JSON.stringify({ Version: '1', Statement: statements }), { kind });
   if (!parsed.policy) throw new Error(`${name} is invalid: ${JSON.stringify(parsed.diagnostics)}`);
   return { name, document: parsed.policy };
 };
@@ -33,8 +35,8 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.yaml'))) {
   describe(file, () => {
     for (const c of parse(readFileSync(join(DIR, file), 'utf8')) as Case[]) {
       it(c.name, () => {
-        const candidate = policy('candidate', c.candidate);
-        const base = c.base ? policy('base', c.base) : undefined;
+        const candidate = policy('candidate', c.candidate, c.kind);
+        const base = c.base ? policy('base', c.base, c.kind) : undefined;
         const answer = c.check === 'access-not-granted' ? checkAccessNotGranted(candidate, { actions: [], ...c.options }) : checkNoNewAccess(base!, candidate, c.options);
         expect(answer.verdict).toBe(c.expect.verdict);
         expect(answer.diagnostics.map((d) => d.code)).toEqual(c.expect.diagnostics ?? []);
@@ -45,6 +47,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.yaml'))) {
         const want = c.expect.witness;
         if (!want) return;
         const w = answer.witnesses[0]!.request;
+        if (want.principal) expect(`${w.principal.type} ${w.principal.arn}`).toMatch(new RegExp(want.principal));
         if (want.action) expect(w.action).toMatch(new RegExp(want.action));
         if (want.resource) expect(w.resource).toMatch(new RegExp(want.resource));
         for (const [key, pattern] of Object.entries(want.context ?? {})) expect(String(w.context?.[key] ?? '')).toMatch(new RegExp(pattern, 'u'));
