@@ -15,6 +15,7 @@ import type { Statement } from '../policy/types.js';
 import { decisionOf, defaultAlwaysPresent, requestOf, type AnalysisPolicy } from './access-check.js';
 import { buildModel, type Model } from './model.js';
 import { search } from './search.js';
+import { unmodelledPrincipalProblems } from './unmodelled-principals.js';
 import { AnalysisLimitError } from './string-regions.js';
 
 /** One action line: a catalog action, or the actions outside the catalog matching patterns. */
@@ -40,6 +41,8 @@ export interface PolicyDiff {
   actions: ActionChange[];
   resources: WrittenChange[];
   conditions: WrittenChange[];
+  /** Trust policies: principal entries as written (`RAM acs:ram::…:root`, `Service ecs.aliyuncs.com`). */
+  principals?: WrittenChange[];
   diagnostics: Diagnostic[];
 }
 
@@ -77,7 +80,14 @@ function regionDiffers(model: Model, option: number, granted: AnalysisPolicy, no
 /** Computes the diff from `before` to `after`. */
 export function diffPolicies(before: AnalysisPolicy, after: AnalysisPolicy, options: DiffOptions = {}): PolicyDiff {
   const catalog = options.catalog ?? builtinCatalog();
-  const written = { resources: writtenChanges(before, after, (s) => s.resources ?? []), conditions: writtenChanges(before, after, (s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.join(', ')}`)) };
+  const trust = after.document.kind === 'trust';
+  const written = {
+    resources: writtenChanges(before, after, (s) => s.resources ?? []),
+    conditions: writtenChanges(before, after, (s) => s.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.join(', ')}`)),
+    ...(trust ? { principals: writtenChanges(before, after, (s) => (['RAM', 'Service', 'Federated'] as const).flatMap((k) => (s.principal?.[k] ?? []).map((e) => `${k} ${e}`))) } : {}),
+  };
+  // N12: what Service and Federated callers gain is not in the per-action answer; say so.
+  const unmodelled = trust ? unmodelledPrincipalProblems(after, before) : [];
   const known = [...catalog.actions.values()];
   let model: Model;
   try {
@@ -132,5 +142,7 @@ export function diffPolicies(before: AnalysisPolicy, after: AnalysisPolicy, opti
     const reaching = [...written0].filter(([, m]) => m.test(o.values[0]!.toLowerCase())).map(([p]) => p);
     actions.push({ action: reaching.length > 0 ? reaching.join('`, `') : '*', outsideCatalog: true, ...r });
   });
-  return { actions, ...written, diagnostics: [] };
+  // An error (exit 2) unless a RAM caller already shows new access (then exit 1, and this warns).
+  const added = actions.some((a) => a.added);
+  return { actions, ...written, diagnostics: unmodelled.map((d): Diagnostic => ({ ...d, severity: added ? 'warning' : 'error' })) };
 }

@@ -31,6 +31,7 @@ export function renderDiffText(before: string, after: string, diff: PolicyDiff):
   };
   written('resource patterns', diff.resources);
   written('conditions', diff.conditions);
+  if (diff.principals) written('principals', diff.principals);
   return lines.join('\n');
 }
 
@@ -41,7 +42,7 @@ export function diffCommand(io: Io): Command {
     .argument('<old>', 'the policy before: a file, `-`, or a git revision like `origin/main:policies/x.json`')
     .argument('<new>', 'the policy after')
     .option('--scope <action-pattern>', 'only actions matching this pattern, e.g. `cams:*`; repeatable', collect, [])
-    .addOption(new Option('--kind <kind>', "the policies' kind").choices(['identity', 'control', 'session']).default('identity'))
+    .addOption(new Option('--kind <kind>', "the policies' kind").choices(['identity', 'trust', 'control', 'session']).default('identity'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--single-valued-keys', 'consider requests that give each condition key at most one value')
     .action((oldSpec: string, newSpec: string, flags: { scope: string[]; kind: PolicyKind; format: 'text' | 'json'; singleValuedKeys?: boolean }) => {

@@ -68,3 +68,21 @@ describe('check no-new-access --kind trust', () => {
     expect(result.message.text).toMatch(/allows (Root|RamUser|AssumedRole) `acs:(ram|sts):[^`]*1111222233334444/);
   });
 });
+
+describe('diff --kind trust', () => {
+  it('shows sts:AssumeRole changed and the principals as written; exits 1 when a caller gains', () => {
+    const r = run(['diff', fixture('trust-account-office.json'), fixture('trust-alice.json'), '--kind', 'trust']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/± sts:AssumeRole/);
+    expect(r.stdout).toContain('+ Allow RAM acs:ram::1111222233334444:user/alice');
+    expect(r.stdout).toContain('- Allow RAM acs:ram::1111222233334444:root');
+    expect(run(['diff', fixture('trust-alice.json'), fixture('trust-alice.json'), '--kind', 'trust']).status).toBe(0);
+  });
+
+  it('exits 2 with analysis-unmodelled-principal when only a service principal is added (N12)', () => {
+    const r = run(['diff', fixture('trust-alice.json'), fixture('trust-ecs.json'), '--kind', 'trust']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('+ Allow Service ecs.aliyuncs.com');
+    expect(r.stderr).toContain('analysis-unmodelled-principal');
+  });
+});
