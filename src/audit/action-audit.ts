@@ -138,22 +138,31 @@ export class ActionAudit {
   /** The principal's grants over every resource (one per member of each class); `withBlocked` keeps None answers that a control or session policy caused. */
   grants(principal: AuditPrincipal, withBlocked: boolean): ResourceGrant[] {
     const answers = this.answer(principal);
-    return this.classes.flatMap((c, i) => {
+    const out: ResourceGrant[] = [];
+    const { action } = this;
+    this.classes.forEach((c, i) => {
       const a = answers[i]!;
-      if (a.decision === 'None' && !(withBlocked && a.restrictions.length > 0)) return [];
-      const condition = a.residual ? renderResidual(a.residual) : undefined;
-      // Plain assignments, no spreads: a large account makes hundreds of thousands of these.
-      return c.members.map((r) => {
-        const grant: ResourceGrant = { action: this.action, resource: r.arn, decision: a.decision, paths: a.paths, restrictions: a.restrictions };
-        const instance = instanceField(r).instance;
-        if (instance) grant.instance = instance;
-        if (condition !== undefined) {
-          grant.residual = a.residual!;
-          grant.condition = condition;
-        }
-        return grant;
+      if (a.decision === 'None' && !(withBlocked && a.restrictions.length > 0)) return;
+      const { decision, paths, restrictions, residual } = a;
+      const condition = residual ? renderResidual(residual) : undefined;
+      const instances = this.instancesOf(i);
+      // One object literal per grant, no spreads or temporary arrays: a large account makes hundreds of thousands.
+      c.members.forEach((r, k) => {
+        const instance = instances[k];
+        let grant: ResourceGrant;
+        if (residual === undefined) grant = instance ? { action, resource: r.arn, decision, paths, restrictions, instance } : { action, resource: r.arn, decision, paths, restrictions };
+        else grant = instance ? { action, resource: r.arn, decision, paths, restrictions, instance, residual, condition: condition! } : { action, resource: r.arn, decision, paths, restrictions, residual, condition: condition! };
+        out.push(grant);
       });
     });
+    return out;
+  }
+
+  private readonly instanceFields: (ResourceGrant['instance'] | undefined)[][] = [];
+
+  /** The `instance` field of each member of class i (computed once per audit). */
+  private instancesOf(i: number): (ResourceGrant['instance'] | undefined)[] {
+    return (this.instanceFields[i] ??= this.classes[i]!.members.map((r) => instanceField(r).instance));
   }
 
   /** Whether the principal is allowed outright on every class. */

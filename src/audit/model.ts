@@ -87,8 +87,17 @@ export class AuditModel {
 
   /** A principal's set built from `snapshot` (the real one, or a hypothetical variant), with the role's trust policy when `resource` names a role. */
   buildSet(snapshot: AccountSnapshot, ref: string, resource?: string): PrincipalPolicySet {
-    const built = policySetFor(narrowed(snapshot, ref), ref, resource !== undefined ? { resource } : {});
+    // The control levels are the same for every principal: built once per directory, then copied in.
+    const directory = snapshot.resourceDirectory;
+    let control = directory ? controls.get(directory) : undefined;
+    const from = narrowed(snapshot, ref);
+    const built = policySetFor(control ? { ...from, resourceDirectory: undefined } : from, ref, resource !== undefined ? { resource } : {});
     if (!built.result) throw new Error(`internal: ${ref}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
+    if (directory && !control) controls.set(directory, (control = { levels: built.result.policies.control, sources: built.result.sources.filter((s) => s.layer === 'control') }));
+    else if (control) {
+      built.result.policies.control = control.levels.map((level) => [...level]);
+      built.result.sources = [...control.sources, ...built.result.sources];
+    }
     if (ref.startsWith('user/')) {
       // The narrowed snapshot holds the user at index 0: point back at its real place.
       const to = `/users/${indexOf(snapshot, ref)}/`;
@@ -99,6 +108,7 @@ export class AuditModel {
   }
 }
 
+const controls = new WeakMap<object, { levels: PolicySet['control']; sources: PrincipalPolicySet['sources'] }>();
 const indexes = new WeakMap<object, Map<string, number>>();
 
 /** The index of `user/NAME` or `role/NAME` in its array, -1 when absent (memoised per snapshot: lookups are by the thousand). */
