@@ -119,3 +119,34 @@ for (const m of [4, 8, 12, 16]) {
   const single = time(() => checkNoNewAccess(base, candidate, { singleValuedKeys: true }), 1);
   console.log(`analysis: worst case, ${String(m).padStart(2)} Deny values on one key: ${ms(multi.median)} with several values per key (${(multi.result as { verdict: string }).verdict}), ${ms(single.median)} with one (${(single.result as { verdict: string }).verdict})`);
 }
+
+// Trust policies (N11): 20 statements each — account roots, users, role sessions, wildcard entries and
+// conditions on acs:SourceIp — the candidate one edit away; and the worst case, k wildcard entries.
+{
+  const trust = (name: string, statements: object[]): AnalysisPolicy => ({ name, document: parsePolicy(JSON.stringify({ Version: '1', Statement: statements }), { kind: 'trust' }).policy! });
+  const entries = (i: number) => [`acs:ram::${1000 + (i % 5)}:root`, `acs:ram::${ACCOUNT}:user/team-${i}-*`, `acs:ram::${ACCOUNT}:role/deploy-${i}`];
+  const statementsOf = (edit: number) =>
+    Array.from({ length: 20 }, (_, i) => ({
+      Effect: i % 7 === 6 ? 'Deny' : 'Allow',
+      // Even edits widen (a whole account), odd ones narrow (one user of an account the statement's root trusts).
+      Principal: { RAM: i !== edit ? entries(i).slice(0, 1 + (i % 3)) : edit % 2 === 0 ? [`acs:ram::${ACCOUNT}:*`] : [`acs:ram::${1000 + (i % 5)}:user/x`] },
+      Action: 'sts:AssumeRole',
+      ...(i % 4 === 0 ? { Condition: { IpAddress: { 'acs:SourceIp': `10.${i}.0.0/16` } } } : {}),
+    }));
+  const base = trust('base', statementsOf(-1));
+  const times: number[] = [];
+  const trustVerdicts: Record<string, number> = {};
+  for (let edit = 0; edit < 8; edit++) {
+    const r = time(() => checkNoNewAccess(base, trust('candidate', statementsOf(edit + 8))), 3);
+    times.push(r.median);
+    const v = (r.result as { verdict: string }).verdict;
+    trustVerdicts[v] = (trustVerdicts[v] ?? 0) + 1;
+  }
+  times.sort((a, b) => a - b);
+  console.log(`analysis: no-new-access --kind trust, typical pairs (20 statements each, 8 pairs, ${JSON.stringify(trustVerdicts)}): median ${ms(times[4]!)}, slowest ${ms(times[7]!)} per check`);
+  for (const k of [4, 8, 12]) {
+    const wild = (n: number) => [{ Effect: 'Allow', Principal: { RAM: Array.from({ length: n }, (_, i) => `acs:ram::*:user/*${String.fromCharCode(97 + i)}*`) }, Action: 'sts:AssumeRole' }];
+    const r = time(() => checkNoNewAccess(trust('base', wild(k)), trust('candidate', wild(k + 1))), 1);
+    console.log(`analysis: trust worst case, ${String(k).padStart(2)} infix-glob principal entries: ${ms(r.median)} (${(r.result as { verdict: string }).verdict})`);
+  }
+}
