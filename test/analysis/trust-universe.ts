@@ -15,7 +15,7 @@ const ENTRIES = [
 ];
 const word = (letters: string, max: number) => fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: max }).map((a) => a.join(''));
 const entry = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...ENTRIES) },
+  { weight: 5, arbitrary: fc.constantFrom(...ENTRIES) },
   { weight: 2, arbitrary: fc.tuple(word('12*?', 3), fc.constantFrom('root', 'user/a', 'role/r', 'user/*', 'role/*')).map(([uid, rest]) => `acs:ram::${uid}:${rest}`) },
 );
 
