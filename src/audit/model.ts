@@ -117,8 +117,10 @@ export function indexOf(snapshot: AccountSnapshot, ref: string): number {
   const users = ref.startsWith('user/');
   const list: readonly { name: string }[] = users ? snapshot.users : snapshot.roles;
   let map = indexes.get(list);
-  if (!map) indexes.set(list, (map = new Map(list.map((p, i) => [p.name, i]))));
-  return map.get(ref.slice(5)) ?? -1;
+  // Keyed by the whole ref: a caller's ref string is looked up as is (its hash cached), no slice per call.
+  const prefix = users ? 'user/' : 'role/';
+  if (!map) indexes.set(list, (map = new Map(list.map((p, i) => [prefix + p.name, i]))));
+  return (ref.startsWith(prefix) ? map.get(ref) : undefined) ?? -1;
 }
 
 /**

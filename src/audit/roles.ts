@@ -64,10 +64,10 @@ export function assumeEdges(model: AuditModel, context: Record<string, string | 
     return layer;
   };
   // Which roles each Resource pattern names, tested once per distinct pattern, not once per caller.
-  const named = new Map<string, boolean[]>();
+  const named = new Map<string, number[]>();
   const names = (m: WildcardMatcher) => {
     let found = named.get(m.pattern);
-    if (!found) named.set(m.pattern, (found = roles.map((r) => m.test(r.arn))));
+    if (!found) named.set(m.pattern, (found = roles.flatMap((r, k) => (m.test(r.arn) ? [k] : []))));
     return found;
   };
   const edges = new Map<string, AssumeEdge[]>();
@@ -76,10 +76,12 @@ export function assumeEdges(model: AuditModel, context: Record<string, string | 
     const entry = model.entry(from);
     if (!mayAllow(entry.set.policies, ASSUME)) continue;
     // The identity half needs an Allow statement for sts:AssumeRole whose Resource names the role.
-    const resources = assumeResources(entry.set.policies).map(names);
-    for (const [k, to] of roles.entries()) {
+    // The roles some pattern names, in the roles' order (the order edges are listed in).
+    const lists = assumeResources(entry.set.policies).map(names);
+    const candidates = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
+    for (const k of candidates) {
+      const to = roles[k]!;
       if (to.ref === from.ref) continue;
-      if (!resources.some((hits) => hits[k])) continue;
       if (!trusts.get(to.ref)!.some((m) => m(entry.set.principal) !== undefined)) continue;
       const edge = realEdge(model, from, to, layerOf(to), context);
       if (edge) edges.set(from.ref, [...(edges.get(from.ref) ?? []), edge]);
