@@ -38,6 +38,12 @@ export interface Evaluated {
   granted: boolean;
   candidates: { s: CompiledStatement; residual: Residual }[];
   compiled: CompiledPolicySet;
+  /**
+   * What control and session policies take away, once per evaluation: they name only control
+   * levels (the directory's, the same for every principal) and the session policy, both part of
+   * the sharing key, so every principal sharing the evaluation gets the same restrictions.
+   */
+  restrictions?: Restriction[];
 }
 
 /** Evaluates `request` for the entry's principal; undefined when there is nothing to say (no access, nothing taken away). */
@@ -59,7 +65,7 @@ export function assessmentOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEnt
   if (!evaluated) return NONE;
   const { fast, granted, candidates } = evaluated;
   const paths = candidates.map((c) => cachedPath(snapshot, entry, c.s, c.residual));
-  const restrictions = restrictionsOf(snapshot, { set: entry.set, compiled: evaluated.compiled }, fast, paths.length > 0);
+  const restrictions = (evaluated.restrictions ??= restrictionsOf(snapshot, { set: entry.set, compiled: evaluated.compiled }, fast, candidates.length > 0));
   if (!granted) return { decision: 'None', paths, restrictions };
   return { decision: fast.decision as 'Allow' | 'Conditional', ...(fast.residual ? { residual: fast.residual } : {}), paths, restrictions };
 }

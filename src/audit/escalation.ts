@@ -107,14 +107,15 @@ function permitted(audit: ActionAudit, actor: AuditPrincipal, action: string, ar
   if (!mayAllow(entry.set.policies, action)) return undefined;
   const parts: Residual[] = [];
   const paths: AccessPath[] = [];
-  let memo = permissions.get(audit);
-  if (!memo) permissions.set(audit, (memo = new Map()));
-  const key = sharingKey(entry, action);
+  let byKey = permissions.get(audit);
+  if (!byKey) permissions.set(audit, (byKey = new Map()));
+  // Actors whose sets match the RAM action alike share its evaluation (src/audit/sharing.ts); the paths are each one's own.
+  const key = `${action}\u0000${sharingKey(entry, action)}`;
+  let memo = byKey.get(key);
+  if (!memo) byKey.set(key, (memo = new Map()));
   for (const arn of arns) {
-    // Actors whose sets match the RAM action alike share its evaluation (src/audit/sharing.ts); the paths are each one's own.
-    const at = `${key}\u0000${action}\u0000${arn}`;
-    let evaluated = memo.get(at);
-    if (evaluated === undefined && !memo.has(at)) memo.set(at, (evaluated = evaluateFor(entry, { principal: entry.set.principal, action, resource: arn, context: { ...audit.context } })));
+    let evaluated = memo.get(arn);
+    if (evaluated === undefined && !memo.has(arn)) memo.set(arn, (evaluated = evaluateFor(entry, { principal: entry.set.principal, action, resource: arn, context: { ...audit.context } })));
     const a = assessmentOf(audit.model.snapshot, entry, evaluated);
     if (a.decision === 'None') return undefined;
     parts.push(a.residual ?? TRUE);
@@ -123,7 +124,7 @@ function permitted(audit: ActionAudit, actor: AuditPrincipal, action: string, ar
   return { residual: and(parts), paths };
 }
 
-const permissions = new WeakMap<ActionAudit, Map<string, Evaluated | undefined>>();
+const permissions = new WeakMap<ActionAudit, Map<string, Map<string, Evaluated | undefined>>>();
 const projections = new Map<string, number[]>();
 
 /** The best answer a hypothetical policy set gives the actor on the lacking classes. */
