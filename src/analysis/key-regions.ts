@@ -52,7 +52,8 @@ function allCaseSpellings(word: string): string[] {
   return out;
 }
 
-function stringPredicates(languages: KeyLanguage[]): StringPredicate[] {
+/** The string automata of a key's string-family languages (globs, exact and case-insensitive values). */
+export function stringPredicates(languages: KeyLanguage[]): StringPredicate[] {
   return languages.flatMap((l) =>
     l.values.map((v): StringPredicate => {
       const name = l.spec.name;

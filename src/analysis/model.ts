@@ -179,12 +179,17 @@ export function buildModel(input: ModelInput): Model {
     { kind: 'action', name: 'action', atoms: [...actionAtoms, ...actionExclusions], options: actionRegions.map((r) => ({ bits: r.signature, values: [catalogNames.get(r.value) ?? r.value] })) },
     { kind: 'resource', name: 'resource', atoms: resourceAtoms, options: resourceRegions.map((r) => ({ bits: r.signature, values: [r.value] })) },
   ];
+  // N11: in a trust policy `acs:PrincipalARN` is the caller's ARN (the evaluator fills it in), so
+  // string tests on it are atoms of the caller, not a key of their own.
+  const arnKey = trust ? keys.get('acs:principalarn') : undefined;
+  const coupled = arnKey !== undefined && arnKey.languages.every((l) => l.spec.family.name === 'string' || l.spec.family.name === 'string-ignore-case');
   if (trust) {
-    const regions = principalRegions(principalEntries, input.fallbackPrincipalArn ?? 'acs:ram::1234567890123456:user/ramguard-witness', maxStates);
-    dimensions.push({ kind: 'principal', name: 'principal', atoms: principalAtoms, options: regions.map((r) => ({ bits: r.signature, values: [r.value] })) });
+    const regions = principalRegions(principalEntries, coupled ? arnKey.languages : [], input.fallbackPrincipalArn ?? 'acs:ram::1234567890123456:user/ramguard-witness', maxStates);
+    dimensions.push({ kind: 'principal', name: 'principal', atoms: [...principalAtoms, ...(coupled ? arnKey.atoms : [])], options: regions.map((r) => ({ bits: r.signature, values: [r.value] })) });
   }
   const inexactKeys: string[] = [];
   for (const [keyLower, key] of keys) {
+    if (coupled && keyLower === 'acs:principalarn') continue;
     const regions = keyRegions(keyLower, key.languages, { alwaysPresent: input.alwaysPresentKeys.has(keyLower), singleValued: input.singleValuedKeys });
     if (regions.inexact) inexactKeys.push(key.name);
     dimensions.push({ kind: 'key', name: key.name, atoms: key.atoms, options: regions.options.map((o) => ({ bits: o.inLanguage, values: o.values })) });

@@ -8,6 +8,7 @@
  */
 import { compilePrincipal } from '../match/principal.js';
 import type { PrincipalType, RequestPrincipal } from '../request/types.js';
+import { stringPredicates, type KeyLanguage } from './key-regions.js';
 import { stringRegions, type StringPredicate, type StringRegion } from './string-regions.js';
 
 const ROOT = /^acs:ram::([^:]+):root$/;
@@ -43,12 +44,20 @@ function examples(entries: string[], fallback: string): string[] {
   return out;
 }
 
-/** Every signature over `entries` some caller ARN realizes, with an ARN for each (`fallback` first when it matches none). */
-export function principalRegions(entries: string[], fallback: string, maxStates?: number): StringRegion[] {
+/**
+ * Every signature over `entries` (then `arnLanguages`: string-family languages tested on
+ * `acs:PrincipalARN`, which the evaluator fills from the caller's ARN) some caller ARN realizes,
+ * with an ARN for each (`fallback` first when it matches none).
+ */
+export function principalRegions(entries: string[], arnLanguages: KeyLanguage[], fallback: string, maxStates?: number): StringRegion[] {
   const matchers = entries.map((e) => compilePrincipal({ RAM: [e], Service: [], Federated: [] }));
+  const inLanguage = (l: KeyLanguage, arn: string) => {
+    const read = l.spec.family.read(arn);
+    return read !== undefined && l.predicates.some((p) => p(read));
+  };
   return stringRegions(
-    entries.flatMap(predicatesOf),
-    (arn) => matchers.map((m) => m(principalOfArn(arn)) !== undefined),
+    [...entries.flatMap(predicatesOf), ...stringPredicates(arnLanguages)],
+    (arn) => [...matchers.map((m) => m(principalOfArn(arn)) !== undefined), ...arnLanguages.map((l) => inLanguage(l, arn))],
     { prefer: examples(entries, fallback), ...(maxStates !== undefined ? { maxStates } : {}) },
   );
 }

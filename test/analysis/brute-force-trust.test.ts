@@ -41,6 +41,8 @@ it(`trust policies: no-new-access and access-not-granted agree with brute force 
       for (const w of answer.witnesses) {
         expect(w.request.action.toLowerCase()).toBe('sts:assumerole');
         expect(w.request.principal).toEqual(principalOfArn(w.request.principal.arn!));
+        // acs:PrincipalARN is the caller's ARN (N11): a witness never gives it a value of its own.
+        expect(Object.keys(w.request.context ?? {}).map((k) => k.toLowerCase())).not.toContain('acs:principalarn');
         expect(allows(cc, w.request)).toBe(true);
         expect(allows(cb, w.request)).toBe(false);
       }

@@ -20,7 +20,11 @@ const entry = fc.oneof(
 );
 
 /** The identity universe's keys that trust policies use: strings, numbers, the source IP. */
-export const TRUST_KEYS: UniverseKey[] = KEYS.filter((k) => ['k:s', 'k:n', 'acs:SourceIp', 'acs:SecureTransport'].includes(k.key));
+export const TRUST_KEYS: UniverseKey[] = [
+  ...KEYS.filter((k) => ['k:s', 'k:n', 'acs:SourceIp', 'acs:SecureTransport'].includes(k.key)),
+  // Filled by the evaluator from the caller's ARN (never in a brute-force context): N11 couples it to the caller.
+  { key: 'acs:PrincipalARN', operators: ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringLike', 'StringNotLike'], policy: ['acs:ram::111:user/*', '*:role/*', 'ACS:RAM::111:ROOT', 'acs:sts::111:*', 'acs:ram::111:user/a', '*'], request: [], alwaysPresent: true },
+];
 
 const clause = (keys: UniverseKey[]) =>
   fc.constantFrom(...keys).chain((k) =>
@@ -50,7 +54,7 @@ const document = (statements: unknown[]) => ({ Version: '1', Statement: statemen
 
 /** A pair of raw trust policies: the candidate is often the base with a statement changed, added or removed. */
 export const trustPolicyPair = fc
-  .subarray(TRUST_KEYS, { maxLength: 1 })
+  .subarray(TRUST_KEYS, { maxLength: 2 })
   .chain((keys) => fc.tuple(fc.array(statement(keys), { minLength: 1, maxLength: 3 }), fc.array(statement(keys), { minLength: 1, maxLength: 2 }), fc.nat(3), fc.constant(keys)))
   .map(([base, extra, mode, keys]) => {
     const candidate = mode === 0 ? extra : mode === 1 ? [...base, extra[0]!] : mode === 2 ? [...base.slice(1), extra[0]!] : base.length > 1 ? base.slice(1) : extra;
@@ -76,7 +80,7 @@ export function callersOf(base: any, candidate: any): string[] {
   return [...out];
 }
 
-/** The contexts brute force tries (the identity universe's, for the pair's keys). */
+/** The contexts brute force tries (the identity universe's, for the pair's keys; `acs:PrincipalARN` comes from the caller). */
 export function trustContextsOf(keys: UniverseKey[]) {
-  return universeOf({ Statement: [] }, { Statement: [] }, keys).contexts;
+  return universeOf({ Statement: [] }, { Statement: [] }, keys.filter((k) => k.key !== 'acs:PrincipalARN')).contexts;
 }
