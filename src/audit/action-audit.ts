@@ -8,7 +8,7 @@ import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { assess, assessmentOf, evaluateFor, NONE, type Assessment, type Evaluated } from './access.js';
-import { sharingKey } from './sharing.js';
+import { idOf, sharingKey } from './sharing.js';
 import { compilePolicySet } from '../eval/compile.js';
 import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
@@ -184,12 +184,3 @@ export function lazyEdges(model: AuditModel, context: Record<string, string | st
   return () => (edges ??= assumeEdges(model, context));
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-
-/** A stable number for an object (to key memos by several objects at once). */
-function idOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = nextId++));
-  return id;
-}

@@ -16,7 +16,8 @@ import { documentMentions, type PrincipalEntry } from './model.js';
 const ids = new WeakMap<object, number>();
 let nextId = 0;
 
-function idOf(o: object): number {
+/** A stable number for an object, to key memos by several objects at once (unique across the audit's memos). */
+export function idOf(o: object): number {
   let id = ids.get(o);
   if (id === undefined) ids.set(o, (id = nextId++));
   return id;
