@@ -41,6 +41,20 @@ const TABLE: [pattern: string, input: string, ram: boolean][] = [
   ['.*', '.abc', true],
   ['Instance/*', 'instance/x', false],
   ['a*', 'a\nb', true],
+  // `?` is one code point: a surrogate pair (an emoji) is one character, and `*` never splits one
+  ['a?b', 'a😀b', true],
+  ['instance/?', 'instance/😀', true],
+  ['a??b', 'a😀b', false],
+  ['??', '😀', false],
+  ['?', '😀', true],
+  ['*\ude00', '😀', false],
+  ['\ud83d*', '😀', false],
+  ['*\ud83d*', 'a😀b', false],
+  ['?', '\ud83d', true],
+  ['a?*?b', 'a😀😀b', true],
+  ['*😀?', 'x😀😀', true],
+  ['?'.repeat(33), '😀'.repeat(33), true],
+  ['*' + '?'.repeat(33) + 'x*', '😀'.repeat(32) + 'x', false],
 ];
 
 describe('RAM wildcard matcher', () => {
@@ -81,6 +95,42 @@ describe('RAM wildcard matcher', () => {
     );
   });
 
+  it('agrees with the reference over code points, surrogate pairs and lone surrogates included', () => {
+    const alphabet = fc.constantFrom('a', 'b', '*', '?', '😀', '𝒳', '\ud83d', '\ude00');
+    const text = fc.constantFrom('a', 'b', '😀', '𝒳', '\ud83d', '\ude00');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 8 }), fc.array(text, { maxLength: 10 }), (p, t) => {
+        const pattern = p.join('');
+        const input = t.join('');
+        expect(compileWildcard(pattern).test(input)).toBe(referenceMatch(pattern, input));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees with the reference on pieces longer than 32 characters (several state words)', () => {
+    // Given `*`-free pieces of 33–120 characters, mostly `a`/`b`/`?`, so that many states stay live
+    const piece = fc.array(fc.constantFrom('a', 'b', '?', '?', '😀'), { minLength: 33, maxLength: 120 }).map((a) => a.join(''));
+    const pattern = fc.tuple(fc.boolean(), piece, fc.boolean(), fc.option(piece, { nil: undefined })).map(([lead, p, star, tail]) => `${lead ? '*' : ''}${p}${star ? '*' : ''}${tail ?? ''}`);
+    const input = fc.array(fc.constantFrom('a', 'a', 'b', '😀'), { maxLength: 300 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(pattern, input, (p, t) => {
+        expect(compileWildcard(p).test(t)).toBe(referenceMatch(p, t));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('decides `*` + `a?`×3000 + `b*` against 100,000 characters both ways (issue 12)', { timeout: 60_000 }, () => {
+    // Given the pattern whose middle piece has 6,001 characters, half of them `?`
+    const matcher = compileWildcard('*' + 'a?'.repeat(3000) + 'b*');
+    // Then it answers both ways (its time is in `npm run bench`)
+    expect(matcher.test('a'.repeat(100_000))).toBe(false);
+    expect(matcher.test('a'.repeat(99_999) + 'b')).toBe(true);
+    expect(matcher.test('a'.repeat(50_000) + 'b' + 'a'.repeat(50_000))).toBe(true);
+    expect(matcher.test('a'.repeat(5_000) + 'b' + 'a'.repeat(95_000))).toBe(false);
+  });
+
   it('decides the adversarial pattern in linear time (no backtracking)', () => {
     // 50 × `*a` then `b` against 100,000 `a`s: a backtracking matcher would never finish.
     const matcher = compileWildcard('*a'.repeat(50) + 'b');
@@ -91,8 +141,10 @@ describe('RAM wildcard matcher', () => {
   });
 });
 
-/** Dynamic programming over (pattern, input) positions: obviously right, quadratic. */
-function referenceMatch(pattern: string, input: string): boolean {
+/** Dynamic programming over (pattern, input) code points: obviously right, quadratic. */
+function referenceMatch(patternText: string, inputText: string): boolean {
+  const pattern = Array.from(patternText);
+  const input = Array.from(inputText);
   const dp: boolean[][] = Array.from({ length: pattern.length + 1 }, () => new Array<boolean>(input.length + 1).fill(false));
   dp[pattern.length]![input.length] = true;
   for (let i = pattern.length - 1; i >= 0; i--) {
