@@ -7,19 +7,16 @@ import { Command, Option } from 'commander';
 import { AUDIT_FORMATS, auditRenderer, renderAnswer } from '../audit/render/index.js';
 import type { AuditResult } from '../audit/types.js';
 import { principalCan, whoCan } from '../audit/who-can.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parsePolicy } from '../policy/parse-policy.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPolicy } from '../scenario/types.js';
-import { parseSnapshot } from '../snapshot/parse-snapshot.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
-import { parseContextFlags } from './eval-input.js';
 import { EXIT } from './exit-codes.js';
-import { policyNameOf, readInput, readRelativeTo } from './read.js';
-import { MAX_SNAPSHOT_CHARACTERS } from '../parse/source.js';
-import { completenessWarnings } from '../snapshot/completeness.js';
 import { limitPaths } from '../audit/limit-paths.js';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
+import { loadSnapshotFile, readPolicyFile } from './kit/documents.js';
+import { createInputReader } from './kit/input.js';
+import type { Io } from './kit/io.js';
+import { addAllowPathOption, parseContextFlags, repeatable as collect, wholeNumber } from './kit/options.js';
+import { failWith, printDiagnostics, usageProblem as usage } from './kit/report.js';
 
 interface CommonFlags {
   snapshot?: string;
@@ -29,72 +26,42 @@ interface CommonFlags {
   format: string;
   expectNone?: boolean;
   maxPaths: string;
+  allowPath: string[];
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-const usage = (message: string, help?: string): Diagnostic => ({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
 
 /** Reads the snapshot, the context and the session policy; diagnostics when any is bad. */
 function loadCommon(flags: CommonFlags, io: Io): { snapshot: AccountSnapshot; context: Record<string, string[]>; sessionPolicy?: NamedPolicy } | { diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
   if (flags.snapshot === undefined) return { diagnostics: [usage('`--snapshot FILE` is required', 'an account snapshot; see docs/snapshot-format.md')] };
+  const { reader, problems: diagnostics } = createInputReader(io, flags.allowPath);
+  wholeNumber(flags.maxPaths, '--max-paths', 0, 1_000_000, diagnostics);
   const context = parseContextFlags(flags.context, diagnostics);
-  let sessionPolicy: NamedPolicy | undefined;
-  if (flags.sessionPolicy !== undefined) {
-    const read = readInput(flags.sessionPolicy);
-    if ('diagnostic' in read) diagnostics.push(read.diagnostic);
-    else {
-      const parsed = parsePolicy(read.text, { kind: 'session', file: read.file });
-      diagnostics.push(...parsed.diagnostics);
-      if (parsed.policy) sessionPolicy = { name: policyNameOf(read.file), document: parsed.policy };
-    }
-  }
-  const read = readInput(flags.snapshot, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
-  if ('diagnostic' in read) return { diagnostics: [...diagnostics, read.diagnostic] };
-  const parsed = parseSnapshot(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
-  diagnostics.push(...parsed.diagnostics);
-  if (!parsed.snapshot || hasErrors(diagnostics)) return { diagnostics };
+  const sessionPolicy = flags.sessionPolicy !== undefined ? readPolicyFile(reader, flags.sessionPolicy, 'session', diagnostics) : undefined;
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const loaded = loadSnapshotFile(reader, flags.snapshot);
+  if ('diagnostics' in loaded) return loaded;
   // The answer stands, but says what the snapshot lacks (on stderr: stdout is the answer's format).
-  completenessWarnings(parsed.snapshot, read.file).forEach((d) => io.err(formatDiagnostic(d)));
-  return { snapshot: parsed.snapshot, context, ...(sessionPolicy ? { sessionPolicy } : {}) };
+  printDiagnostics(io, loaded.warnings);
+  return { snapshot: loaded.snapshot, context, ...(sessionPolicy ? { sessionPolicy } : {}) };
 }
 
 /** Prints the answer in its format, or the diagnostics; sets the exit code. */
 async function finish(io: Io, flags: CommonFlags, answer: { result?: AuditResult; diagnostics: Diagnostic[] }): Promise<void> {
-  if (!answer.result) {
-    if (flags.format === 'json') io.out(JSON.stringify({ result: null, diagnostics: answer.diagnostics.map(onCommandLine) }, null, 2));
-    else answer.diagnostics.forEach((d) => io.err(formatDiagnostic(onCommandLine(d))));
-    io.setExit(EXIT.invalid);
-    return;
-  }
+  if (!answer.result) return failWith(io, flags.format, answer.diagnostics);
   const renderer = await auditRenderer(flags.format);
-  if ('error' in renderer) {
-    io.err(formatDiagnostic(usage(renderer.error, `use one of ${AUDIT_FORMATS.join(', ')}`)));
-    io.setExit(EXIT.invalid);
-    return;
-  }
-  const maxPaths = Number(flags.maxPaths);
-  if (!/^\d+$/.test(flags.maxPaths)) {
-    io.err(formatDiagnostic(usage(`\`--max-paths ${flags.maxPaths}\` is not a whole number`, '0 shows every path')));
-    io.setExit(EXIT.invalid);
-    return;
-  }
+  if ('error' in renderer) return failWith(io, undefined, [usage(renderer.error, `use one of ${AUDIT_FORMATS.join(', ')}`)]);
+  const problems: Diagnostic[] = [];
+  const maxPaths = wholeNumber(flags.maxPaths, '--max-paths', 0, 1_000_000, problems);
+  if (maxPaths === undefined) return failWith(io, flags.format, problems);
   const rendered = renderAnswer(renderer, limitPaths(answer.result, maxPaths), flags.format);
-  if ('diagnostic' in rendered) {
-    io.err(formatDiagnostic(onCommandLine(rendered.diagnostic)));
-    io.setExit(EXIT.invalid);
-    return;
-  }
+  if ('diagnostic' in rendered) return failWith(io, flags.format, [rendered.diagnostic]);
   io.out(rendered.text);
   const list = answer.result.kind === 'who-can' ? answer.result.principals : [answer.result.access];
   const anyone = list.some((p) => p.decision !== 'None' || p.escalations.length > 0);
   io.setExit(flags.expectNone && anyone ? EXIT.deny : EXIT.allow);
 }
 
-const onCommandLine = (d: Diagnostic): Diagnostic => (d.file === undefined ? { ...d, file: '<command line>' } : d);
-
 function commonOptions(command: Command): Command {
-  return command
+  return addAllowPathOption(command)
     .option('--snapshot <file>', 'the account snapshot (YAML or JSON)')
     .option('--context <key=value>', 'a context key value of the requests; repeat a key for several values', collect, [])
     .option('--session-policy <file>', 'a session policy every role session carries')

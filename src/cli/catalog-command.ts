@@ -4,33 +4,25 @@ import { expandActionPattern, lookupAction, resourceTypesOf } from '../catalog/q
 import { renderAction, renderActionList, renderKeys, renderServices } from '../catalog/render.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Catalog } from '../catalog/types.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { EXIT } from './exit-codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCatalog } from './catalog-input.js';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
+import { createInputReader } from './kit/input.js';
+import type { Io } from './kit/io.js';
+import { failWith, usageProblem } from './kit/report.js';
 type Format = 'text' | 'json';
 type Answer = { text: string; json: unknown } | { diagnostic: Diagnostic };
 
 function notFound(what: string, name: string, candidates: Iterable<string>): Answer {
   const help = didYouMean(closest(name, candidates));
-  return { diagnostic: { code: 'not-in-catalog', severity: 'error', message: `${what} \`${name}\` is not in the catalog`, file: '<command line>', path: '', ...(help ? { help } : {}) } };
+  return { diagnostic: usageProblem(`${what} \`${name}\` is not in the catalog`, help, 'not-in-catalog') };
 }
 
 /** Runs one catalog question and prints the answer. */
 function answer(io: Io, flags: { format: Format; catalog?: string }, ask: (catalog: Catalog) => Answer): void {
-  const loaded = loadCatalog(flags.catalog);
-  if (!loaded.catalog) {
-    loaded.diagnostics.forEach((d) => io.err(formatDiagnostic(d)));
-    io.setExit(EXIT.invalid);
-    return;
-  }
+  const loaded = loadCatalog(createInputReader(io).reader, io.cwd, flags.catalog);
+  if (!loaded.catalog) return failWith(io, flags.format, loaded.diagnostics);
   const result = ask(loaded.catalog);
-  if ('diagnostic' in result) {
-    io.err(formatDiagnostic(result.diagnostic));
-    io.setExit(EXIT.invalid);
-    return;
-  }
+  if ('diagnostic' in result) return failWith(io, flags.format, [result.diagnostic]);
   io.out(flags.format === 'json' ? JSON.stringify(result.json, null, 2) : result.text);
   io.setExit(0);
 }

@@ -4,8 +4,7 @@
  * credential chain, owns the clock, draws the progress on stderr, writes the file, and passes
  * every line it prints through a redactor that knows the run's secret and token.
  */
-import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { Command } from 'commander';
 import { stringify } from 'yaml';
 import { isLoopback, parseEndpoint } from '../client/endpoint.js';
@@ -17,11 +16,12 @@ import { progressBar, progressLines, type ProgressState } from '../collect/progr
 import { defaultEndpoints, sdkCaller, type Endpoints } from '../collect/sdk-caller.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseSnapshot } from '../snapshot/parse-snapshot.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { EXIT } from './exit-codes.js';
-import { credentialChain } from './update-instance-command.js';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
+import { credentialChain } from './kit/credentials.js';
+import type { Io } from './kit/io.js';
+import { wholeNumber } from './kit/options.js';
+import { checkOutputPath, writeOutput } from './kit/output.js';
+import { usageProblem as usage } from './kit/report.js';
 type Flags = {
   output: string;
   profile?: string;
@@ -41,15 +41,6 @@ type Flags = {
 export const INCLUDES = ['cams-instances'] as const;
 const PROGRESS = ['auto', 'bar', 'lines', 'none'] as const;
 
-const usage = (message: string, help?: string): Diagnostic => ({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
-
-/** Reads a whole number in [1, max], or adds a usage problem. */
-function wholeNumber(text: string, name: string, max: number, problems: Diagnostic[]): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > max) problems.push(usage(`${name} must be a whole number from 1 to ${max}, not \`${text}\``));
-  return n;
-}
-
 /** The three endpoints: `--endpoint-<api>` wins over `--endpoint`, which wins over Alibaba's. */
 function endpointsOf(flags: Flags, problems: Diagnostic[]): Endpoints {
   const defaults = defaultEndpoints(flags.region ?? 'ap-southeast-1');
@@ -65,17 +56,12 @@ function endpointsOf(flags: Flags, problems: Diagnostic[]): Endpoints {
 }
 
 /** Checks the output path before spending minutes collecting: its format and that it can be written. */
-function checkOutput(output: string, problems: Diagnostic[]): 'json' | 'yaml' {
+function checkOutput(output: string, cwd: string, problems: Diagnostic[]): 'json' | 'yaml' {
   const extension = extname(output).toLowerCase();
   const format = extension === '.json' ? 'json' : 'yaml';
   if (extension !== '.json' && extension !== '.yaml' && extension !== '.yml') problems.push(usage(`--output \`${output}\` must end in .yaml, .yml or .json (the format follows the extension)`));
-  const path = resolve(output);
-  try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) problems.push(usage(`--output \`${output}\` is a directory`, 'name the snapshot file, e.g. account.snapshot.yaml'));
-    accessSync(dirname(path), constants.W_OK);
-  } catch (error) {
-    problems.push(usage(`--output \`${output}\`: cannot write in \`${dirname(output)}\` (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
-  }
+  const problem = checkOutputPath(output, cwd);
+  if (problem) problems.push(problem);
   return format;
 }
 
@@ -101,11 +87,11 @@ export function collectCommand(io: Io): Command {
       const out = (s: string) => io.out(redact(s));
       const err = (s: string) => io.err(redact(s));
       const problems: Diagnostic[] = [];
-      const format = checkOutput(flags.output, problems);
+      const format = checkOutput(flags.output, io.cwd, problems);
       const endpoints = endpointsOf(flags, problems);
-      const concurrency = wholeNumber(flags.concurrency, '--concurrency', 64, problems);
-      const maxAttempts = wholeNumber(flags.maxAttempts, '--max-attempts', MAX_ATTEMPTS_LIMIT, problems);
-      const timeoutMs = wholeNumber(flags.timeoutMs, '--timeout-ms', 600_000, problems);
+      const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 64, problems) ?? 1;
+      const maxAttempts = wholeNumber(flags.maxAttempts, '--max-attempts', 1, MAX_ATTEMPTS_LIMIT, problems) ?? 1;
+      const timeoutMs = wholeNumber(flags.timeoutMs, '--timeout-ms', 1, 600_000, problems) ?? 1;
       for (const what of flags.include) if (!(INCLUDES as readonly string[]).includes(what)) problems.push(usage(`--include \`${what}\` is not something collect reads`, `it reads ${INCLUDES.join(', ')}`));
       const instances = flags.include.includes('cams-instances');
       if (instances && flags.region === undefined) problems.push(usage('--include cams-instances needs --region: CAMS lists the instances of one region'));
@@ -177,8 +163,8 @@ export function collectCommand(io: Io): Command {
       const text = format === 'json' ? JSON.stringify(snapshot, null, 2) + '\n' : `# Collected by ${snapshot.collection!.tool} at ${snapshot.collectedAt}; ${gaps === 0 ? 'complete' : `${gaps} gap(s): see collection.gaps`}.\n` + stringify(snapshot, { lineWidth: 0, aliasDuplicateObjects: false });
       // The file is checked as `--snapshot` will read it: a document ramguard cannot read is reported now, not later.
       const check = parseSnapshot(text, { file: flags.output });
-      const written = writeFileAtomic(flags.output, text);
-      if ('error' in written) return fail([usage(`cannot write --output \`${flags.output}\`: ${written.error}`)], EXIT.invalid);
+      const unwritten = writeOutput(flags.output, text, io.cwd);
+      if (unwritten) return fail([unwritten], EXIT.invalid);
       check.diagnostics.forEach((d) => err(formatDiagnostic(d)));
       const c = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
       out(`wrote ${flags.output}: account ${snapshot.accountId}, ${c(snapshot.users?.length)} users, ${c(snapshot.groups?.length)} groups, ${c(snapshot.roles?.length)} roles, ${c(snapshot.policies?.length)} custom policies${instances ? `, ${c(snapshot.resources?.camsInstances?.length)} CAMS instances` : ''}`);

@@ -6,13 +6,14 @@
  */
 import { Command, Option } from 'commander';
 import { diffPolicies, type PolicyDiff } from '../analysis/diff.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PolicyKind } from '../policy/types.js';
 import { EXIT } from './exit-codes.js';
+import { createInputReader } from './kit/input.js';
+import type { Io } from './kit/io.js';
+import { repeatable as collect } from './kit/options.js';
+import { failWith, printDiagnostics } from './kit/report.js';
 import { readPolicyInput } from './policy-input.js';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** The text report of a diff. */
 export function renderDiffText(before: string, after: string, diff: PolicyDiff): string {
@@ -46,20 +47,18 @@ export function diffCommand(io: Io): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--single-valued-keys', 'consider requests that give each condition key at most one value')
     .action((oldSpec: string, newSpec: string, flags: { scope: string[]; kind: PolicyKind; format: 'text' | 'json'; singleValuedKeys?: boolean }) => {
-      const before = readPolicyInput(oldSpec, flags.kind);
-      const after = readPolicyInput(newSpec, flags.kind);
+      const { reader } = createInputReader(io);
+      const before = readPolicyInput(oldSpec, flags.kind, reader, io.cwd);
+      const after = readPolicyInput(newSpec, flags.kind, reader, io.cwd);
       if ('diagnostics' in before || 'diagnostics' in after) {
         const problems: Diagnostic[] = [...('diagnostics' in before ? before.diagnostics : []), ...('diagnostics' in after ? after.diagnostics : [])];
-        if (flags.format === 'json') io.out(JSON.stringify({ diff: null, diagnostics: problems }, null, 2));
-        else problems.forEach((d) => io.err(formatDiagnostic(d)));
-        io.setExit(EXIT.invalid);
-        return;
+        return failWith(io, flags.format, problems);
       }
       const diff = diffPolicies(before.policy, after.policy, { ...(flags.scope.length > 0 ? { scope: flags.scope } : {}), ...(flags.singleValuedKeys ? { singleValuedKeys: true } : {}) });
       if (flags.format === 'json') io.out(JSON.stringify({ before: oldSpec, after: newSpec, ...diff }, null, 2));
       else {
         io.out(renderDiffText(oldSpec, newSpec, diff));
-        diff.diagnostics.forEach((d) => io.err(formatDiagnostic(d)));
+        printDiagnostics(io, diff.diagnostics);
       }
       io.setExit(diff.diagnostics.some((d) => d.severity === 'error') ? EXIT.invalid : diff.actions.some((a) => a.added) ? EXIT.deny : EXIT.allow);
     });

@@ -4,13 +4,15 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { parsePolicy } from '../policy/parse-policy.js';
 import type { PolicyKind } from '../policy/types.js';
 import { PRINCIPAL_TYPES, type AuthorizationRequest, type PrincipalType } from '../request/types.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { emptyPolicySet, type NamedPolicy, type PolicySet } from '../scenario/types.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
-import { policyNameOf, readInput, readRelativeTo } from './read.js';
+import { readPolicyFile } from './kit/documents.js';
+import type { InputReader } from './kit/input.js';
+import { parseContextFlags } from './kit/options.js';
+import { usageProblem } from './kit/report.js';
 import { applyResourceFacts, loadSnapshotInput, snapshotUsageProblems } from './snapshot-input.js';
 
 /** The raw `eval` flags as commander gives them. */
@@ -35,37 +37,8 @@ export interface EvalFlags {
 /** A request and policy set ready to evaluate (and the snapshot they came from, if any), or diagnostics. */
 export type EvalInput = { request: AuthorizationRequest; policies: PolicySet; snapshot?: AccountSnapshot; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] };
 
-function argumentProblem(message: string, help?: string): Diagnostic {
-  return { code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) };
-}
-
-function loadPolicyFile(path: string, kind: PolicyKind, diagnostics: Diagnostic[]): NamedPolicy | undefined {
-  const read = readInput(path);
-  if ('diagnostic' in read) {
-    diagnostics.push(read.diagnostic);
-    return undefined;
-  }
-  const result = parsePolicy(read.text, { kind, file: read.file });
-  diagnostics.push(...result.diagnostics);
-  return result.policy ? { name: policyNameOf(read.file), document: result.policy } : undefined;
-}
-
-/** Parses `KEY=VALUE` flags into a context; a key given twice gets several values. */
-export function parseContextFlags(flags: string[], diagnostics: Diagnostic[]): Record<string, string[]> {
-  const context: Record<string, string[]> = {};
-  for (const flag of flags) {
-    const eq = flag.indexOf('=');
-    if (eq <= 0) {
-      diagnostics.push(argumentProblem(`\`--context ${flag}\` is not KEY=VALUE`, 'e.g. `--context acs:SourceIp=10.1.2.3`'));
-      continue;
-    }
-    (context[flag.slice(0, eq)] ??= []).push(flag.slice(eq + 1));
-  }
-  return context;
-}
-
-/** Builds the evaluation input from flags. Never throws. */
-export function buildEvalInput(flags: EvalFlags): EvalInput {
+/** Builds the evaluation input from flags, reading files through `reader`. Never throws. */
+export function buildEvalInput(flags: EvalFlags, reader: InputReader): EvalInput {
   const diagnostics: Diagnostic[] = [];
   let policies = emptyPolicySet();
   let base: Partial<AuthorizationRequest> = {};
@@ -73,47 +46,51 @@ export function buildEvalInput(flags: EvalFlags): EvalInput {
   const usage = snapshotUsageProblems(flags);
   if (usage.length > 0) return { diagnostics: usage };
   if (flags.snapshot !== undefined) {
-    const loaded = loadSnapshotInput(flags.snapshot, flags.principal!, flags.resource);
+    const loaded = loadSnapshotInput(reader, flags.snapshot, flags.principal!, flags.resource);
     if ('diagnostics' in loaded) return loaded; // as for a scenario: nothing of a broken snapshot can be trusted
     ({ snapshot, policies } = loaded);
     diagnostics.push(...loaded.warnings);
     base = { principal: loaded.principal };
   }
   if (flags.scenario !== undefined) {
-    const read = readInput(flags.scenario);
+    const read = reader.read(flags.scenario);
     if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
-    const parsed = parseScenario(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
+    const parsed = parseScenario(read.text, { file: read.file, readFile: reader.referencesOf(read.file) });
     diagnostics.push(...parsed.diagnostics);
     if (parsed.scenario) ({ request: base, policies } = parsed.scenario);
     else return { diagnostics }; // its own errors say it all: nothing of it can be trusted
   }
+  const load = (path: string, kind: PolicyKind): NamedPolicy | undefined => readPolicyFile(reader, path, kind, diagnostics);
   for (const path of flags.policy) {
-    const p = loadPolicyFile(path, 'identity', diagnostics);
+    const p = load(path, 'identity');
     if (p) policies.identity.push(p);
   }
-  if (flags.controlPolicy.length > 0) {
-    policies.control.push(...flags.controlPolicy.map((path) => loadPolicyFile(path, 'control', diagnostics)).map((p) => (p ? [p] : [])));
+  for (const path of flags.controlPolicy) {
+    const p = load(path, 'control');
+    policies.control.push(p ? [p] : []);
   }
   if (flags.sessionPolicy !== undefined) {
-    const p = loadPolicyFile(flags.sessionPolicy, 'session', diagnostics);
+    const p = load(flags.sessionPolicy, 'session');
     if (p) policies.session = p;
   }
   for (const path of flags.trustPolicy) {
-    const p = loadPolicyFile(path, 'trust', diagnostics);
+    const p = load(path, 'trust');
     if (p) policies.resource.push(p);
   }
   const principalType = (flags.principalType ?? base.principal?.type ?? 'RamUser') as PrincipalType;
   if (!PRINCIPAL_TYPES.includes(principalType)) {
-    diagnostics.push(argumentProblem(`\`--principal-type ${principalType}\` is not one of ${PRINCIPAL_TYPES.join(', ')}`));
+    diagnostics.push(usageProblem(`\`--principal-type ${principalType}\` is not one of ${PRINCIPAL_TYPES.join(', ')}`));
   }
   const action = flags.action ?? base.action;
   const resource = flags.resource ?? base.resource;
-  if (action === undefined) diagnostics.push(argumentProblem('the action is missing', 'give `--action SERVICE:ACTION`, or `request.action` in the scenario'));
-  if (resource === undefined) diagnostics.push(argumentProblem('the resource is missing', 'give `--resource ARN`, or `request.resource` in the scenario'));
+  if (action === undefined) diagnostics.push(usageProblem('the action is missing', 'give `--action SERVICE:ACTION`, or `request.action` in the scenario'));
+  if (resource === undefined) diagnostics.push(usageProblem('the resource is missing', 'give `--resource ARN`, or `request.resource` in the scenario'));
   if (flags.scenario === undefined && flags.snapshot === undefined && flags.policy.length === 0 && flags.trustPolicy.length === 0 && principalType !== 'Root') {
-    diagnostics.push(argumentProblem('no policy was given', 'give `--policy FILE` (repeatable), `--scenario FILE`, or `--snapshot FILE --principal user/NAME`'));
+    diagnostics.push(usageProblem('no policy was given', 'give `--policy FILE` (repeatable), `--scenario FILE`, or `--snapshot FILE --principal user/NAME`'));
   }
-  const context: Record<string, string | string[]> = { ...(base.context ?? {}) };
+  // User-keyed: a null-prototype object, so `constructor` or `__proto__` is a key like any other.
+  const context: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  for (const [key, value] of Object.entries(base.context ?? {})) context[key] = value;
   for (const [key, values] of Object.entries(parseContextFlags(flags.context, diagnostics))) context[key] = values;
   if (hasErrors(diagnostics) || action === undefined || resource === undefined) return { diagnostics };
   const arn = flags.principalArn ?? base.principal?.arn;

@@ -1,8 +1,7 @@
 /** `ramguard lint`: every policy in the given files, directories and globs, checked against the rules. */
-import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Command, Option } from 'commander';
-import { formatDiagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { applySuppressions, atOrAbove, defaultConfig, isIgnored, parseLintConfig, SEVERITY_ORDER, type LintConfig } from '../lint/config.js';
 import { lintPolicy, type Finding } from '../lint/engine.js';
 import { renderLintJson } from '../lint/format/json.js';
@@ -12,11 +11,11 @@ import { extractPolicies } from '../lint/inputs/extract.js';
 import { RULES } from '../lint/registry.js';
 import { POLICY_KINDS, type PolicyKind } from '../policy/types.js';
 import { loadCatalog } from './catalog-input.js';
-import { EXIT } from './exit-codes.js';
+import { createInputReader, type InputReader } from './kit/input.js';
+import type { Io } from './kit/io.js';
+import { checkOutputPath, writeOutput } from './kit/output.js';
+import { failWith } from './kit/report.js';
 import { expandTargets, findConfig, toPosix } from './lint-files.js';
-import { readInput } from './read.js';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
 interface LintFlags {
   kind?: PolicyKind;
   config?: string;
@@ -29,10 +28,10 @@ interface LintFlags {
   listRules?: boolean;
 }
 
-function loadConfig(flags: LintFlags, cwd: string): { config?: LintConfig; diagnostics: Diagnostic[] } {
+function loadConfig(flags: LintFlags, cwd: string, reader: InputReader): { config?: LintConfig; diagnostics: Diagnostic[] } {
   const path = flags.config ?? findConfig(cwd);
   if (path === undefined) return { config: defaultConfig(), diagnostics: [] };
-  const read = readInput(path);
+  const read = reader.read(path);
   return 'diagnostic' in read ? { diagnostics: [read.diagnostic] } : parseLintConfig(read.text, read.file);
 }
 
@@ -56,25 +55,24 @@ export function lintCommand(io: Io): Command {
         io.setExit(0);
         return;
       }
-      const cwd = process.cwd();
+      const cwd = io.cwd;
+      const { reader } = createInputReader(io);
       const problems: Diagnostic[] = [];
-      const { config, diagnostics: configProblems } = loadConfig(flags, cwd);
-      const { catalog, diagnostics: catalogProblems } = loadCatalog(flags.catalog);
+      const { config, diagnostics: configProblems } = loadConfig(flags, cwd, reader);
+      const { catalog, diagnostics: catalogProblems } = loadCatalog(reader, cwd, flags.catalog);
       problems.push(...configProblems, ...catalogProblems);
       const { targets, missing } = expandTargets(paths, cwd);
       for (const m of missing) problems.push({ code: 'unreadable-file', severity: 'error', message: `cannot read \`${m}\`: no such file or directory, and no file matches it`, file: m, path: '' });
-      if (problems.length > 0 || !config || !catalog) {
-        problems.forEach((d) => io.err(formatDiagnostic(d)));
-        io.setExit(EXIT.invalid);
-        return;
-      }
+      const outputProblem = flags.output !== undefined ? checkOutputPath(flags.output, cwd) : undefined;
+      if (outputProblem) problems.push(outputProblem);
+      if (problems.length > 0 || !config || !catalog) return failWith(io, flags.format, problems);
       const texts = new Map<string, string>();
       let findings: Finding[] = [];
       let policies = 0;
       for (const target of targets) {
         const rel = toPosix(target.path === '-' ? '-' : relative(cwd, target.path));
         if (!target.explicit && isIgnored(config, rel)) continue;
-        const read = readInput(target.path);
+        const read = reader.read(target.path);
         if ('diagnostic' in read) {
           problems.push(read.diagnostic);
           continue;
@@ -86,11 +84,7 @@ export function lintCommand(io: Io): Command {
           findings.push(...lintPolicy(source, catalog, config.rules));
         }
       }
-      if (problems.length > 0) {
-        problems.forEach((d) => io.err(formatDiagnostic(d)));
-        io.setExit(EXIT.invalid);
-        return;
-      }
+      if (problems.length > 0) return failWith(io, flags.format, problems);
       const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
       const { kept, suppressed } = applySuppressions(config, findings, relativeFile);
       findings = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
@@ -100,8 +94,10 @@ export function lintCommand(io: Io): Command {
           : flags.format === 'sarif'
             ? renderSarif(findings, RULES, '0.1.0', (file) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file))))
             : renderLintText(findings, texts, suppressed, flags.verbose);
-      if (flags.output !== undefined) writeFileSync(flags.output, report + '\n');
-      else if (!(flags.quiet && flags.format === 'text' && findings.length === 0)) io.out(report);
+      if (flags.output !== undefined) {
+        const unwritten = writeOutput(flags.output, report + '\n', cwd, reader);
+        if (unwritten) return failWith(io, flags.format, [unwritten]);
+      } else if (!(flags.quiet && flags.format === 'text' && findings.length === 0)) io.out(report);
       io.setExit(findings.some((f) => atOrAbove(f.severity, flags.failOn)) ? 1 : 0);
     });
 }

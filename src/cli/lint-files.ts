@@ -12,10 +12,21 @@ export interface LintTarget {
   explicit: boolean;
 }
 
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+/**
+ * Collects the policy files under `dir` (shown relative to how `dir` was given; `cwd` resolves
+ * it). Symbolic links are not followed — neither to files (a link to /etc/shadow in a pull
+ * request reads nothing) nor to directories (no loops). Unreadable directories are skipped.
+ */
+function walk(dir: string, out: string[], cwd: string): void {
+  let entries;
+  try {
+    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), out, cwd);
     } else if (entry.isFile() && POLICY_FILE.test(entry.name)) {
       out.push(join(dir, entry.name));
     }
@@ -29,17 +40,17 @@ export function expandTargets(args: string[], cwd: string): { targets: LintTarge
   for (const arg of args.length === 0 ? ['.'] : args) {
     if (arg === '-') {
       targets.push({ path: '-', explicit: true });
-    } else if (/[*?[{]/.test(arg) && !existsSync(arg)) {
+    } else if (/[*?[{]/.test(arg) && !existsSync(resolve(cwd, arg))) {
       const all: string[] = [];
-      walk(cwd, all);
+      walk(cwd, all, cwd);
       const matched = all.filter((f) => minimatch(toPosix(relative(cwd, f)), arg, { dot: true }));
       if (matched.length === 0) missing.push(arg);
       targets.push(...matched.map((path) => ({ path: relative(cwd, path) || path, explicit: true })));
-    } else if (!existsSync(arg)) {
+    } else if (!existsSync(resolve(cwd, arg))) {
       missing.push(arg);
-    } else if (statSync(arg).isDirectory()) {
+    } else if (statSync(resolve(cwd, arg)).isDirectory()) {
       const found: string[] = [];
-      walk(arg, found);
+      walk(arg, found, cwd);
       targets.push(...found.sort().map((path) => ({ path, explicit: false })));
     } else {
       targets.push({ path: arg, explicit: true });

@@ -1,13 +1,13 @@
 /** `ramguard preflight update-instance`: would this CAMS UpdateInstance call be allowed, and why. */
 import { Command } from 'commander';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { renderEvaluationText } from '../explain/text.js';
 import { preflightUpdateInstance } from '../preflight/update-instance.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
+import type { Io } from './kit/io.js';
+import { failWith, located, printDiagnostics } from './kit/report.js';
 import { addPreflightOptions, readPreflightFlags, type PreflightFlags } from './preflight-flags.js';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
 
 /** Builds `preflight` with its `update-instance` subcommand. */
 export function preflightCommand(io: Io): Command {
@@ -15,7 +15,7 @@ export function preflightCommand(io: Io): Command {
     .option('--current-time <iso>', 'acs:CurrentTime of the call (default: now)')
     .exitOverride()
     .action((flags: PreflightFlags) => {
-      const { params, input, problems } = readPreflightFlags(flags);
+      const { params, input, problems } = readPreflightFlags(flags, io);
       const outcome =
         'request' in input && problems.length === 0
           ? preflightUpdateInstance(params, input.policies, {
@@ -29,19 +29,14 @@ export function preflightCommand(io: Io): Command {
               ...(input.request.resourceGroup !== undefined ? { resourceGroup: input.request.resourceGroup } : {}),
             })
           : { diagnostics: [] as Diagnostic[] };
-      const all = [...problems, ...outcome.diagnostics.map((d) => ({ ...d, file: d.file ?? '<request>' }))];
-      if (!('result' in outcome) || !outcome.result) {
-        if (flags.format === 'json') io.out(JSON.stringify({ decision: null, diagnostics: all }, null, 2));
-        else all.forEach((d) => io.err(formatDiagnostic(d)));
-        io.setExit(EXIT.invalid);
-        return;
-      }
+      const all = [...problems, ...outcome.diagnostics.map((d) => located(d, '<request>'))];
+      if (!('result' in outcome) || !outcome.result) return failWith(io, flags.format, all);
       const result = { ...outcome.result, diagnostics: all };
       if (flags.format === 'json') {
         io.out(JSON.stringify({ ...result, ...(result.residual ? { residualText: renderResidual(result.residual) } : {}) }, null, 2));
       } else {
         io.out(renderEvaluationText(result, result.authorization));
-        all.forEach((d) => io.err(formatDiagnostic(d)));
+        printDiagnostics(io, all);
       }
       io.setExit(hasErrors(all) ? EXIT.invalid : exitCodeOf(result.decision));
     });

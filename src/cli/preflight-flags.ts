@@ -9,8 +9,10 @@ import { buildArn } from '../catalog/query.js';
 import { UPDATE_INSTANCE_PARAMETERS } from '../preflight/parameters.js';
 import { PRINCIPAL_TYPES } from '../request/types.js';
 import { buildEvalInput, type EvalFlags, type EvalInput } from './eval-input.js';
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import { createInputReader } from './kit/input.js';
+import type { Io } from './kit/io.js';
+import { addAllowPathOption, repeatable as collect } from './kit/options.js';
+import { usageProblem } from './kit/report.js';
 /** commander's camel-case name of a parameter flag: `--instance-id` → `instanceId`. */
 const optionKey = (flag: string) => flag.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
@@ -19,13 +21,14 @@ export type PreflightFlags = Omit<EvalFlags, 'action' | 'resource' | 'trustPolic
   accountId?: string;
   sourceIp?: string;
   currentTime?: string;
+  allowPath: string[];
   format: 'text' | 'json';
 } & Record<string, unknown>;
 
 /** Adds the shared flags to a command. */
 export function addPreflightOptions(command: Command): Command {
   for (const p of UPDATE_INSTANCE_PARAMETERS) command.option(`${p.flag} <value>`, `${p.name}${p.required ? ' (required)' : ''}`);
-  return command
+  return addAllowPathOption(command)
     .option('--region <region>', 'the region of the instance, e.g. ap-southeast-1')
     .option('--account-id <uid>', 'the Alibaba Cloud account that owns the instance')
     .option('--policy <file>', 'identity policy of the caller; repeatable', collect, [])
@@ -50,9 +53,9 @@ export interface PreflightInputs {
 }
 
 /** Reads the shared flags; `problems` holds every error (missing region, unreadable policy, …). */
-export function readPreflightFlags(flags: PreflightFlags): PreflightInputs {
-  const problems: Diagnostic[] = [];
-  const argument = (message: string, help: string) => problems.push({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', help });
+export function readPreflightFlags(flags: PreflightFlags, io: Io): PreflightInputs {
+  const { reader, problems } = createInputReader(io, flags.allowPath);
+  const argument = (message: string, help: string) => problems.push(usageProblem(message, help));
   if (flags.region === undefined) argument('the region is missing', 'give `--region`, e.g. `--region ap-southeast-1`');
   if (flags.accountId === undefined) argument('the account id is missing', 'give `--account-id` (the account that owns the instance)');
   // The preflight builds the request itself; the shared reader gets the instance's ARN (when the
@@ -60,7 +63,7 @@ export function readPreflightFlags(flags: PreflightFlags): PreflightInputs {
   const instanceId = flags[optionKey('--instance-id')];
   const arn = flags.region !== undefined && flags.accountId !== undefined && typeof instanceId === 'string' ? buildArn(builtinCatalog(), 'cams:UpdateInstance', { regionId: flags.region, accountId: flags.accountId, InstanceId: instanceId }) : undefined;
   const resource = arn && 'arn' in arn ? arn.arn : 'acs:cams:preflight';
-  const input = buildEvalInput({ ...flags, trustPolicy: [], action: 'cams:UpdateInstance', resource } as EvalFlags);
+  const input = buildEvalInput({ ...flags, trustPolicy: [], action: 'cams:UpdateInstance', resource } as EvalFlags, reader);
   problems.push(...input.diagnostics.filter((d) => d.severity === 'error'));
   const owner = 'snapshot' in input ? input.snapshot?.accountId : undefined;
   if (owner !== undefined && flags.accountId !== undefined && owner !== flags.accountId) {

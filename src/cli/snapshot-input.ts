@@ -7,13 +7,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import type { PolicySet } from '../scenario/types.js';
-import { parseSnapshot } from '../snapshot/parse-snapshot.js';
 import { policySetFor } from '../snapshot/principal.js';
 import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
-import { readInput, readRelativeTo } from './read.js';
-import { MAX_SNAPSHOT_CHARACTERS } from '../parse/source.js';
-import { completenessWarnings } from '../snapshot/completeness.js';
+import { loadSnapshotFile } from './kit/documents.js';
+import type { InputReader } from './kit/input.js';
+import { usageProblem as usage } from './kit/report.js';
 
 /** The flags that say where the caller's policies come from. */
 export interface PolicySourceFlags {
@@ -35,8 +34,6 @@ export interface SnapshotInput {
   /** What the snapshot says it lacks (collection gaps, parts not collected): warnings for the answer. */
   warnings: Diagnostic[];
 }
-
-const usage = (message: string, help: string): Diagnostic => ({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', help });
 
 /**
  * Usage errors of the snapshot flags: `--snapshot` and `--principal` go together, and replace the
@@ -65,14 +62,12 @@ export function snapshotUsageProblems(flags: PolicySourceFlags): Diagnostic[] {
 }
 
 /** Reads the snapshot and builds the principal's policy set; `resource` may add a role's trust policy. */
-export function loadSnapshotInput(path: string, principal: string, resource: string | undefined): SnapshotInput | { diagnostics: Diagnostic[] } {
-  const read = readInput(path, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
-  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
-  const parsed = parseSnapshot(read.text, { file: read.file, readFile: readRelativeTo(read.file) });
-  if (!parsed.snapshot) return { diagnostics: parsed.diagnostics };
-  const chosen = policySetFor(parsed.snapshot, principal, resource !== undefined ? { resource } : {});
+export function loadSnapshotInput(reader: InputReader, path: string, principal: string, resource: string | undefined): SnapshotInput | { diagnostics: Diagnostic[] } {
+  const loaded = loadSnapshotFile(reader, path);
+  if ('diagnostics' in loaded) return loaded;
+  const chosen = policySetFor(loaded.snapshot, principal, resource !== undefined ? { resource } : {});
   if (!chosen.result) return { diagnostics: chosen.diagnostics.map((d) => ({ ...d, file: d.file ?? '<command line>' })) };
-  return { snapshot: parsed.snapshot, principal: chosen.result.principal, policies: chosen.result.policies, warnings: completenessWarnings(parsed.snapshot, read.file) };
+  return { snapshot: loaded.snapshot, principal: chosen.result.principal, policies: chosen.result.policies, warnings: loaded.warnings };
 }
 
 /**
@@ -82,7 +77,7 @@ export function loadSnapshotInput(path: string, principal: string, resource: str
 export function applyResourceFacts(request: AuthorizationRequest, snapshot: AccountSnapshot, policies: PolicySet): void {
   const facts = resourceFacts(snapshot, request.resource, policies);
   if (request.resourceGroup === undefined && facts.resourceGroup !== undefined) request.resourceGroup = facts.resourceGroup;
-  const context = (request.context ??= {});
+  const context = (request.context ??= Object.create(null) as Record<string, string | string[]>);
   const absent = (request.absent ??= []);
   const given = new Set([...Object.keys(context), ...absent].map((k) => k.toLowerCase()));
   for (const [key, value] of Object.entries(facts.context)) if (!given.has(key.toLowerCase())) context[key] = value;

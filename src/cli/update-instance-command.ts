@@ -5,16 +5,18 @@
  * AccessKey secret and security token of the run.
  */
 import { Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { isLoopback, parseEndpoint } from '../client/endpoint.js';
 import { createRedactor } from '../client/redact.js';
 import { GuardedCamsClient, type GuardedOutcome } from '../client/guarded-client.js';
 import { outcomeJson, renderOutcomeText } from '../client/render.js';
 import { MAX_ATTEMPTS_LIMIT, type CredentialSource, type Endpoint } from '../client/transport.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
+import { credentialChain } from './kit/credentials.js';
+import type { Io } from './kit/io.js';
+import { wholeNumber } from './kit/options.js';
+import { usageProblem } from './kit/report.js';
 import { addPreflightOptions, readPreflightFlags, type PreflightFlags } from './preflight-flags.js';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
 type UpdateFlags = PreflightFlags & { endpoint?: string; profile?: string; dryRun?: boolean; force?: boolean; timeoutMs: string; maxAttempts: string };
 
 /** The exit code of an outcome (see EXIT). */
@@ -37,20 +39,6 @@ function exitOf(outcome: GuardedOutcome): number {
   }
 }
 
-/** The credential chain of `@alicloud/credentials` (environment, profiles, ECS role), loaded only when a call needs it. */
-export async function credentialChain(profile: string | undefined): Promise<CredentialSource> {
-  // The chain's profile providers read ALIBABA_CLOUD_PROFILE; the CLI is the edge that may set it.
-  if (profile !== undefined) process.env['ALIBABA_CLOUD_PROFILE'] = profile;
-  const module = (await import('@alicloud/credentials')) as unknown as { default: { default: new () => CredentialSource } };
-  return new module.default.default();
-}
-
-const positiveInt = (text: string, name: string, max: number, problems: Diagnostic[]): number => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) problems.push({ code: 'invalid-argument', severity: 'error', message: `${name} must be a whole number from 1 to ${max}, not \`${text}\``, file: '<command line>', path: '' });
-  return n;
-};
-
 /** Builds `update-instance`. */
 export function updateInstanceCommand(io: Io): Command {
   return addPreflightOptions(new Command('update-instance').description('preflight a CAMS UpdateInstance call, and send it only if RAM policies allow it'))
@@ -65,13 +53,13 @@ export function updateInstanceCommand(io: Io): Command {
       const redact = createRedactor([process.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'], process.env['ALIBABA_CLOUD_SECURITY_TOKEN']]);
       const out = (s: string) => io.out(redact(s));
       const err = (s: string) => io.err(redact(s));
-      const { params, input, problems } = readPreflightFlags(flags);
-      const timeoutMs = positiveInt(flags.timeoutMs, '--timeout-ms', 600_000, problems);
-      const maxAttempts = positiveInt(flags.maxAttempts, '--max-attempts', MAX_ATTEMPTS_LIMIT, problems);
+      const { params, input, problems } = readPreflightFlags(flags, io);
+      const timeoutMs = wholeNumber(flags.timeoutMs, '--timeout-ms', 1, 600_000, problems) ?? 0;
+      const maxAttempts = wholeNumber(flags.maxAttempts, '--max-attempts', 1, MAX_ATTEMPTS_LIMIT, problems) ?? 0;
       let endpoint: Endpoint | undefined;
       if (flags.endpoint !== undefined) {
         const parsed = parseEndpoint(flags.endpoint);
-        if ('error' in parsed) problems.push({ code: 'invalid-argument', severity: 'error', message: `--endpoint: ${parsed.error}`, file: '<command line>', path: '' });
+        if ('error' in parsed) problems.push(usageProblem(`--endpoint: ${parsed.error}`));
         else endpoint = parsed;
       }
       if (!('request' in input) || problems.length > 0) return finish({ status: 'invalid', diagnostics: problems });

@@ -16,7 +16,11 @@ import { closest, didYouMean } from '../catalog/suggest.js';
 import { emptyPolicySet, type NamedPolicy, type PolicySet } from './types.js';
 
 /** Reads a policy file named by a scenario: its text and the name to report it by, or an error. */
-export type PolicyFileReader = (path: string) => { text: string; file: string } | { error: string };
+/**
+ * Reads a `file:` reference, or says why not: `code` names the problem (`unreadable-file`, or
+ * `path-outside-tree` when the reference points outside the directories the reader may read).
+ */
+export type PolicyFileReader = (path: string) => { text: string; file: string } | { error: string; code?: string };
 
 /** One policy reference as written: exactly one of `document`, `file`, `system`. */
 export type RawPolicyRef = { name: string; document?: unknown; file?: string; system?: string; resourceGroup?: string };
@@ -54,7 +58,7 @@ export function loadPolicies(raw: RawPolicies | undefined, where: PoliciesLocati
     } else {
       const read = readFile?.(ref.file!) ?? { error: 'policy files cannot be read here' };
       if ('error' in read) {
-        diagnostics.push(place({ code: 'unreadable-file', severity: 'error', message: `cannot read policy file \`${ref.file}\`: ${read.error}`, path: `${pointer}/file`, target: 'value' }));
+        diagnostics.push(place({ code: read.code ?? 'unreadable-file', severity: 'error', message: `cannot read policy file \`${ref.file}\`: ${read.error}`, path: `${pointer}/file`, target: 'value' }));
         return undefined;
       }
       result = parsePolicy(read.text, { kind, file: read.file });

@@ -103,7 +103,7 @@ function documentLoader(source: Pick<ParsedSource, 'file' | 'locate'>, place: (d
     }
     const read = readFile?.(raw.file!) ?? { error: 'policy files cannot be read here' };
     if ('error' in read) {
-      diagnostics.push(place({ code: 'unreadable-file', severity: 'error', message: `cannot read policy file \`${raw.file}\`: ${read.error}`, path: `${pointer}/file`, target: 'value' }));
+      diagnostics.push(place({ code: read.code ?? 'unreadable-file', severity: 'error', message: `cannot read policy file \`${raw.file}\`: ${read.error}`, path: `${pointer}/file`, target: 'value' }));
       return undefined;
     }
     const result = parsePolicy(read.text, { kind, file: read.file });

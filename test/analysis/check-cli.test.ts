@@ -84,7 +84,7 @@ describe('check no-new-access', () => {
     expect(run(['check', 'no-new-access', '--candidate', fixture('read-only.json')]).status).toBe(2);
     const bad = run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', fixture('read-only.json'), '--max-witnesses', 'many']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('invalid-option');
+    expect(bad.stderr).toContain('invalid-argument');
     // N11: trust policies are analysed, but an identity policy is not a valid trust policy.
     expect(run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', fixture('read-only.json'), '--kind', 'trust']).status).toBe(2);
   });

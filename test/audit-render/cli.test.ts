@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/audit/render/html-escape.js';
-import { example, run, runJson } from '../cli/run.js';
+import { ALLOW_EXAMPLES, example, run, runJson } from '../cli/run.js';
 import { parseDot } from './dot-parse.js';
 import { HOSTILE_SNAPSHOT } from './fixtures.js';
 
 const snapshot = example('account.snapshot.yaml');
-const whoCanArgs = ['audit', 'who-can', '--snapshot', snapshot, '--action', 'cams:UpdateInstance', '--all-resources'];
+const whoCanArgs = ['audit', 'who-can', '--snapshot', snapshot, ...ALLOW_EXAMPLES, '--action', 'cams:UpdateInstance', '--all-resources'];
 const refsOf = (json: any): string[] => json.principals.map((p: any) => p.principal.ref);
 const answered = refsOf(runJson(whoCanArgs).json);
 
@@ -26,7 +26,7 @@ describe('ramguard audit --format dot', () => {
   });
 
   it('draws principal-can with the role the principal assumes', () => {
-    const result = run(['audit', 'principal-can', '--snapshot', snapshot, '--principal', 'user/ci-bot', '--action', 'cams:UpdateInstance', '--format', 'dot']);
+    const result = run(['audit', 'principal-can', '--snapshot', snapshot, ...ALLOW_EXAMPLES, '--principal', 'user/ci-bot', '--action', 'cams:UpdateInstance', '--format', 'dot']);
     expect(result.status).toBe(0);
     const dot = parseDot(result.stdout);
     const labels = [...dot.nodes.values()].map((a) => a.label);

@@ -3,9 +3,9 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, run, runJson } from '../cli/run.js';
+import { ALLOW_EXAMPLES, example, run, runJson } from '../cli/run.js';
 
-const SNAPSHOT = ['--snapshot', example('account.snapshot.yaml')];
+const SNAPSHOT = ['--snapshot', example('account.snapshot.yaml'), ...ALLOW_EXAMPLES];
 const whoCan = (...more: string[]) => ['audit', 'who-can', ...SNAPSHOT, ...more];
 const refs = (json: { principals: { principal: { ref: string }; decision: string }[] }, decision?: string) => json.principals.filter((p) => decision === undefined || p.decision === decision).map((p) => p.principal.ref).sort();
 
@@ -141,7 +141,7 @@ describe('bad input exits 2 with a diagnostic, never a stack trace', () => {
     expect(stderr).toContain('nosuch');
     const json = runJson(['audit', 'who-can', '--snapshot', file, '--action', 'cams:UpdateInstance']);
     expect(json.status).toBe(2);
-    expect(json.json.result).toBeNull();
+    expect(json.json.ok).toBe(false);
     expect(json.json.diagnostics.length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@
  * for each layer (control levels, session, trust) and each part of the request.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnosticLines, example, EXAMPLES, request, ROOT, run, runJson } from './run.js';
+import { diagnosticLines, ALLOW_EXAMPLES, example, EXAMPLES, request, ROOT, run, runJson } from './run.js';
 
 const SCENARIO = example('update-instance.scenario.yaml');
 const ROLE = 'acs:ram::1234567890123456:role/deployer';
@@ -37,7 +37,7 @@ describe('stdin', () => {
 describe('--scenario', () => {
   it('the bundled scenario is Conditional on acs:SourceIp (exit 3)', () => {
     // Given the bundled scenario, which leaves acs:SourceIp out
-    const { status, json } = runJson(['eval', '--scenario', SCENARIO]);
+    const { status, json } = runJson(['eval', ...ALLOW_EXAMPLES, '--scenario', SCENARIO]);
     // Then it depends on acs:SourceIp alone
     expect(status).toBe(3);
     expect(json.decision).toBe('Conditional');
@@ -46,7 +46,7 @@ describe('--scenario', () => {
 
   it('with --context acs:SourceIp=203.0.113.7 it is Allow (exit 0), allowed by the control and identity Allows', () => {
     // Given the scenario and an office IP
-    const { status, json } = runJson(['eval', '--scenario', SCENARIO, '--context', 'acs:SourceIp=203.0.113.7']);
+    const { status, json } = runJson(['eval', ...ALLOW_EXAMPLES, '--scenario', SCENARIO, '--context', 'acs:SourceIp=203.0.113.7']);
     // Then Allow, decided by the Root-folder control Allow and the office Allow
     expect(status).toBe(0);
     expect(json.decision).toBe('Allow');
@@ -70,7 +70,7 @@ describe('--scenario', () => {
   it('flags override the scenario request: a prod delete is denied by the control policy', () => {
     // Given the scenario with --action cams:DeleteInstance (acs:MFAPresent is absent, so the
     // negated MFA Deny applies too)
-    const { status, json } = runJson(['eval', '--scenario', SCENARIO, '--action', 'cams:DeleteInstance']);
+    const { status, json } = runJson(['eval', ...ALLOW_EXAMPLES, '--scenario', SCENARIO, '--action', 'cams:DeleteInstance']);
     // Then the control policy's prod Deny is named first, and both Denies decide
     expect(status).toBe(1);
     expect(json.decision).toBe('ExplicitDeny');
@@ -83,7 +83,7 @@ describe('--scenario', () => {
 
   it('--context replaces a scenario context key', () => {
     // Given acs:SecureTransport=false over the scenario's "true", and an office IP
-    const r = run(['eval', '--scenario', SCENARIO, '--context', 'acs:SecureTransport=false', '--context', 'acs:SourceIp=203.0.113.7']);
+    const r = run(['eval', ...ALLOW_EXAMPLES, '--scenario', SCENARIO, '--context', 'acs:SecureTransport=false', '--context', 'acs:SourceIp=203.0.113.7']);
     // Then the Bool clause fails: implicit deny
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('no-match: `acs:SecureTransport` Bool `true` (request: `false`)');

@@ -3,14 +3,14 @@
  * and the `--format json` document (the EvaluationResult plus the request).
  */
 import { describe, expect, it } from 'vitest';
-import { example, firstLine, INSTANCE, request, run, runJson } from './run.js';
+import { ALLOW_EXAMPLES, example, firstLine, INSTANCE, request, run, runJson } from './run.js';
 
 const PROD_42 = 'acs:cams:ap-southeast-1:1234567890123456:instance/prod-42';
 const allowArgs = ['eval', '--policy', 'allow-cams.json', ...request()];
 const explicitDenyArgs = ['eval', '--policy', 'allow-cams.json', '--policy', 'deny-delete.json', ...request('cams:DeleteInstance')];
 const implicitDenyArgs = ['eval', '--policy', 'deny-delete.json', ...request()];
 /** The bundled scenario: Conditional on acs:SourceIp. */
-const conditionalArgs = ['eval', '--scenario', example('update-instance.scenario.yaml')];
+const conditionalArgs = ['eval', ...ALLOW_EXAMPLES, '--scenario', example('update-instance.scenario.yaml')];
 
 describe('text output', () => {
   it('Allow: the first line says ALLOW with the action and resource, then which statement allowed it', () => {
@@ -163,24 +163,24 @@ describe('--format json', () => {
     });
   });
 
-  it('invalid input: {decision: null, diagnostics} on stdout, nothing on stderr, exit 2', () => {
+  it('invalid input: {ok: false, diagnostics} on stdout, nothing on stderr, exit 2', () => {
     // Given a policy with a duplicate key
     const { status, json, stderr } = runJson(['eval', '--policy', 'duplicate-key.json', ...request()]);
     // Then the diagnostics are in the JSON, with their location
     expect(status).toBe(2);
     expect(stderr).toBe('');
-    expect(json.decision).toBeNull();
+    expect(json.ok).toBe(false);
     expect(json.diagnostics).toEqual([
       expect.objectContaining({ code: 'duplicate-key', severity: 'error', file: 'duplicate-key.json', range: expect.objectContaining({ line: 3, column: 3 }) }),
     ]);
   });
 
-  it('invalid arguments: {decision: null} with invalid-argument diagnostics', () => {
+  it('invalid arguments: {ok: false} with invalid-argument diagnostics', () => {
     // Given no action and a bad --context
     const { status, json } = runJson(['eval', '--policy', 'allow-cams.json', '--resource', INSTANCE, '--context', 'nokey']);
     // Then both problems are listed
     expect(status).toBe(2);
-    expect(json.decision).toBeNull();
+    expect(json.ok).toBe(false);
     expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['invalid-argument', 'invalid-argument']);
     const messages = json.diagnostics.map((d: { message: string }) => d.message);
     expect(messages).toContain('the action is missing');

@@ -1,6 +1,6 @@
 /** End-to-end: `ramguard preflight update-instance` — exit codes, JSON fields, parameter errors. */
 import { describe, expect, it } from 'vitest';
-import { example, run, runJson } from './run.js';
+import { ALLOW_EXAMPLES, example, run, runJson } from './run.js';
 
 const BASE = ['preflight', 'update-instance', '--instance-id', 'prod-42', '--instance-name', 'viber_ins', '--region', 'ap-southeast-1', '--account-id', '1234567890123456', '--current-time', '2026-11-28T10:00:00Z'];
 const OPERATOR = ['--policy', example('cams-operator.json'), '--principal-arn', 'acs:ram::1234567890123456:user/alice'];
@@ -31,7 +31,7 @@ describe('ramguard preflight update-instance', () => {
   });
 
   it('a scenario supplies the caller and its policies (control policies included)', () => {
-    const r = run([...BASE, '--scenario', example('update-instance.scenario.yaml'), '--source-ip', '203.0.113.7']);
+    const r = run([...BASE, ...ALLOW_EXAMPLES, '--scenario', example('update-instance.scenario.yaml'), '--source-ip', '203.0.113.7']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('allowed by control policy (level 0) `control-no-deletes-in-prod` statement 0');
   });

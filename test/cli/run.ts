@@ -16,6 +16,11 @@ export const FIXTURES = resolve(ROOT, 'test/cli/fixtures');
 export const EXAMPLES = resolve(ROOT, 'policies/examples');
 
 export const example = (name: string) => resolve(EXAMPLES, name);
+/**
+ * `file:` references may reach only the directory ramguard runs in: tests that run in the fixtures
+ * and name an example that references its neighbours widen it to the examples' folder.
+ */
+export const ALLOW_EXAMPLES = ['--allow-path', EXAMPLES];
 
 /** A Node stack frame line: never allowed in anything the CLI prints. */
 export const STACK_FRAME = '    at ';

@@ -192,7 +192,7 @@ describe('ramguard update-instance against the CAMS emulator', () => {
     expect(endpoint.stderr).toContain('--endpoint: `ftp://x`: only http and https endpoints exist');
     expect(endpoint.status).toBe(2);
     const attempts = await update(ALLOW_UPDATE, ['--max-attempts', '99']);
-    expect(attempts.stderr).toContain('--max-attempts must be a whole number from 1 to 10');
+    expect(attempts.stderr).toContain('`--max-attempts` takes a whole number from 1 to 10');
     expect(attempts.status).toBe(2);
     outputs.push(endpoint.stdout, endpoint.stderr);
     expect(emulator.requests()).toEqual([]);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, closeSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic, type AtomicFs } from '../../src/cli/atomic-write.js';
+import { writeFileAtomic, type AtomicFs } from '../../src/cli/kit/atomic-write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ramguard-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -114,13 +114,13 @@ describe('bad input and failures', () => {
     [['--output', 'x.yaml', '--endpoint', 'ftp://127.0.0.1:1'], '--endpoint: `ftp://127.0.0.1:1`: only http and https endpoints exist'],
     [['--output', 'x.yaml', '--endpoint-ram', 'http://127.0.0.1:1/path'], '--endpoint-ram: `http://127.0.0.1:1/path`: an endpoint is a host, without a path or query'],
     [['--output', 'x.txt'], '--output `x.txt` must end in .yaml, .yml or .json'],
-    [['--output', 'no-such-dir/x.yaml'], 'cannot write in `no-such-dir` (ENOENT)'],
-    [['--output', 'a-file/x.yaml'], 'cannot write in `a-file` (ENOTDIR)'],
-    [['--output', 'a-dir.yaml'], '--output `a-dir.yaml` is a directory'],
+    [['--output', 'no-such-dir/x.yaml'], 'the directory `no-such-dir` does not exist'],
+    [['--output', 'a-file/x.yaml'], '`a-file` is not a directory'],
+    [['--output', 'a-dir.yaml'], 'cannot write `a-dir.yaml`: it is a directory'],
     [['--output', 'x.yaml', '--include', 'everything'], '--include `everything` is not something collect reads'],
     [['--output', 'x.yaml', '--include', 'cams-instances'], '--include cams-instances needs --region'],
-    [['--output', 'x.yaml', '--concurrency', '0'], '--concurrency must be a whole number from 1 to 64'],
-    [['--output', 'x.yaml', '--max-attempts', '11'], '--max-attempts must be a whole number from 1 to 10'],
+    [['--output', 'x.yaml', '--concurrency', '0'], '`--concurrency` takes a whole number from 1 to 64'],
+    [['--output', 'x.yaml', '--max-attempts', '11'], '`--max-attempts` takes a whole number from 1 to 10'],
     [['--output', 'x.yaml', '--progress', 'loud'], '--progress must be one of auto, bar, lines, none'],
   ])('refuses %j with exit 2 and writes nothing', async (args, message) => {
     writeFileSync(join(dir, 'a-file'), 'not a directory');

@@ -1,8 +1,8 @@
 /** End-to-end: `ramguard eval` and `ramguard preflight update-instance` with `--snapshot FILE --principal REF`. */
 import { describe, expect, it } from 'vitest';
-import { diagnosticLines, example, firstLine, run, runJson } from '../cli/run.js';
+import { diagnosticLines, ALLOW_EXAMPLES, example, firstLine, run, runJson } from '../cli/run.js';
 
-const SNAPSHOT = ['--snapshot', example('account.snapshot.yaml')];
+const SNAPSHOT = ['--snapshot', example('account.snapshot.yaml'), ...ALLOW_EXAMPLES];
 const instance = (id: string) => `acs:cams:ap-southeast-1:1234567890123456:instance/${id}`;
 const evalAs = (principal: string, action: string, resource: string, ...more: string[]) => ['eval', ...SNAPSHOT, '--principal', principal, '--action', action, '--resource', resource, ...more];
 const deciding = (json: { decidingStatements: { layer: string; policy: string; statement: number }[] }) => json.decidingStatements.filter((s) => s.layer !== 'control').map((s) => `${s.layer} ${s.policy}#${s.statement}`);
@@ -117,7 +117,7 @@ describe('ramguard eval --snapshot: usage and input errors (exit 2)', () => {
   it('a snapshot file that does not exist; JSON output of errors', () => {
     const r = runJson(['eval', '--snapshot', 'nope.yaml', '--principal', 'user/a', '--action', 'cams:UpdateInstance', '--resource', instance('i')]);
     expect(r.status).toBe(2);
-    expect(r.json).toMatchObject({ decision: null, diagnostics: [{ code: 'unreadable-file', file: 'nope.yaml' }] });
+    expect(r.json).toMatchObject({ ok: false, diagnostics: [{ code: 'unreadable-file', file: 'nope.yaml' }] });
   });
 });
 

@@ -1,0 +1,73 @@
+/**
+ * Where a command prints and how it ends: the one `Io` every command is built with. The process
+ * Io escapes everything it prints (escape.ts) and bounds what one call may print, so no command
+ * can forget either; tests build their own Io to run commands in-process.
+ */
+import { readSync } from 'node:fs';
+import { escapeTerminal } from './escape.js';
+
+/** A command's outputs, exit code and surroundings. */
+export interface Io {
+  /** Prints a line (the answer) on standard output. */
+  out(text: string): void;
+  /** Prints a line (diagnostics, progress, warnings) on standard error. */
+  err(text: string): void;
+  /** Records the exit code. */
+  setExit(code: number): void;
+  /** The directory ramguard runs in: relative paths resolve here, and file references stay inside it. */
+  cwd: string;
+  /** Reads standard input, at most `maxBytes + 1` bytes (one more than allowed, to tell "too large"). */
+  readStdin(maxBytes: number): Buffer;
+}
+
+/** Reads at most `limit` bytes from file descriptor `fd`, waiting out EAGAIN on a non-blocking pipe. */
+export function readBounded(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (total < limit) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, Math.min(chunk.length, limit - total), null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5); // a non-blocking pipe with nothing yet: wait, don't spin
+        continue;
+      }
+      if (code === 'EOF') break; // Windows' end of a pipe
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * The most one `out`/`err` call prints: a report larger than this is cut with a note, so a
+ * hostile input cannot make ramguard print without end (the readers and the per-file diagnostic
+ * caps keep real answers far below it).
+ */
+export const MAX_PRINT_CHARACTERS = 64 * 1024 * 1024;
+
+/** Bounds and escapes one printed text. */
+export function printable(text: string): string {
+  const bounded = text.length > MAX_PRINT_CHARACTERS ? `${text.slice(0, MAX_PRINT_CHARACTERS)}\n… output cut at ${MAX_PRINT_CHARACTERS} characters` : text;
+  return escapeTerminal(bounded);
+}
+
+/** The Io of the running process: stdout, stderr, `process.exitCode`, the current directory, fd 0. */
+export function processIo(): Io {
+  return {
+    out: (text) => void process.stdout.write(printable(text) + '\n'),
+    err: (text) => void process.stderr.write(printable(text) + '\n'),
+    setExit: (code) => {
+      process.exitCode = code;
+    },
+    cwd: process.cwd(),
+    readStdin: (maxBytes) => readBounded(0, maxBytes + 1),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * How every command reports problems: one builder for command-line problems, one way to print
+ * diagnostics, and one JSON failure envelope, `{"ok": false, "diagnostics": [...]}`, whatever the
+ * command (before, `eval` printed `decision: null`, `audit` `result: null`, `check` `verdict: null`).
+ */
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { EXIT } from '../exit-codes.js';
+import type { Io } from './io.js';
+
+/** Where a problem of the command line itself is reported. */
+export const COMMAND_LINE = '<command line>';
+
+/** A problem with an argument or option: `invalid-argument` on the command line. */
+export function usageProblem(message: string, help?: string, code = 'invalid-argument'): Diagnostic {
+  return { code, severity: 'error', message, file: COMMAND_LINE, path: '', ...(help !== undefined ? { help } : {}) };
+}
+
+/** `d` with a file, so the printed line says where it is (`<command line>` by default). */
+export function located(d: Diagnostic, file = COMMAND_LINE): Diagnostic {
+  return d.file === undefined ? { ...d, file } : d;
+}
+
+/** Prints diagnostics on stderr, one `file:line:col: severity[code]: message` each. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.err(formatDiagnostic(located(d)));
+}
+
+/** The one JSON shape of a command that could not answer. */
+export function failureJson(diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify({ ok: false, diagnostics: diagnostics.map((d) => located(d)) }, null, 2);
+}
+
+/**
+ * Ends a command that could not answer: the failure envelope on stdout with `--format json`, else
+ * the diagnostics on stderr (a SARIF, CSV or HTML consumer must not get a different JSON), exit 2.
+ */
+export function failWith(io: Io, format: string | undefined, diagnostics: readonly Diagnostic[], exitCode: number = EXIT.invalid): void {
+  if (format === 'json') io.out(failureJson(diagnostics));
+  else printDiagnostics(io, diagnostics);
+  io.setExit(exitCode);
+}
