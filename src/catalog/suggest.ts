@@ -15,8 +15,14 @@ export function editDistance(a: string, b: string): number {
   return previous[y.length]!;
 }
 
+/** Names longer than this get no suggestions (no catalog name is near it). */
+export const MAX_SUGGESTED_LENGTH = 256;
+
 /** Up to `limit` candidates within a distance of a third of the name's length, closest first. */
 export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  // Edit distance costs length × length per candidate: a name far longer than any action or
+  // policy name (a hostile 100,000-character action) is no typo of one, and is not compared.
+  if (name.length > MAX_SUGGESTED_LENGTH) return [];
   const budget = Math.max(2, Math.floor(name.length / 3));
   return [...candidates]
     .map((c) => [c, editDistance(name, c)] as const)

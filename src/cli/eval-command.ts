@@ -1,5 +1,7 @@
 /** `ramguard eval`: evaluate one request, print the decision and why, exit with its code. */
 import { Command, Option } from 'commander';
+import { builtinCatalog } from '../catalog/builtin.js';
+import { checkRequestNames } from '../catalog/request-check.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { evaluate } from '../eval/authorize.js';
 import { compilePolicySet } from '../eval/compile.js';
@@ -11,7 +13,7 @@ import { EXIT, EXPECTATIONS, exitCodeOf, meetsExpectation, type Expectation } fr
 import { createInputReader } from './kit/input.js';
 import type { Io } from './kit/io.js';
 import { addAllowPathOption, repeatable } from './kit/options.js';
-import { failWith, located, printDiagnostics } from './kit/report.js';
+import { failWith, located, printDiagnostics, strictProblems } from './kit/report.js';
 
 /** Builds the `eval` command on `io`. */
 export function evalCommand(io: Io): Command {
@@ -33,14 +35,19 @@ export function evalCommand(io: Io): Command {
       .option('--snapshot <file>', 'an account snapshot: the caller and its policies as RAM sees them (with --principal)')
       .option('--principal <ref>', 'the caller in the snapshot: user/NAME or role/NAME')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .addOption(new Option('--expect <decision>', 'exit 0 when the decision is this, 1 when not').choices([...EXPECTATIONS])),
-  ).action((flags: EvalFlags & { format: 'text' | 'json'; expect?: Expectation; allowPath: string[] }) => {
+      .addOption(new Option('--expect <decision>', 'exit 0 when the decision is this, 1 when not').choices([...EXPECTATIONS]))
+      .option('--strict', 'treat every warning (an action the catalog does not know, a resource that is not an ARN, …) as an error: exit 2, no answer'),
+  ).action((flags: EvalFlags & { format: 'text' | 'json'; expect?: Expectation; allowPath: string[]; strict?: boolean }) => {
     const { reader, problems } = createInputReader(io, flags.allowPath);
     if (problems.length > 0) return failWith(io, flags.format, problems);
     const input = buildEvalInput(flags, reader);
     if (!('request' in input)) return failWith(io, flags.format, input.diagnostics);
+    // A typo'd action decides silently otherwise (`cams:*` allows `cams:DeleteInstanse`).
+    const names = checkRequestNames(input.request, builtinCatalog()).map((d) => located(d, '<request>'));
+    const inputProblems = strictProblems([...input.diagnostics, ...names], flags.strict === true);
+    if (hasErrors(inputProblems)) return failWith(io, flags.format, inputProblems);
     const result = evaluate(compilePolicySet(input.policies), input.request);
-    result.diagnostics = [...input.diagnostics, ...result.diagnostics.map((d) => located(d, '<request>'))];
+    result.diagnostics = [...inputProblems, ...result.diagnostics.map((d) => located(d, '<request>'))];
     if (flags.format === 'json') {
       const residualText = result.residual ? renderResidual(result.residual) : undefined;
       io.out(JSON.stringify({ ...result, ...(residualText ? { residualText } : {}), request: input.request }, null, 2));

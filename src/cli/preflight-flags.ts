@@ -12,7 +12,8 @@ import { buildEvalInput, type EvalFlags, type EvalInput } from './eval-input.js'
 import { createInputReader } from './kit/input.js';
 import type { Io } from './kit/io.js';
 import { addAllowPathOption, repeatable as collect } from './kit/options.js';
-import { usageProblem } from './kit/report.js';
+import { located, strictProblems, usageProblem } from './kit/report.js';
+import { checkRequestNames } from '../catalog/request-check.js';
 /** commander's camel-case name of a parameter flag: `--instance-id` → `instanceId`. */
 const optionKey = (flag: string) => flag.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
@@ -22,6 +23,7 @@ export type PreflightFlags = Omit<EvalFlags, 'action' | 'resource' | 'trustPolic
   sourceIp?: string;
   currentTime?: string;
   allowPath: string[];
+  strict?: boolean;
   format: 'text' | 'json';
 } & Record<string, unknown>;
 
@@ -42,6 +44,7 @@ export function addPreflightOptions(command: Command): Command {
     .option('--source-ip <ip>', 'the IP the call will come from (unknown otherwise)')
     .option('--context <key=value>', 'another context key; repeatable', collect, [])
     .option('--absent <key>', 'a context key the call does not carry; repeatable', collect, [])
+    .option('--strict', 'treat every warning as an error: exit 2, nothing decided or sent')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
 }
 
@@ -64,7 +67,8 @@ export function readPreflightFlags(flags: PreflightFlags, io: Io): PreflightInpu
   const arn = flags.region !== undefined && flags.accountId !== undefined && typeof instanceId === 'string' ? buildArn(builtinCatalog(), 'cams:UpdateInstance', { regionId: flags.region, accountId: flags.accountId, InstanceId: instanceId }) : undefined;
   const resource = arn && 'arn' in arn ? arn.arn : 'acs:cams:preflight';
   const input = buildEvalInput({ ...flags, trustPolicy: [], action: 'cams:UpdateInstance', resource } as EvalFlags, reader);
-  problems.push(...input.diagnostics.filter((d) => d.severity === 'error'));
+  const checked = 'request' in input ? [...input.diagnostics, ...checkRequestNames(input.request, builtinCatalog()).map((d) => located(d, '<request>'))] : input.diagnostics;
+  for (const d of strictProblems(checked, flags.strict === true)) if (d.severity === 'error') problems.push(d);
   const owner = 'snapshot' in input ? input.snapshot?.accountId : undefined;
   if (owner !== undefined && flags.accountId !== undefined && owner !== flags.accountId) {
     argument(`the instance is in account \`${flags.accountId}\`, the snapshot is of account \`${owner}\``, `a RAM identity acts on another account's resources only by assuming a role there: give that account's snapshot, or \`--account-id ${owner}\``);

@@ -52,7 +52,7 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
     const values = Array.isArray(raw) ? raw : [raw];
     const lower = name.toLowerCase();
     const existing = context.get(lower);
-    if (existing) existing.values.push(...values);
+    if (existing) for (const v of values) existing.values.push(v); // no spread: a list may be long
     else context.set(lower, { name, values: [...values], read: new Map() });
   }
   const absent = new Set((request.absent ?? []).map((k) => k.toLowerCase()));
@@ -63,7 +63,8 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
     if (absent.has(lower)) {
       diagnostics.push(requestProblem('conflicting-context', `\`${key.name}\` is both given a value and declared absent`, key.name));
     }
-    const family = TYPED_KEYS[lower];
+    // Own keys only: a context key named `constructor` or `__proto__` is not a typed key.
+    const family = Object.hasOwn(TYPED_KEYS, lower) ? TYPED_KEYS[lower] : undefined;
     if (!family) continue;
     key.values.forEach((value) => {
       if (family.read(value) === undefined) {

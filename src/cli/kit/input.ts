@@ -31,8 +31,9 @@ export interface InputReader {
 
 const problem = (code: string, file: string, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, file, path: '', ...(help !== undefined ? { help } : {}) });
 
-function tooLarge(file: string, size: number | string, limit: number): Diagnostic {
-  return problem('input-too-large', file, `\`${file}\` is ${size} bytes, more than the ${limit} ramguard reads`, limit === READ_LIMITS.document ? 'a RAM policy is at most 6,144 characters; check that this is the right file' : 'check that this is the right file');
+function tooLarge(file: string, size: number | undefined, limit: number): Diagnostic {
+  const what = size === undefined ? `more than ${limit} bytes` : `${size} bytes, more than the ${limit}`;
+  return problem('input-too-large', file, `\`${file}\` is ${what} ramguard reads`, limit === READ_LIMITS.document ? 'a RAM policy is at most 6,144 characters; check that this is the right file' : 'check that this is the right file');
 }
 
 function errnoReason(error: unknown): string {
@@ -83,7 +84,7 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
       const refusedNow = refusal(stats);
       if (refusedNow) return { diagnostic: problem('unreadable-file', shown, `cannot read \`${shown}\`: ${refusedNow}`) };
       const bytes = readBounded(fd, maxBytes + 1);
-      if (bytes.length > maxBytes) return { diagnostic: tooLarge(shown, `more than ${maxBytes}`, maxBytes) };
+      if (bytes.length > maxBytes) return { diagnostic: tooLarge(shown, undefined, maxBytes) };
       if (stats.isFile()) read.add(`${stats.dev}:${stats.ino}`);
       return { text: bytes.toString('utf8'), file: shown };
     } catch (error) {
@@ -102,7 +103,7 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
       stdinUsed = true;
       try {
         const bytes = io.readStdin(maxBytes);
-        if (bytes.length > maxBytes) return { diagnostic: tooLarge('-', `more than ${maxBytes}`, maxBytes) };
+        if (bytes.length > maxBytes) return { diagnostic: tooLarge('-', undefined, maxBytes) };
         return { text: bytes.toString('utf8'), file: '-' };
       } catch (error) {
         return { diagnostic: problem('unreadable-file', '-', `cannot read standard input: ${errnoReason(error)}`) };

@@ -39,3 +39,9 @@ export function failWith(io: Io, format: string | undefined, diagnostics: readon
   else printDiagnostics(io, diagnostics);
   io.setExit(exitCode);
 }
+
+/** With `--strict`, every warning becomes an error (the command then gives no answer and exits 2). */
+export function strictProblems(diagnostics: readonly Diagnostic[], strict: boolean): Diagnostic[] {
+  if (!strict) return [...diagnostics];
+  return diagnostics.map((d) => (d.severity === 'error' ? d : { ...d, severity: 'error' as const, message: `${d.message} (an error with --strict)` }));
+}
