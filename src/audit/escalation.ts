@@ -75,7 +75,7 @@ export function escalationsOf(audit: ActionAudit, principal: AuditPrincipal): Es
 
 function escalation(action: string, reaches: AuditPrincipal, chain: EscalationStep[]): Escalation {
   const conditional = chain.some((s) => s.decision === 'Conditional');
-  const possible = chain.some((s) => s.method === 'create-login-profile' || s.method === 'update-login-profile') && chain.some((s) => s.message.includes('MFA'));
+  const possible = chain.some((s) => s.method === 'create-login-profile' || s.method === 'update-login-profile') && chain.some((s) => s.targetMfaBound === true);
   return { action, reaches, chain, decision: conditional ? 'Conditional' : 'Allow', certainty: possible ? 'possible' : 'certain' };
 }
 
@@ -263,7 +263,9 @@ function takeovers(audit: ActionAudit, actor: AuditPrincipal, lacking: number[])
       for (const [method, action, applicable, message] of kinds) {
         if (!applicable || !mayAllow(policies, action)) continue;
         const allowed = permitted(audit, actor, action, [arn]);
-        if (allowed) out.push({ becomes: target, step: step(actor, method, action, arn, { kind: 'user', name: target.name }, allowed, TRUE, message) });
+        if (!allowed) continue;
+        const made = step(actor, method, action, arn, { kind: 'user', name: target.name }, allowed, TRUE, message);
+        out.push({ becomes: target, step: user.mfaBound === true && method !== 'create-access-key' ? { ...made, targetMfaBound: true } : made });
       }
     } else {
       const arn = ramArn(snapshot, 'role', target.name);

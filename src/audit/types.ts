@@ -207,6 +207,8 @@ export interface EscalationStep {
   condition?: string;
   /** A sentence for people: what the move does and why it yields the permission. */
   message: string;
+  /** A password move onto a user with an MFA device bound: the password alone may not sign in. */
+  targetMfaBound?: boolean;
 }
 
 /** "can escalate to": a principal without the permission that can obtain it, with the chain of moves. */

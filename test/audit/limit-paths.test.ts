@@ -87,6 +87,6 @@ describe('--max-paths', () => {
 
   it('refuses a --max-paths that is not a whole number', () => {
     const bad = ask('--max-paths', 'many');
-    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('`--max-paths many` is not a whole number')]);
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('`--max-paths` takes a whole number from 0 to 1000000, not `many`')]);
   });
 });
