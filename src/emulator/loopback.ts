@@ -1,6 +1,6 @@
 /**
  * The emulators' HTTP plumbing: node:http on 127.0.0.1 only (an emulator accepts any configured
- * AccessKey, so it must never be reachable from another machine), bodies capped at 1 MiB, every
+ * AccessKey, so it must never be reachable from another machine), bodies capped at 64 KiB, every
  * answer JSON with an `x-acs-request-id`, answers delayed by latency faults. What to answer is
  * the caller's `answer` function: the CAMS emulator and the account (RAM) emulator share this.
  */
@@ -9,8 +9,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { HttpRequest, RequestFacts } from './service.js';
 
-/** The most body bytes an emulator reads; RPC calls are a few hundred bytes. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The most body bytes an emulator reads. RPC calls are a few hundred bytes; 64 KiB leaves room
+ * for long free-text parameters (an InstanceDescription) while bounding what one request holds in
+ * memory as it is answered. Nothing of a larger body is kept.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** What an emulator answers to one request. */
 export interface LoopbackAnswer {

@@ -11,6 +11,7 @@ import { EMULATED_ACTIONS, type EmulatorConfig } from './config.js';
 import { apiError, type ApiError } from './errors.js';
 import { faultAnswer, pickFaults } from './faults.js';
 import { accessDeniedDetail, authorityOf, authorizeCall, type Authority } from './ram.js';
+import { boundedParameters, boundedText } from './request-log.js';
 import { parseAuthorization, parseQuery, verifySignature, type NonceMemory, type SignedRequest } from './signature.js';
 
 /** The API version every CAMS call must name. */
@@ -26,7 +27,11 @@ export interface EmulatorState {
   faultCounts: number[];
 }
 
-/** One request as the log keeps it. Never the secret or the token: only the AccessKey ID. */
+/**
+ * One request as the log keeps it. Never the secret or the token: only the AccessKey ID. Bounded
+ * (request-log.ts): the action and the claimed AccessKey ID cut to 128 characters, the parameters
+ * to a few KiB, and empty unless the signature was verified.
+ */
 export interface LogEntry {
   time: string;
   requestId: string;
@@ -68,13 +73,16 @@ export interface RequestFacts {
   peerIp: string;
 }
 
-/** The state of a freshly started emulator: the configured instances, every key's policies compiled. */
-export function createEmulatorState(config: EmulatorConfig): EmulatorState {
+/**
+ * The state of a freshly started emulator: the configured instances, every key's policies
+ * compiled, and `nonces` (default: none seen; a restarted emulator may bring those it kept).
+ */
+export function createEmulatorState(config: EmulatorConfig, nonces: NonceMemory = { seen: new Map() }): EmulatorState {
   return {
     config,
     authorities: new Map(config.accessKeys.map((key) => [key.id, authorityOf(key)])),
     instances: new Map(config.instances.map((i) => [i.id, { ...i, tags: { ...i.tags } }])),
-    nonces: { seen: new Map() },
+    nonces,
     faultCounts: config.faults.map(() => 0),
   };
 }
@@ -87,9 +95,7 @@ export function handleRequest(state: EmulatorState, http: HttpRequest, facts: Re
   const request: SignedRequest = { method: http.method, path: question < 0 ? http.url : http.url.slice(0, question), query: query ?? [], headers: http.headers, body: http.body };
   const hostId = `cams.${config.region}.aliyuncs.com`;
   const action = request.headers['x-acs-action'];
-  const claimed = parseAuthorization(request.headers['authorization']);
-  const parameters = parametersOf(request);
-  const log: LogEntry = { time: facts.now, requestId: facts.requestId, ...(action !== undefined ? { action } : {}), ...('accessKeyId' in claimed ? { accessKeyId: claimed.accessKeyId } : {}), parameters: parameters ?? {}, status: 200, code: 'OK' };
+  const log: LogEntry = { time: facts.now, requestId: facts.requestId, ...claimedFields(request), parameters: {}, status: 200, code: 'OK' };
   let delayMs = 0;
   const answer = (status: number, body: Record<string, unknown>): ServiceAnswer => {
     log.status = status;
@@ -103,6 +109,9 @@ export function handleRequest(state: EmulatorState, http: HttpRequest, facts: Re
   if (query === undefined) return fail(apiError('InvalidParameter', 'the query string has a malformed percent-escape'));
   const verified = verifySignature(request, (id) => state.authorities.get(id)?.key, { now: facts.now, maxSkewSeconds: config.maxSkewSeconds, nonces: state.nonces });
   if ('error' in verified) return fail(verified.error);
+  // Only now is the body worth reading: a request nobody signed is logged without it.
+  const parameters = parametersOf(request);
+  if (parameters !== undefined) log.parameters = boundedParameters(parameters);
   const authority = state.authorities.get(verified.accessKeyId)!;
   const method = request.method.toUpperCase();
   if (method !== 'POST' && method !== 'GET') return fail(apiError('UnsupportedHTTPMethod', `CAMS RPC calls are POST or GET, not ${method}`));
@@ -137,9 +146,16 @@ export function handleRequest(state: EmulatorState, http: HttpRequest, facts: Re
   return answer(200, { Code: 'OK', Message: '', Success: true, AccessDeniedDetail: '', Data: data });
 }
 
-/** Query and form-body parameters (the body's win); undefined when the body is not a form. */
+/** The action and the AccessKey ID a request claims (before any check), cut for the log. */
+export function claimedFields(request: SignedRequest): { action?: string; accessKeyId?: string } {
+  const action = request.headers['x-acs-action'];
+  const claimed = parseAuthorization(request.headers['authorization']);
+  return { ...(action !== undefined ? { action: boundedText(action) } : {}), ...('accessKeyId' in claimed ? { accessKeyId: boundedText(claimed.accessKeyId) } : {}) };
+}
+
+/** Query and form-body parameters (the body's win), null-prototype (the names are the sender's); undefined when the body is not a form. */
 export function parametersOf(request: SignedRequest): Record<string, string> | undefined {
-  const parameters: Record<string, string> = Object.fromEntries(request.query);
+  const parameters: Record<string, string> = Object.assign(Object.create(null), Object.fromEntries(request.query));
   if (request.body.length === 0) return parameters;
   const type = (request.headers['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;

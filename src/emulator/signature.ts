@@ -27,7 +27,10 @@ export interface KeySecret {
 
 /** Nonces seen recently, each with the time (ms) after which it can be forgotten. */
 export interface NonceMemory {
+  /** Nonce → forget-after time (ms), in insertion order, which is time order. */
   seen: Map<string, number>;
+  /** Told of each nonce remembered (e.g. to keep it in a file, so a restart does not forget it). */
+  onRemember?: (nonce: string, untilMs: number) => void;
 }
 
 /** How to verify: the server's clock (ISO 8601), the allowed skew, and the nonce memory. */
@@ -180,6 +183,7 @@ export function rememberNonce(memory: NonceMemory, nonce: string, nowMs: number,
   }
   if (memory.seen.has(nonce)) return false;
   memory.seen.set(nonce, nowMs + keepMs);
+  memory.onRemember?.(nonce, nowMs + keepMs);
   return true;
 }
 

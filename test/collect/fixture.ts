@@ -10,9 +10,13 @@ import { sdkCaller } from '../../src/collect/sdk-caller.js';
 export const AK = 'LTAI5tCollectorKey';
 export const SECRET = 'Collect-Secret/7b1e+never-printed';
 
-/** Starts the emulator serving `account`; `pageCap` makes RAM answer fewer items than MaxItems. */
+/**
+ * Starts the emulator serving `account`; `pageCap` makes RAM answer fewer items than MaxItems.
+ * Its `requests()` keeps up to 100,000 entries (not the default 1,000): the tests count every
+ * call of a 2,000-user collection.
+ */
 export async function accountEmulator(account: ServedAccount, options: { faults?: AccountFault[]; pageCap?: number } = {}) {
-  return startAccountEmulator({ account, accessKeys: [{ id: AK, secret: SECRET }], ...(options.faults ? { faults: options.faults } : {}), ...(options.pageCap ? { pageCap: options.pageCap } : {}) });
+  return startAccountEmulator({ account, accessKeys: [{ id: AK, secret: SECRET }], ...(options.faults ? { faults: options.faults } : {}), ...(options.pageCap ? { pageCap: options.pageCap } : {}) }, { logCapacity: 100_000 });
 }
 
 /** A Caller to `url` through the SDK, with fast retries (1 ms backoff) so throttling tests stay quick. */

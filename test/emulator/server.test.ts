@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { startCamsEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { startCamsEmulator, MAX_BODY_BYTES, type RunningEmulator } from '../../src/emulator/index.js';
 import { KEYS, SECRETS, testConfig } from './fixture.js';
 import { captureSdkRequest, replay, sdkCall, tamper, type SdkAnswer } from './sdk.js';
 
@@ -146,8 +146,9 @@ describe('requests the service refuses', () => {
     expect([answer.status, answer.body['Code']]).toEqual([400, 'IncompleteSignature']);
   });
 
-  it('a body over 1 MiB is 413 and is logged', async () => {
-    const big = { method: 'POST', url: '/', headers: { host: 'x', 'x-acs-action': 'UpdateInstance' }, body: Buffer.alloc(1024 * 1024 + 1, 97) };
+  it('a body over MAX_BODY_BYTES (64 KiB) is 413 and is logged', async () => {
+    expect(MAX_BODY_BYTES).toBe(64 * 1024);
+    const big = { method: 'POST', url: '/', headers: { host: 'x', 'x-acs-action': 'UpdateInstance' }, body: Buffer.alloc(MAX_BODY_BYTES + 1, 97) };
     const answer = await replay(emulator.url, big);
     expect([answer.status, answer.body['Code']]).toEqual([413, 'RequestEntityTooLarge']);
     expect(emulator.requests().map((r) => [r.action, r.status])).toEqual([['UpdateInstance', 413]]);

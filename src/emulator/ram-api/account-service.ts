@@ -11,8 +11,9 @@ import { apiError, type ApiError } from '../errors.js';
 import { faultAnswer, fires } from '../faults.js';
 import type { FaultSpec } from '../config.js';
 import type { FaultKind } from '../config-schema.js';
-import { parametersOf, type HttpRequest, type LogEntry, type RequestFacts } from '../service.js';
-import { parseAuthorization, parseQuery, verifySignature, type KeySecret, type NonceMemory, type SignedRequest } from '../signature.js';
+import { boundedParameters } from '../request-log.js';
+import { claimedFields, parametersOf, type HttpRequest, type LogEntry, type RequestFacts } from '../service.js';
+import { parseQuery, verifySignature, type KeySecret, type NonceMemory, type SignedRequest } from '../signature.js';
 import { indexAccount, type AccountIndex, type ServedAccount } from './account-index.js';
 import { answerCamsList, answerResourceManager, CAMS_LIST_ACTIONS, RESOURCE_MANAGER_ACTIONS, RESOURCE_MANAGER_VERSION } from './resource-manager-actions.js';
 import { answerRam, RAM_ACTIONS, RAM_VERSION, type ActionResult } from './ram-actions.js';
@@ -56,13 +57,13 @@ export interface AccountEmulatorState {
 /** One request as the log keeps it (never a secret), with the API it went to. */
 export type AccountLogEntry = LogEntry & { service?: string };
 
-/** The state of a freshly started account emulator. */
-export function createAccountState(config: AccountEmulatorConfig): AccountEmulatorState {
+/** The state of a freshly started account emulator; `nonces` as for the CAMS emulator's createEmulatorState. */
+export function createAccountState(config: AccountEmulatorConfig, nonces: NonceMemory = { seen: new Map() }): AccountEmulatorState {
   return {
     config,
     index: indexAccount(config.account),
     keys: new Map(config.accessKeys.map(({ id, ...secret }) => [id, secret])),
-    nonces: { seen: new Map() },
+    nonces,
     faultCounts: (config.faults ?? []).map(() => 0),
   };
 }
@@ -75,9 +76,7 @@ export function handleAccountRequest(state: AccountEmulatorState, http: HttpRequ
   const action = request.headers['x-acs-action'];
   const version = request.headers['x-acs-version'] ?? '';
   const api = (SERVICES as Record<string, { service: string; actions: readonly string[] }>)[version];
-  const claimed = parseAuthorization(request.headers['authorization']);
-  const parameters = parametersOf(request);
-  const log: AccountLogEntry = { time: facts.now, requestId: facts.requestId, ...(api ? { service: api.service } : {}), ...(action !== undefined ? { action } : {}), ...('accessKeyId' in claimed ? { accessKeyId: claimed.accessKeyId } : {}), parameters: parameters ?? {}, status: 200, code: 'OK' };
+  const log: AccountLogEntry = { time: facts.now, requestId: facts.requestId, ...(api ? { service: api.service } : {}), ...claimedFields(request), parameters: {}, status: 200, code: 'OK' };
   let delayMs = 0;
   const hostId = api?.service === 'cams' ? `cams.${state.config.region ?? 'ap-southeast-1'}.aliyuncs.com` : `${api?.service ?? 'ram'}.aliyuncs.com`;
   const answer = (status: number, body: Record<string, unknown>) => {
@@ -90,6 +89,9 @@ export function handleAccountRequest(state: AccountEmulatorState, http: HttpRequ
   if (query === undefined) return fail(apiError('InvalidParameter', 'the query string has a malformed percent-escape'));
   const verified = verifySignature(request, (id) => state.keys.get(id), { now: facts.now, maxSkewSeconds: state.config.maxSkewSeconds ?? 900, nonces: state.nonces });
   if ('error' in verified) return fail(verified.error);
+  // Only now is the body worth reading: a request nobody signed is logged without it.
+  const parameters = parametersOf(request);
+  if (parameters !== undefined) log.parameters = boundedParameters(parameters);
   const method = request.method.toUpperCase();
   if (method !== 'POST' && method !== 'GET') return fail(apiError('UnsupportedHTTPMethod', `RPC calls are POST or GET, not ${method}`));
   if (!api) return fail(apiError('InvalidVersion', `Specified parameter Version is not valid: the emulator answers ${Object.keys(SERVICES).join(', ')}, not \`${version}\``));
