@@ -12,19 +12,22 @@ import { startAccountEmulator } from '../emulator/ram-api/server.js';
 import { MAX_SNAPSHOT_CHARACTERS, parseSource } from '../parse/source.js';
 import { parseSnapshot } from '../snapshot/parse-snapshot.js';
 import type { RawDocumentSource, RawSnapshot } from '../snapshot/references.js';
+import { openEmulatorLog, LOG_FILE_MAX_BYTES, type EmulatorLog } from './emulator-log.js';
 import { EXIT } from './exit-codes.js';
-import { readInput, readRelativeTo } from './read.js';
+import { createInputReader, type InputReader } from './kit/input.js';
+import type { Io } from './kit/io.js';
+import { READ_LIMITS } from './kit/limits.js';
+import { addAllowPathOption } from './kit/options.js';
 
-type Io = { out: (s: string) => void; err: (s: string) => void; setExit: (code: number) => void };
-type Flags = { snapshot?: string; users?: string; seed: string; port: string; pageCap?: string; region: string };
+type Flags = { allowPath?: string[]; snapshot?: string; users?: string; seed: string; port: string; pageCap?: string; region: string; log?: string };
 
 const usage = (message: string, help?: string): Diagnostic => ({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
 
 /** Reads a snapshot file and puts every `file:` document inline, as the emulator serves them. */
-function servedFrom(path: string): { account: ServedAccount } | { diagnostics: Diagnostic[] } {
-  const read = readInput(path, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
+function servedFrom(reader: InputReader, path: string): { account: ServedAccount } | { diagnostics: Diagnostic[] } {
+  const read = reader.read(path, { maxBytes: READ_LIMITS.snapshot });
   if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
-  const readFile = readRelativeTo(read.file);
+  const readFile = reader.referencesOf(read.file);
   const checked = parseSnapshot(read.text, { file: read.file, readFile });
   if (!checked.snapshot) return { diagnostics: checked.diagnostics };
   const raw = structuredClone(parseSource(read.text, read.file, { maxCharacters: MAX_SNAPSHOT_CHARACTERS }).value) as RawSnapshot;
@@ -43,7 +46,7 @@ function servedFrom(path: string): { account: ServedAccount } | { diagnostics: D
 
 /** Builds `emulator account`. */
 export function accountEmulatorCommand(io: Io): Command {
-  return new Command('account')
+  return addAllowPathOption(new Command('account'))
     .description('serve an account (RAM, Resource Manager, CAMS ListInstance) on 127.0.0.1 for `ramguard collect`')
     .option('--users <n>', 'serve a generated account with N users (default 2000 without --snapshot)')
     .option('--seed <n>', 'the seed of the generated account', '42')
@@ -51,6 +54,7 @@ export function accountEmulatorCommand(io: Io): Command {
     .option('--port <n>', 'the port on 127.0.0.1 (0: any free one)', '0')
     .option('--page-cap <n>', 'RAM answers at most N items a page, whatever MaxItems asks')
     .option('--region <id>', 'the region whose CAMS instances ListInstance lists', 'ap-southeast-1')
+    .option('--log <file>', `append one JSON line per request to FILE (rotated to FILE.1 at ${LOG_FILE_MAX_BYTES / 1024 / 1024} MiB; used nonces kept in FILE.nonces)`)
     .exitOverride()
     .action(async (flags: Flags) => {
       const fail = (problems: Diagnostic[]) => {
@@ -75,14 +79,26 @@ export function accountEmulatorCommand(io: Io): Command {
       if (problems.length > 0) return fail(problems);
       let account: ServedAccount;
       if (flags.snapshot !== undefined) {
-        const served = servedFrom(flags.snapshot);
+        const { reader, problems: readerProblems } = createInputReader(io, flags.allowPath ?? []);
+        if (readerProblems.length > 0) return fail(readerProblems);
+        const served = servedFrom(reader, flags.snapshot);
         if ('diagnostics' in served) return fail(served.diagnostics);
         account = served.account;
       } else account = generateAccount({ users: users ?? 2000, seed, region: flags.region });
+      let file: EmulatorLog | undefined;
+      if (flags.log !== undefined) {
+        const opened = openEmulatorLog(flags.log, Date.now(), (message) => io.err(`ramguard: warning: ${message}`));
+        if ('error' in opened) return fail([{ ...usage(opened.error), code: 'unwritable-file' }]);
+        file = opened;
+      }
       let running;
       try {
-        running = await startAccountEmulator({ account, accessKeys: [{ id: id!, secret: secret!, ...(process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] ? { securityToken: process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] } : {}) }], region: flags.region, ...(pageCap !== undefined ? { pageCap } : {}) }, { port });
+        running = await startAccountEmulator(
+          { account, accessKeys: [{ id: id!, secret: secret!, ...(process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] ? { securityToken: process.env['ALIBABA_CLOUD_SECURITY_TOKEN'] } : {}) }], region: flags.region, ...(pageCap !== undefined ? { pageCap } : {}) },
+          { port, ...(file ? { log: (entry: object) => file.record(entry) } : {}), ...(file?.nonces ? { nonces: file.nonces } : {}) },
+        );
       } catch (error) {
+        file?.close();
         const code = (error as NodeJS.ErrnoException).code;
         return fail([usage(code === 'EADDRINUSE' ? `port ${port} on 127.0.0.1 is already in use` : `cannot listen on 127.0.0.1:${port} (${code ?? (error as Error).message})`, 'choose another --port, or --port 0 for any free one')]);
       }
@@ -91,7 +107,8 @@ export function accountEmulatorCommand(io: Io): Command {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
           void running.close().then(() => {
-            io.out(`account emulator stopped after ${running.requests().length} requests`);
+            file?.close();
+            io.out(`account emulator stopped after ${running.requestCount()} requests`);
             io.setExit(EXIT.allow);
             resolve();
           });
@@ -99,8 +116,14 @@ export function accountEmulatorCommand(io: Io): Command {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
-      io.out(`account emulator listening on ${running.url}`);
-      io.out(`  account ${account.accountId}: ${account.users?.length ?? 0} users, ${account.groups?.length ?? 0} groups, ${account.roles?.length ?? 0} roles, ${account.policies?.length ?? 0} custom policies; accepting AccessKey ${id} (Ctrl-C stops it)`);
+      // One write: a script that reads the URL line finds the summary with it.
+      io.out(
+        [
+          `account emulator listening on ${running.url}`,
+          `  account ${account.accountId}: ${account.users?.length ?? 0} users, ${account.groups?.length ?? 0} groups, ${account.roles?.length ?? 0} roles, ${account.policies?.length ?? 0} custom policies; accepting AccessKey ${id} (Ctrl-C stops it)`,
+          ...(file && file.loadedNonces > 0 ? [`  ${file.loadedNonces} nonce(s) from before the restart still refused (${flags.log}.nonces)`] : []),
+        ].join('\n'),
+      );
       await stopped;
     });
 }

@@ -32,10 +32,10 @@ afterEach(() => {
   running = undefined;
 });
 
-/** Starts `ramguard emulator cams ARGS` in the repository root. */
-function start(args: string[]): Emulator {
+/** Starts `ramguard emulator cams ARGS` in `cwd` (the repository root by default). */
+function start(args: string[], cwd: string = ROOT): Emulator {
   if (!existsSync(BIN)) throw new Error(`${BIN} does not exist: build first with \`npm run build\``);
-  const child = spawn(process.execPath, [BIN, 'emulator', 'cams', ...args], { cwd: ROOT });
+  const child = spawn(process.execPath, [BIN, 'emulator', 'cams', ...args], { cwd });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -101,7 +101,8 @@ describe('ramguard emulator cams', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ramguard-emulator-'));
     const config = join(dir, 'bad.yaml');
     writeFileSync(config, 'accountId: "1"\nregion: ap-southeast-1\naccessKeys:\n  - id: a\n    secret: s\n    principal: { type: RamUser, arn: "acs:ram::1:user/a" }\n    policies:\n      identity:\n        - { name: p, file: missing.json }\n');
-    const emulator = start(['--config', config]);
+    // Run in the configuration's directory: its references must stay inside the directory ramguard runs in.
+    const emulator = start(['--config', config], dir);
     expect(await emulator.exited).toBe(2);
     expect(emulator.stderr()).toContain(`${config}:9:28: error[unreadable-file]: cannot read policy file \`missing.json\``);
     expect(emulator.stdout()).toBe('');
