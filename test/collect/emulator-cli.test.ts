@@ -22,7 +22,11 @@ afterEach(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Starts `ramguard emulator account ARGS`; resolves with its URL and its output so far. */
+/**
+ * Starts `ramguard emulator account ARGS`; resolves with its URL and its output so far, once the
+ * banner's last line (the account summary, `(Ctrl-C stops it)`) is out — not as soon as the URL
+ * line is: under load the two can arrive in separate chunks (issue 12 item 14).
+ */
 async function start(args: string[], env: NodeJS.ProcessEnv = ENV) {
   const started = spawn(process.execPath, [BIN, 'emulator', 'account', ...args], { cwd: ROOT, env });
   child = started;
@@ -34,7 +38,8 @@ async function start(args: string[], env: NodeJS.ProcessEnv = ENV) {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const url = /^account emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout)?.[1];
-    if (url || started.exitCode !== null || Date.now() > deadline) return { url, exited, out: () => stdout, err: () => stderr };
+    const ready = url !== undefined && /\(Ctrl-C stops it\)$/m.test(stdout);
+    if (ready || started.exitCode !== null || Date.now() > deadline) return { url, exited, out: () => stdout, err: () => stderr };
     await new Promise((r) => setTimeout(r, 25));
   }
 }
