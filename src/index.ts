@@ -1,52 +1,64 @@
 /**
  * ramguard's library API: parse and validate RAM policies, compile them, evaluate requests with
- * explanations. Everything here is pure: no file system, no network, no clock.
+ * explanations. Everything here is pure: no file system, no network, no clock. Every function is
+ * exported in its guarded form (src/api): a wrong argument throws a RamguardError with a code.
  */
+export { RamguardError, RAMGUARD_ERROR_CODES, type RamguardErrorCode } from './errors.js';
+export { MAX_ARGUMENT_DEPTH } from './api/data.js';
 export type { Diagnostic, Severity, SourceRange } from './diagnostics/diagnostic.js';
-export { formatDiagnostic, hasErrors, toPointer } from './diagnostics/diagnostic.js';
+export { formatDiagnostic, hasErrors, toPointer } from './api/guarded-policy.js';
 export type { PolicyKind, PolicyDocument, Statement, ConditionClause, ConditionOperator, Effect, Principal } from './policy/types.js';
 export { POLICY_KINDS } from './policy/types.js';
-export { parsePolicy, validatePolicy, type PolicyParseResult, type PolicyLocation } from './policy/parse-policy.js';
-export { policySchema } from './policy/schema.js';
-export { POLICY_SIZE_LIMITS, policySize } from './policy/limits.js';
+export { parsePolicy, validatePolicy } from './api/guarded-policy.js';
+export type { PolicyParseResult, PolicyLocation } from './policy/parse-policy.js';
+export { policySchema } from './api/guarded-policy.js';
+export { POLICY_SIZE_LIMITS } from './policy/limits.js';
+export { policySize } from './api/guarded-policy.js';
 export { OPERATOR_NAMES } from './conditions/operators.js';
-export { compileWildcard, wildcardMatch, type WildcardMatcher } from './match/wildcard.js';
+export { compileWildcard, wildcardMatch } from './api/guarded-policy.js';
+export type { WildcardMatcher } from './match/wildcard.js';
 export type { AuthorizationRequest, PrincipalType, RequestPrincipal } from './request/types.js';
 export { PRINCIPAL_TYPES } from './request/types.js';
-export { prepareRequest, type PreparedRequest } from './request/prepare.js';
+export { prepareRequest } from './api/guarded-policy.js';
+export type { PreparedRequest } from './request/prepare.js';
 export type { PolicySet, NamedPolicy, ResourceGroupAttachment } from './scenario/types.js';
 export { emptyPolicySet } from './scenario/types.js';
 export type * from './decision/types.js';
-export { compilePolicySet, type CompiledPolicySet } from './eval/compile.js';
-export { evaluate, type EvaluateOptions } from './eval/authorize.js';
-export { renderResidual } from './explain/residual-text.js';
-export { parseScenario, scenarioFromValue, type Scenario, type ScenarioParseResult, type PolicyFileReader } from './scenario/parse-scenario.js';
+export { compilePolicySet, evaluate, renderResidual, parseScenario, scenarioFromValue } from './api/guarded-policy.js';
+export type { CompiledPolicySet } from './eval/compile.js';
+export type { EvaluateOptions } from './eval/authorize.js';
+export type { Scenario, ScenarioParseResult, PolicyFileReader } from './scenario/parse-scenario.js';
 export { scenarioSchema } from './scenario/schema.js';
-export { parseSnapshot, snapshotFromValue, type SnapshotParseResult } from './snapshot/parse-snapshot.js';
+export { parseSnapshot, snapshotFromValue } from './api/guarded-policy.js';
+export type { SnapshotParseResult } from './snapshot/parse-snapshot.js';
 export { snapshotSchema } from './snapshot/schema.js';
 export type * from './snapshot/types.js';
 export { POLICY_TYPES } from './snapshot/types.js';
-export { policySetFor, findOrigin, userArn, roleArn, type PrincipalPolicySet, type PolicyOrigin, type PolicyHolder } from './snapshot/principal.js';
-export { resourceFacts, type ResourceFacts } from './snapshot/resources.js';
+export { policySetFor, findOrigin, userArn, roleArn, resourceFacts } from './api/guarded-policy.js';
+export type { PrincipalPolicySet, PolicyOrigin, PolicyHolder } from './snapshot/principal.js';
+export type { ResourceFacts } from './snapshot/resources.js';
 // The emulator's schema only: the emulator itself (a server) is the `emulator` subpath, not this pure entry.
 export { emulatorConfigSchema } from './emulator/config-schema.js';
 export type { Catalog, CatalogAction, CatalogService, ConditionKeyInfo, FactSource, ResourceType, SystemPolicy, AccessLevel } from './catalog/types.js';
-export { builtinCatalog, catalogWith } from './catalog/builtin.js';
-export { buildCatalog, parseServiceFile, type RawService, type RawCatalogData } from './catalog/build.js';
-export { lookupAction, expandActionPattern, buildArn, resourceTypeOfArn, resourceTypesOf, type Expansion, type ArnResult } from './catalog/query.js';
+export { builtinCatalog } from './catalog/builtin.js';
+export { catalogWith, buildCatalog, parseServiceFile, lookupAction, expandActionPattern, buildArn, resourceTypeOfArn, resourceTypesOf } from './api/guarded-tools.js';
+export type { RawService, RawCatalogData } from './catalog/build.js';
+export type { Expansion, ArnResult } from './catalog/query.js';
 export { catalogServiceSchema, catalogConditionKeysSchema, catalogSystemPoliciesSchema } from './catalog/schema.js';
 export type { LintRule, LintContext, RuleReport } from './lint/types.js';
-export { RULES, ruleById } from './lint/registry.js';
-export { lintPolicy, type PolicySource, type Finding, type RuleSettings } from './lint/engine.js';
-export { extractPolicies, kindFromFileName, type Extraction } from './lint/inputs/extract.js';
-export { parseLintConfig, applySuppressions, isIgnored, defaultConfig, lintConfigSchema, type LintConfig, type Suppression } from './lint/config.js';
-export { renderLintText } from './lint/format/text.js';
-export { renderLintJson } from './lint/format/json.js';
-export { renderSarif } from './lint/format/sarif.js';
-export { preflightUpdateInstance, type PreflightOptions, type PreflightResult } from './preflight/update-instance.js';
-export { UPDATE_INSTANCE_PARAMETERS, validateUpdateInstanceParameters, type UpdateInstanceRequest } from './preflight/parameters.js';
+export { RULES } from './lint/registry.js';
+export type { PolicySource, Finding, RuleSettings } from './lint/engine.js';
+export type { Extraction } from './lint/inputs/extract.js';
+export { defaultConfig, lintConfigSchema, type LintConfig, type Suppression } from './lint/config.js';
+export { ruleById, lintPolicy, extractPolicies, kindFromFileName, parseLintConfig, applySuppressions, isIgnored, renderLintText, renderLintJson, renderSarif } from './api/guarded-tools.js';
+export type { PreflightOptions, PreflightResult } from './preflight/update-instance.js';
+export { UPDATE_INSTANCE_PARAMETERS, type UpdateInstanceRequest } from './preflight/parameters.js';
+export { preflightUpdateInstance, validateUpdateInstanceParameters } from './api/guarded-tools.js';
+// The analysis module's types and constants; its functions are replaced by the guarded ones below
+// (an explicit export takes precedence over `export *`).
 export * from './analysis/index.js';
-export { whoCan, principalCan, type WhoCanInput, type PrincipalCanInput } from './audit/who-can.js';
-export { limitPaths } from './audit/limit-paths.js';
-export { AUDIT_FORMATS, auditRenderer, renderAnswer } from './audit/render/index.js';
+export { checkAccessNotGranted, checkNoNewAccess, compileAlone, decisionOf, diffPolicies } from './api/guarded-tools.js';
+export type { WhoCanInput, PrincipalCanInput } from './audit/who-can.js';
+export { AUDIT_FORMATS } from './audit/render/index.js';
+export { whoCan, principalCan, limitPaths, auditRenderer, renderAnswer } from './api/guarded-tools.js';
 export type * from './audit/types.js';
