@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { fromPointer, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
+import { MAX_DEPTH } from './limits.js';
 
 // Required, not imported, as ipaddr.js in conditions/ip.ts: Node 20 scans a CommonJS module
 // imported from ESM for its export names, a few ms of every CLI start (issue #5).
@@ -37,6 +38,28 @@ export interface JsonSyntaxError {
   offset: number;
   length: number;
   message: string;
+  /** Nesting deeper than MAX_DEPTH, found before parsing (the parser and every walker recurse). */
+  tooDeep?: true;
+}
+
+/**
+ * The offset of the first `[` or `{` that opens level MAX_DEPTH + 1, outside strings; undefined
+ * when the text nests no deeper. One pass over the text, run before anything recurses into it.
+ */
+export function tooDeepOffset(text: string, max = MAX_DEPTH): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** The parsed JSON with a locator, or the first syntax error. */
@@ -44,6 +67,8 @@ export function parseJsonFast(
   text: string,
   file?: string,
 ): { value: unknown; diagnostics: Diagnostic[]; locate: (pointer: string, target?: 'key' | 'value') => SourceRange | undefined } | { error: JsonSyntaxError } {
+  const deep = tooDeepOffset(text);
+  if (deep !== undefined) return { error: { offset: deep, length: 1, message: `nesting deeper than ${MAX_DEPTH} levels`, tooDeep: true } };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -56,6 +81,7 @@ export function parseJsonFast(
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
   const diagnostics: Diagnostic[] = [];
+  // Recursion follows the nesting, bounded above.
   const checkDuplicates = (node: JsonNode): void => {
     if (node.type === 'object') {
       const seen = new Set<string>();
@@ -70,6 +96,21 @@ export function parseJsonFast(
     for (const child of node.children ?? []) checkDuplicates(child);
   };
   checkDuplicates(tree);
+  // Each object's properties are indexed on first use: a diagnostic per key of a 75,000-key object
+  // must not scan the object each time (minutes, before).
+  const indexes = new Map<JsonNode, Map<unknown, JsonNode>>();
+  const propertyOf = (object: JsonNode, segment: string): JsonNode | undefined => {
+    let index = indexes.get(object);
+    if (!index) {
+      index = new Map();
+      for (const p of object.children ?? []) {
+        const name = p.children?.[0]?.value as unknown;
+        if (!index.has(name)) index.set(name, p);
+      }
+      indexes.set(object, index);
+    }
+    return index.get(segment);
+  };
   const locate = (pointer: string, target: 'key' | 'value' = 'value'): SourceRange | undefined => {
     let node: JsonNode = tree;
     let key: JsonNode | undefined;
@@ -77,7 +118,7 @@ export function parseJsonFast(
       let next: JsonNode | undefined;
       let nextKey: JsonNode | undefined;
       if (node.type === 'object') {
-        const property = node.children?.find((p) => p.children?.[0]?.value === segment);
+        const property = propertyOf(node, segment);
         nextKey = property?.children?.[0];
         next = property?.children?.[1];
       } else if (node.type === 'array') {

@@ -4,6 +4,7 @@
  */
 import { escapePointerToken, hasErrors, type Diagnostic, type SourceRange } from '../diagnostics/diagnostic.js';
 import { placeIn } from '../diagnostics/schema-check.js';
+import { capDiagnostics, DiagnosticBudget } from '../parse/limits.js';
 import { parseSource } from '../parse/source.js';
 import { conditionDiagnostics } from './conditions-validate.js';
 import { statementDiagnostics } from './elements.js';
@@ -34,13 +35,17 @@ export function parsePolicy(text: string, options: { kind: PolicyKind; file?: st
   return validatePolicy(source.value, { ...options, locate: source.locate });
 }
 
-/** Validates already-parsed policy data (e.g. a document inline in a scenario). */
+/**
+ * Validates already-parsed policy data (e.g. a document inline in a scenario). The diagnostics
+ * come in file order, at most MAX_DIAGNOSTICS_PER_FILE of them (then one `too-many-diagnostics`).
+ */
 export function validatePolicy(value: unknown, location: PolicyLocation): PolicyParseResult {
-  const unplaced = collectProblems(value, location.kind);
+  const problems = collectProblems(value, location.kind);
   const prefix = location.pointerPrefix ?? '';
   const place = placeIn(location.locate ?? (() => undefined), location.file);
-  const diagnostics = unplaced.map((d) => place({ ...d, path: prefix + d.path }));
-  diagnostics.sort(byPosition);
+  const placed = problems.kept.map((d) => place({ ...d, path: prefix + d.path })).sort(byPosition);
+  const unkept = problems.summary(location.file);
+  const diagnostics = capDiagnostics(unkept ? [...placed, unkept] : placed);
   if (hasErrors(diagnostics)) return { diagnostics };
   return { policy: normalise(value as RawPolicy, location.kind), diagnostics };
 }
@@ -55,26 +60,35 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
 
 type RawPolicy = { Version: '1'; Statement: Record<string, unknown>[] };
 
-function collectProblems(value: unknown, kind: PolicyKind): UnplacedDiagnostic[] {
-  const out = schemaDiagnostics(value, kind);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+/**
+ * Every problem of a policy value, the first thousand kept (in checking order: structure, then
+ * statement by statement) and the rest counted; `validatePolicy` shows the first of those by
+ * position in the file.
+ */
+function collectProblems(value: unknown, kind: PolicyKind): DiagnosticBudget<UnplacedDiagnostic> {
+  const out = new DiagnosticBudget<UnplacedDiagnostic>();
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  out.addAll(schemaDiagnostics(value, kind));
+  if (!isObject) return out;
   const statements = (value as Record<string, unknown>)['Statement'];
   if (Array.isArray(statements)) {
     statements.forEach((statement, i) => {
       if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) return;
       const path = `/Statement/${i}`;
       const record = statement as Record<string, unknown>;
-      out.push(...statementDiagnostics(record, path, kind));
+      // addAll loops; push(...list) would pass 190,000 items as arguments and overflow the stack.
+      out.addAll(statementDiagnostics(record, path, kind));
       const condition = record['Condition'];
       if (typeof condition === 'object' && condition !== null && !Array.isArray(condition)) {
-        out.push(...conditionDiagnostics(condition as Record<string, unknown>, `${path}/Condition`));
+        out.addAll(conditionDiagnostics(condition as Record<string, unknown>, `${path}/Condition`));
       }
     });
   }
   const size = policySize(value);
   const limit = POLICY_SIZE_LIMITS[kind];
   if (size > limit) {
-    out.push({ code: 'policy-too-large', severity: 'error', message: `the policy is ${size} characters, more than the ${limit} RAM allows for ${aKind(kind)} policy`, path: '', target: 'value', help: 'split it into several policies, or merge statements with wildcards' });
+    const problem = `the policy is ${size} characters, more than the ${limit} RAM allows for ${aKind(kind)} policy`;
+    out.add({ code: 'policy-too-large', severity: 'error', message: problem, path: '', target: 'value', help: 'split it into several policies, or merge statements with wildcards' }, 'always');
   }
   return out;
 }
