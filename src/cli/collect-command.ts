@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import { Command } from 'commander';
 import { stringify } from 'yaml';
 import { isLoopback, parseEndpoint } from '../client/endpoint.js';
+import { guardProcessOutput } from '../client/output-guard.js';
 import { createRedactor } from '../client/redact.js';
 import { MAX_ATTEMPTS_LIMIT, type CredentialSource, type Endpoint } from '../client/transport.js';
 import type { ApiName } from '../collect/calls.js';
@@ -84,6 +85,9 @@ export function collectCommand(io: Io): Command {
     .exitOverride()
     .action(async (flags: Flags) => {
       const redact = createRedactor([process.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'], process.env['ALIBABA_CLOUD_SECURITY_TOKEN']]);
+      // Alibaba's SDK and Node print request headers under DEBUG / NODE_DEBUG: every byte this
+      // process writes passes the redactor, whatever the environment says (issue 12, item 10).
+      guardProcessOutput(redact);
       const out = (s: string) => io.out(redact(s));
       const err = (s: string) => io.err(redact(s));
       const problems: Diagnostic[] = [];

@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { isLoopback, parseEndpoint } from '../client/endpoint.js';
+import { guardProcessOutput } from '../client/output-guard.js';
 import { createRedactor } from '../client/redact.js';
 import { GuardedCamsClient, type GuardedOutcome } from '../client/guarded-client.js';
 import { outcomeJson, renderOutcomeText } from '../client/render.js';
@@ -51,6 +52,9 @@ export function updateInstanceCommand(io: Io): Command {
     .exitOverride()
     .action(async (flags: UpdateFlags) => {
       const redact = createRedactor([process.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'], process.env['ALIBABA_CLOUD_SECURITY_TOKEN']]);
+      // Alibaba's SDK and Node print request headers under DEBUG / NODE_DEBUG: every byte this
+      // process writes passes the redactor, whatever the environment says (issue 12, item 10).
+      guardProcessOutput(redact);
       const out = (s: string) => io.out(redact(s));
       const err = (s: string) => io.err(redact(s));
       const { params, input, problems } = readPreflightFlags(flags, io);
