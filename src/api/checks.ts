@@ -8,15 +8,37 @@ import { RamguardError, type RamguardErrorCode } from '../errors.js';
 
 /** Where a check is looking: the function called, and the argument with the path inside it. */
 export interface Place {
-  fn: string;
-  at: string;
+  readonly fn: string;
+  readonly at: string;
 }
 
 /** Checks `value` at `place`; returns the value to pass on (the same one unless a callback was wrapped). */
 export type Check = (value: unknown, place: Place) => unknown;
 
-/** A place inside another: `set` → `set.identity`, `set.identity` → `set.identity[0]`. */
-export const inside = (place: Place, step: string | number): Place => ({ fn: place.fn, at: typeof step === 'number' ? `${place.at}[${step}]` : `${place.at}.${step}` });
+/** A place one step inside another; its path is spelled out only when a message needs it. */
+class Step implements Place {
+  constructor(
+    private readonly parent: Place,
+    private readonly step: string | number,
+    /** A user-chosen key (`context`, `tags`), quoted: `["acs:SourceIp"]`. */
+    private readonly keyed = false,
+  ) {}
+
+  get fn(): string {
+    return this.parent.fn;
+  }
+
+  get at(): string {
+    if (typeof this.step === 'number') return `${this.parent.at}[${this.step}]`;
+    return this.keyed ? this.parent.at + keyStep(this.step) : `${this.parent.at}.${this.step}`;
+  }
+}
+
+/**
+ * A place inside another: `set` → `set.identity`, `set.identity` → `set.identity[0]`. Checks run
+ * on every call and most calls are right, so a place is a small object, not a string built now.
+ */
+export const inside = (place: Place, step: string | number): Place => new Step(place, step);
 
 /** Throws a RamguardError about `place`: "`fn`: MESSAGE". */
 export function raise(code: RamguardErrorCode, place: Place, message: string): never {
@@ -119,7 +141,7 @@ export const arrayOf = (item: Check, expected = 'an array'): Check => (v, place)
 /** User-keyed data (`context`, `tags`): every own value passes `item`; any key is fine, `__proto__` too. */
 export const recordOf = (item: Check, expected = 'an object'): Check => (v, place) => {
   if (!isObject(v)) return fail(place, expected, v);
-  for (const key of Object.keys(v)) item(v[key], { fn: place.fn, at: place.at + keyStep(key) });
+  for (const key of Object.keys(v)) item(v[key], new Step(place, key, true));
   return v;
 };
 

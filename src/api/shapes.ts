@@ -103,8 +103,17 @@ const preparedRequest = shape('a PreparedRequest (from `prepareRequest`)', {
   planKey: string,
   diagnostics: arrayOf(shape('a Diagnostic', {})),
 });
+// A prepared request is made once to be evaluated many times, and is not to be changed: checked once.
+const checkedRequests = new WeakSet<object>();
+
 /** An AuthorizationRequest or a PreparedRequest, told apart as the library does: by `prepared`. */
-export const request: Check = (v, place) => (isObject(v) && 'prepared' in v ? preparedRequest(v, place) : authorizationRequest(v, place));
+export const request: Check = (v, place) => {
+  if (!isObject(v) || !('prepared' in v)) return authorizationRequest(v, place);
+  if (checkedRequests.has(v)) return v;
+  preparedRequest(v, place);
+  checkedRequests.add(v);
+  return v;
+};
 
 const RESIDUAL_KINDS = ['true', 'false', 'condition', 'resource-group', 'and', 'or', 'not'];
 const residualTree: Check = (v, place) => {
