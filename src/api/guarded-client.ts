@@ -103,11 +103,16 @@ export class GuardedCamsClient extends CamsClient {
   }
 }
 
+/**
+ * Calls CAMS `action` with `parameters` as a form body; retries throttling, 5xx and refused
+ * connections.
+ */
 export const callCams: typeof transport.callCams = guardAsync('callCams', transport.callCams, [
   ['action', string],
   ['parameters', formParameters],
   ['options', transportOptions],
 ]);
+/** Calls `action` of any RPC API once (with retries): a one-call client. */
 export const callRpc: typeof transport.callRpc = guardAsync('callRpc', transport.callRpc, [
   ['request', rpcCall],
   ['options', transportOptions],
@@ -117,13 +122,24 @@ export const createRpcClient: typeof transport.createRpcClient = guard('createRp
   const client = transport.createRpcClient(options);
   return { call: guardAsync('call', client.call.bind(client), [['request', rpcCall]]) };
 }, [['options', transportOptions]]);
+/**
+ * RAM and Resource Manager answer errors with HTTP 4xx/5xx and a 200 body without `Code` on
+ * success; a 200 body is a failure only when it carries a `Code` other than "OK".
+ */
 export const failureFromCodeIfAny: typeof transport.failureFromCodeIfAny = guard('failureFromCodeIfAny', transport.failureFromCodeIfAny, [['body', body]]);
+/**
+ * The delay before retry number `retry` (1-based): exponential, capped, with half of it jittered.
+ */
 export const backoffDelay: typeof transport.backoffDelay = guard('backoffDelay', transport.backoffDelay, [
   ['retry', integer(0)],
   ['policy', retry],
   ['random', random],
 ]);
 
+/**
+ * Reads an HTTP 200 body: success when `Code` is "OK" (the docs' sample pairs `Code:"OK"` with
+ * `Success:false`, so `Code` decides).
+ */
 export const failureFromBody: typeof failure.failureFromBody = guard('failureFromBody', failure.failureFromBody, [['body', body]]);
 
 /** Whether `String(value)` and reading `name` work: a thrown value can be anything, even `Object.create(null)`. */
@@ -138,15 +154,25 @@ function printable(value: unknown): boolean {
 }
 /** Reads whatever was thrown; a value that cannot even be printed is reported as such, not re-thrown as a TypeError. */
 export const failureFromError: typeof failure.failureFromError = guard('failureFromError', (error: unknown) => failure.failureFromError(printable(error) ? error : { message: `a thrown value that cannot be printed (${typeof error})` }), [['error', anything]]);
+/** Whether a failure is RAM refusing the call (as opposed to any other error). */
 export const isPermissionDenial: typeof failure.isPermissionDenial = guard('isPermissionDenial', failure.isPermissionDenial, [['failure', serviceFailure]]);
+/** Whether an Alibaba error code or status means "slow down and try again". */
 export const isThrottling: typeof failure.isThrottling = guard('isThrottling', failure.isThrottling, [
   ['code', optional(string)],
   ['statusCode', optional(finite)],
 ]);
 
+/** The endpoint Alibaba's SDK builds for a region: `cams.<regionId>.aliyuncs.com`, over HTTPS. */
 export const defaultEndpoint: typeof endpoint.defaultEndpoint = guard('defaultEndpoint', endpoint.defaultEndpoint, [['regionId', string]]);
+/**
+ * Reads `--endpoint`: `https://host[:port]`, `http://host[:port]` or a bare `host[:port]` (HTTPS).
+ * A path, query or credentials in the URL are refused: RPC calls go to `/`, and a secret in a URL
+ * would end up in logs.
+ */
 export const parseEndpoint: typeof endpoint.parseEndpoint = guard('parseEndpoint', endpoint.parseEndpoint, [['text', string]]);
+/** The URL of an endpoint, for messages. */
 export const endpointUrl: typeof endpoint.endpointUrl = guard('endpointUrl', endpoint.endpointUrl, [['endpoint', anEndpoint]]);
+/** Whether a host is this machine: plain HTTP to it exposes nothing on the network. */
 export const isLoopback: typeof endpoint.isLoopback = guard('isLoopback', endpoint.isLoopback, [['host', string]]);
 
 /** A redactor for these secrets; it and its `add` check their arguments too. */
@@ -157,7 +183,14 @@ export const createRedactor: typeof redact.createRedactor = guard('createRedacto
   return outer;
 }, [['secrets', optional(arrayOf(optional(string), 'an array of strings'))]]);
 
+/** The outcome as text: the headline, then the preflight's full explanation. */
 export const renderOutcomeText: typeof render.renderOutcomeText = guard('renderOutcomeText', render.renderOutcomeText, [['outcome', outcome]]);
+/**
+ * The outcome as JSON: the status, the preflight (as `ramguard preflight` prints it), the request,
+ * the answer or failure.
+ */
 export const outcomeJson: typeof render.outcomeJson = guard('outcomeJson', render.outcomeJson, [['outcome', outcome]]);
+/** One failure in one paragraph: code, status, message, request id, RAM's denial detail. */
 export const describeFailure: typeof render.describeFailure = guard('describeFailure', render.describeFailure, [['failure', serviceFailure]]);
+/** The request as `--dry-run` shows it. */
 export const describeRequest: typeof render.describeRequest = guard('describeRequest', render.describeRequest, [['request', describedRequest]]);

@@ -78,58 +78,89 @@ const accountState = shape('an AccountEmulatorState (from `createAccountState`)'
 const count = (min: number) => optional(integer(min, 1_000_000));
 const accountShape = optional(shape('an AccountShape', { users: count(0), groups: count(1), roles: count(0), policies: count(1), resourceGroups: count(1), camsInstances: count(0), seed: optional(integer()), accountId: optional(string), region: optional(string) }));
 
+/** Parses emulator configuration text. `readFile` resolves `file:` policy references. */
 export const parseEmulatorConfig: typeof config.parseEmulatorConfig = guard('parseEmulatorConfig', config.parseEmulatorConfig, [
   ['text', string],
   ['options', optional(shape('an options object `{ file?, readFile? }`', { file: optional(string), readFile: optional(readFile) }))],
 ]);
+/** Starts the emulator. Rejects (with the listen error, e.g. EADDRINUSE) when it cannot listen. */
 export const startCamsEmulator: typeof server.startCamsEmulator = guardAsync('startCamsEmulator', server.startCamsEmulator, [
   ['config', emulatorConfig],
   ['options', serverOptions],
 ]);
+/**
+ * The state of a freshly started emulator: the configured instances, every key's policies compiled,
+ * and `nonces` (default: none seen; a restarted emulator may bring those it kept).
+ */
 export const createEmulatorState: typeof service.createEmulatorState = guard('createEmulatorState', service.createEmulatorState, [
   ['config', emulatorConfig],
   ['nonces', optional(nonceMemory)],
 ]);
+/** Answers one request. */
 export const handleRequest: typeof service.handleRequest = guard('handleRequest', service.handleRequest, [
   ['state', emulatorState],
   ['http', httpRequest],
   ['facts', requestFacts],
 ]);
+/** A copy of the stored instances, for tests and the server's `instances()`. */
 export const snapshotInstances: typeof service.snapshotInstances = guard('snapshotInstances', service.snapshotInstances, [['state', emulatorState]]);
+/**
+ * Verifies one request. On success, remembers its nonce and returns the AccessKey ID; otherwise the
+ * error Alibaba would answer with. The messages never contain a secret or a token.
+ */
 export const verifySignature: typeof signature.verifySignature = guard('verifySignature', signature.verifySignature, [
   ['request', signedRequest],
   ['keyOf', callback(optional(keySecret))],
   ['options', shape('VerifyOptions `{ now, maxSkewSeconds, nonces }`', { now: string, maxSkewSeconds: finite, nonces: nonceMemory })],
 ]);
+/** The canonical request for the given signed headers (lower case, sorted). */
 export const canonicalRequest: typeof signature.canonicalRequest = guard('canonicalRequest', signature.canonicalRequest, [
   ['request', signedRequest],
   ['signedHeaders', strings],
 ]);
+/** `ACS3-HMAC-SHA256\n` + hex SHA-256 of the canonical request. */
 export const stringToSign: typeof signature.stringToSign = guard('stringToSign', signature.stringToSign, [['canonical', string]]);
+/** Hex HMAC-SHA256 of the string to sign, keyed with the AccessKey secret. */
 export const signatureOf: typeof signature.signatureOf = guard('signatureOf', signature.signatureOf, [
   ['secret', string],
   ['toSign', string],
 ]);
+/** RFC 3986 encoding: only `A-Za-z0-9-_.~` stay as they are; space is `%20`, `*` is `%2A`. */
 export const percentEncode: typeof signature.percentEncode = guard('percentEncode', signature.percentEncode, [['value', string]]);
 
+/** Starts the account emulator. Rejects with the listen error (e.g. EADDRINUSE). */
 export const startAccountEmulator: typeof accountServer.startAccountEmulator = guardAsync('startAccountEmulator', accountServer.startAccountEmulator, [
   ['config', accountConfig],
   ['options', serverOptions],
 ]);
+/**
+ * The state of a freshly started account emulator; `nonces` as for the CAMS emulator's
+ * createEmulatorState.
+ */
 export const createAccountState: typeof accountService.createAccountState = guard('createAccountState', accountService.createAccountState, [
   ['config', accountConfig],
   ['nonces', optional(nonceMemory)],
 ]);
+/** Answers one request. */
 export const handleAccountRequest: typeof accountService.handleAccountRequest = guard('handleAccountRequest', accountService.handleAccountRequest, [
   ['state', accountState],
   ['http', httpRequest],
   ['facts', requestFacts],
 ]);
+/** Generates an account: by default 2,000 users, 60 groups, 80 roles, 120 custom policies. */
 export const generateAccount: typeof generate.generateAccount = guard('generateAccount', generate.generateAccount, [['shape', accountShape]]);
+/**
+ * Indexes `account`; `domainAlias` defaults to the account id. Throws when a document is given by
+ * `file:`.
+ */
 export const indexAccount: typeof accountIndex.indexAccount = guard('indexAccount', accountIndex.indexAccount, [
   ['account', servedAccount],
   ['domainAlias', optional(string)],
 ]);
+/**
+ * The PrincipalName Resource Manager reports for a holder (its AttachPolicy reference gives the
+ * forms).
+ */
 export const principalName: typeof accountIndex.principalName = guard('principalName', accountIndex.principalName, [
   ['index', shape('an AccountIndex (from `indexAccount`)', { domainAlias: string })],
   ['holder', shape('a holder `{ type, name }`', { type: oneOf(['IMSUser', 'IMSGroup', 'ServiceRole']), name: string })],
