@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import type { Diagnostic, Severity, SourceRange } from '../diagnostics/diagnostic.js';
+import { capDiagnostics, carryOmitted } from '../parse/limits.js';
 import { parseSource } from '../parse/source.js';
 import { validatePolicy } from '../policy/parse-policy.js';
 import type { PolicyKind } from '../policy/types.js';
@@ -36,14 +37,22 @@ export interface Finding extends Diagnostic {
   kind: PolicyKind;
 }
 
-/** Lints one policy source with the given rule settings. */
+/**
+ * Lints one policy source with the given rule settings: at most MAX_DIAGNOSTICS_PER_FILE
+ * findings, then one `too-many-diagnostics` (as parsing and validation cap theirs).
+ */
 export function lintPolicy(source: PolicySource, catalog: Catalog, settings: RuleSettings = {}): Finding[] {
+  return capDiagnostics(lintUncapped(source, catalog, settings), { complete: (summary, sample) => ({ ...summary, kind: sample.kind }) });
+}
+
+function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSettings): Finding[] {
   const findings: Finding[] = [];
   const severityOf = (rule: LintRule): Severity | 'off' => settings[rule.id] ?? rule.severity;
   const emit = (d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, rule: LintRule | undefined): void => {
     if (!rule) {
-      // Input-level problems (oversize input, alias bombs) have no rule and cannot be turned off.
-      findings.push({ ...d, severity: 'error', file: source.file, kind: source.kind, ...(source.origin !== undefined ? { origin: source.origin } : {}) });
+      // Input-level problems (oversize input, alias bombs, the count of diagnostics not shown)
+      // have no rule and cannot be turned off.
+      findings.push(carryOmitted(d, { ...d, severity: 'error', file: source.file, kind: source.kind, ...(source.origin !== undefined ? { origin: source.origin } : {}) }));
       return;
     }
     const severity = severityOf(rule);
@@ -70,7 +79,7 @@ export function lintPolicy(source: PolicySource, catalog: Catalog, settings: Rul
   for (const d of validated.diagnostics) {
     const path = embedded ? source.pointerPrefix + d.path : d.path;
     const range = embedded ? place(path) : d.range;
-    emit({ ...d, path, ...(range ? { range } : {}) }, ruleById(d.code));
+    emit(carryOmitted(d, { ...d, path, ...(range ? { range } : {}) }), ruleById(d.code));
   }
   if (!validated.policy) return findings;
   for (const rule of RULES) {
@@ -94,5 +103,5 @@ export function lintPolicy(source: PolicySource, catalog: Catalog, settings: Rul
 function rangeFor(d: Diagnostic, source: PolicySource, innerLocate: (p: string) => SourceRange | undefined): Diagnostic {
   if (source.locate === undefined) return d;
   const range = source.locate(source.pointerPrefix, 'value') ?? innerLocate('');
-  return { ...d, path: source.pointerPrefix, ...(range ? { range } : {}) };
+  return carryOmitted(d, { ...d, path: source.pointerPrefix, ...(range ? { range } : {}) });
 }

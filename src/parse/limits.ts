@@ -37,10 +37,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, 'security-warning': 
 // How many diagnostics each `too-many-diagnostics` summary stands for, so that capping a list that
 // already holds summaries (a snapshot gathering its policies' capped lists) adds their counts up
 // instead of counting each summary as one. Keyed by the summary object: nothing here outlives it.
-const omittedCounts = new WeakMap<Diagnostic, number>();
+const omittedCounts = new WeakMap<object, number>();
 
 /** Marks `copy` as standing for the same omitted diagnostics as `summary` (for code that copies diagnostics). */
-export function carryOmitted<T extends Diagnostic>(summary: Diagnostic, copy: T): T {
+export function carryOmitted<T extends object>(summary: object, copy: T): T {
   const count = omittedCounts.get(summary);
   if (count !== undefined) omittedCounts.set(copy, count);
   return copy;

@@ -1,5 +1,6 @@
 /** JSON report: `{findings: [...], summary: {...}}`, one object per finding with its position. */
 import type { Finding } from '../engine.js';
+import { capFindings } from './cap.js';
 
 /** One finding as the JSON report shows it. */
 export function findingJson(f: Finding) {
@@ -19,8 +20,9 @@ export function findingJson(f: Finding) {
   };
 }
 
-/** The whole JSON report. */
-export function renderLintJson(findings: Finding[], stats: { files: number; policies: number; suppressed: number }): string {
+/** The whole JSON report: findings capped per file (see `capFindings`), the summary counting the ones listed. */
+export function renderLintJson(all: Finding[], stats: { files: number; policies: number; suppressed: number }): string {
+  const findings = capFindings(all);
   const bySeverity: Record<string, number> = { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 };
   for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   return JSON.stringify({ findings: findings.map(findingJson), summary: { ...stats, findings: findings.length, bySeverity } }, null, 2);

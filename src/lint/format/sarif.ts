@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { Finding } from '../engine.js';
 import type { LintRule } from '../types.js';
+import { capFindings } from './cap.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 'security-warning': 'warning', warning: 'warning', suggestion: 'note' };
 /** GitHub reads 7.0–8.9 as high; RAM security warnings open doors to the account. */
@@ -24,10 +25,10 @@ function ruleDescriptor(rule: LintRule, severity: Severity) {
   };
 }
 
-/** The SARIF log. `uriOf` turns a finding's file into a repository-relative URI. */
+/** The SARIF log, findings capped per file (see `capFindings`). `uriOf` turns a finding's file into a repository-relative URI. */
 export function renderSarif(findings: Finding[], rules: readonly LintRule[], version: string, uriOf: (file: string) => string): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = findings.map((f) => {
+  const results = capFindings(findings).map((f) => {
     const uri = uriOf(f.file ?? '');
     const region = f.range ? { startLine: f.range.line, startColumn: f.range.column, endLine: f.range.endLine, endColumn: Math.max(f.range.endColumn, f.range.column + (f.range.endLine === f.range.line ? 1 : 0)) } : { startLine: 1 };
     const fingerprint = createHash('sha256').update(`${f.code}\u0000${uri}\u0000${f.path}`).digest('hex');
