@@ -120,6 +120,18 @@ describe('data arguments are bounded walks', () => {
   });
 });
 
+describe('user keys are data, whatever their names', () => {
+  it('context keys `__proto__`, `constructor` and `toString` pass the guard and reach the evaluator', () => {
+    // Given a context parsed from JSON, with an own `__proto__` key
+    const context = JSON.parse('{"__proto__": "x", "constructor": "y", "toString": ["z"], "acs:SourceIp": "203.0.113.7", "acs:SecureTransport": "true"}') as Record<string, string | string[]>;
+    // When the request is prepared and evaluated through the guarded entry
+    const prepared = root.prepareRequest({ ...request(), context });
+    // Then every key is kept as data and the evaluation answers
+    expect([...prepared.context.keys()]).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'tostring']));
+    expect(root.evaluate(compiled(), prepared, { trace: false }).decision).toBe('Allow');
+  });
+});
+
 describe('callbacks are checked when they answer', () => {
   it('a readFile that answers a string is named in the error', () => {
     const scenario = 'request: { principal: { type: RamUser }, action: cams:GetInstance, resource: "*" }\npolicies: { identity: [{ name: ops, file: ops.json }] }';
