@@ -1,5 +1,6 @@
 /** The `Bool` operator: one policy value, `true` or `false` (S6); request side case-insensitive (C8). */
 import type { OperatorSpec, ValueFamily } from './spec.js';
+import { compileEach, predicateValueSet } from './value-set.js';
 
 /** Request values read as booleans; `True`/`FALSE` are accepted, anything else is not a boolean. */
 export const boolFamily: ValueFamily<boolean> = {
@@ -11,6 +12,12 @@ export const boolFamily: ValueFamily<boolean> = {
   },
 };
 
+function compileBool(policyValue: string): ((request: boolean) => boolean) | undefined {
+  if (policyValue !== 'true' && policyValue !== 'false') return undefined;
+  const expected = policyValue === 'true';
+  return (request) => request === expected;
+}
+
 /** `Bool`. */
 export const boolOperators: OperatorSpec<boolean>[] = [
   {
@@ -18,10 +25,10 @@ export const boolOperators: OperatorSpec<boolean>[] = [
     family: boolFamily,
     negated: false,
     policyValueExpected: '`true` or `false`',
-    compileValue(policyValue) {
-      if (policyValue !== 'true' && policyValue !== 'false') return undefined;
-      const expected = policyValue === 'true';
-      return (request) => request === expected;
+    compileValue: compileBool,
+    compileValues(policyValues) {
+      const predicates = compileEach(policyValues, compileBool);
+      return predicates && predicateValueSet(predicates);
     },
   },
 ];

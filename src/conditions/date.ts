@@ -20,6 +20,7 @@ export function readIsoDateTime(value: string): number | undefined {
     number,
   ];
   const second = m[6] === undefined ? 0 : Number(m[6]);
+  // C10: instants are milliseconds; digits after the third are dropped, not rounded (.9999 is .999).
   const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();

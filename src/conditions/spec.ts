@@ -16,6 +16,18 @@ export interface ValueFamily<T> {
   read(value: string): T | undefined;
 }
 
+/**
+ * Every policy value of one clause, compiled together so that a request value meets all of them
+ * in one step (a set look-up, a binary search, a pattern index) instead of one by one: a clause
+ * of P values on a key of R values costs about P + R, not P × R.
+ */
+export interface ValueSet<T> {
+  /** True when the read request value matches at least one policy value (the positive sense). */
+  matchesAny(requestValue: T): boolean;
+  /** Per policy value, in order: whether at least one of the read request values matches it (the trace). */
+  matchedBy(requestValues: readonly T[]): boolean[];
+}
+
 /** One documented operator. */
 export interface OperatorSpec<T = unknown> {
   name: ConditionOperator;
@@ -29,4 +41,9 @@ export interface OperatorSpec<T = unknown> {
    * positive sense, before negation); undefined when the policy value is invalid.
    */
   compileValue(policyValue: string): ((requestValue: T) => boolean) | undefined;
+  /**
+   * Compiles all the policy values of a clause into a set (same answers as `compileValue` on each
+   * value, OR-ed: C1); undefined when one of them is invalid.
+   */
+  compileValues(policyValues: readonly string[]): ValueSet<T> | undefined;
 }

@@ -4,12 +4,14 @@
  * that can name its action. Evaluation never re-parses.
  */
 import { operatorSpec } from '../conditions/operators.js';
-import type { OperatorSpec } from '../conditions/spec.js';
+import type { OperatorSpec, ValueSet } from '../conditions/spec.js';
+import { typedValueCanMeet } from '../conditions/typed-strings.js';
 import type { StatementRef } from '../decision/types.js';
 import { compileActionPatterns, serviceOfPattern } from '../match/action.js';
 import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
 import type { ConditionClause, Statement } from '../policy/types.js';
+import { TYPED_KEYS } from '../request/prepare.js';
 import type { NamedPolicy, PolicySet } from '../scenario/types.js';
 
 /** One condition clause with its operator and compiled values. */
@@ -17,7 +19,15 @@ export interface CompiledClause {
   clause: ConditionClause;
   keyLower: string;
   spec: OperatorSpec<unknown>;
-  predicates: ((requestValue: unknown) => boolean)[];
+  /** The policy values, compiled together. */
+  values: ValueSet<unknown>;
+  /**
+   * For a string operator on a typed key (C11): per policy value, whether some value of the
+   * key's type can meet it. Undefined when the key or the operator is not of that kind.
+   */
+  metByType?: boolean[];
+  /** The clause's value (0 false, 1 true) when the request does not give the key and its type decides it (C11). */
+  decidedByType?: 0 | 1;
 }
 
 /** One statement, ready to match. */
@@ -75,12 +85,19 @@ function compileStatement(statement: Statement, ref: Omit<StatementRef, 'stateme
 function compileClause(clause: ConditionClause): CompiledClause {
   const spec = operatorSpec(clause.operator);
   if (!spec) throw new Error(`internal: operator ${clause.operator} reached the compiler unvalidated`);
-  const predicates = clause.values.map((v) => {
-    const predicate = spec.compileValue(v);
-    if (!predicate) throw new Error(`internal: value ${v} reached the compiler unvalidated`);
-    return predicate;
-  });
-  return { clause, keyLower: clause.key.toLowerCase(), spec, predicates };
+  const values = spec.compileValues(clause.values);
+  if (!values) throw new Error(`internal: a value of ${clause.operator} reached the compiler unvalidated`);
+  const keyLower = clause.key.toLowerCase();
+  const compiled: CompiledClause = { clause, keyLower, spec, values };
+  const keyType = Object.hasOwn(TYPED_KEYS, keyLower) ? TYPED_KEYS[keyLower] : undefined;
+  if (keyType) {
+    const met = clause.values.map((v) => typedValueCanMeet(spec, v, keyType));
+    if (!met.includes(undefined)) {
+      compiled.metByType = met as boolean[];
+      if (!met.includes(true)) compiled.decidedByType = spec.negated ? 1 : 0;
+    }
+  }
+  return compiled;
 }
 
 function compileLayer(statements: CompiledStatement[]): CompiledLayer {

@@ -1,7 +1,8 @@
 /**
  * Three-valued evaluation of condition clauses (C1–C6): given values are tested, absent keys make
- * positive operators false and negated ones true, keys not supplied are unknown. A request value
- * that is not of the operator's type is reported and leaves the clause unknown — never false.
+ * positive operators false and negated ones true, keys not supplied are unknown — unless the
+ * key's type already decides a string test (C11). A request value that is not of the operator's
+ * type is reported and leaves the clause unknown — never false.
  */
 import type { ConditionTrace, Tri, ValueTrace } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -19,23 +20,15 @@ export function evaluateClause(c: CompiledClause, request: PreparedRequest, prob
   const key = request.context.get(c.keyLower);
   if (!key) {
     if (request.absent.has(c.keyLower)) return c.spec.negated ? 1 : 0;
-    return 2;
+    return c.decidedByType ?? 2;
   }
   const read = readValues(key, c.spec.family);
   let matched = false;
   let invalid = false;
   for (let i = 0; i < read.length && !matched; i++) {
     const value = read[i];
-    if (value === undefined) {
-      invalid = true;
-      continue;
-    }
-    for (const predicate of c.predicates) {
-      if (predicate(value)) {
-        matched = true;
-        break;
-      }
-    }
+    if (value === undefined) invalid = true;
+    else matched = c.values.matchesAny(value);
   }
   if (invalid) reportInvalid(c, key.values, problems);
   if (matched) return c.spec.negated ? 0 : 1;
@@ -63,16 +56,15 @@ export function traceClause(c: CompiledClause, request: PreparedRequest, problem
   if (!key) {
     // Object spread is avoided on this path: it is several times slower than literals in Node 20.
     const state = request.absent.has(c.keyLower) ? 'absent' : 'unknown';
-    const valueResult: Tri = state === 'absent' ? 'no-match' : 'unknown';
-    for (let i = 0; i < policyValues.length; i++) values[i] = { value: policyValues[i]!, result: valueResult };
+    for (let i = 0; i < policyValues.length; i++) {
+      // C11: a value no value of the key's type can meet is a no-match even when the key is unknown.
+      const valueResult: Tri = state === 'absent' || c.metByType?.[i] === false ? 'no-match' : 'unknown';
+      values[i] = { value: policyValues[i]!, result: valueResult };
+    }
     return { operator: c.clause.operator, key: c.clause.key, requestValues: state, values, result };
   }
   const read = readValues(key, c.spec.family);
-  for (let i = 0; i < policyValues.length; i++) {
-    const predicate = c.predicates[i]!;
-    let hit = false;
-    for (const r of read) if (r !== undefined && predicate(r)) hit = true;
-    values[i] = { value: policyValues[i]!, result: hit ? 'match' : 'no-match' };
-  }
+  const hits = c.values.matchedBy(read.filter((r) => r !== undefined));
+  for (let i = 0; i < policyValues.length; i++) values[i] = { value: policyValues[i]!, result: hits[i] ? 'match' : 'no-match' };
   return { operator: c.clause.operator, key: c.clause.key, requestValues: key.values.slice(), values, result };
 }

@@ -73,7 +73,11 @@ function manyWords(codes: PieceCodes): ShiftAnd {
   const positions = new Map<number, number[]>();
   codes.forEach((c, j) => {
     if (c === -1) any[j >>> 5] = any[j >>> 5]! | (1 << (j & 31));
-    else positions.set(c, [...(positions.get(c) ?? []), j]);
+    else {
+      const at = positions.get(c);
+      if (at) at.push(j);
+      else positions.set(c, [j]);
+    }
   });
   // Masks are made on first use: a piece of m distinct characters would need m·m/32 words up front.
   const masks = new Map<number, Int32Array>();

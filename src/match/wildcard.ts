@@ -50,22 +50,23 @@ export function wildcardMatch(pattern: string, input: string): boolean {
 /** One `*`-free piece of a pattern. */
 interface Piece {
   text: string;
-  /** Length in code points. */
+  /** Length in code points (in code units for plain pieces: only compared with 0 then). */
   length: number;
   /**
    * No `?` and no lone surrogate: then a code-unit match is a code-point match (a well-formed
    * string neither starts with a low surrogate nor ends with a high one), so native search serves.
    */
   plain: boolean;
-  /** Code points, -1 for `?`. */
+  /** Code points, -1 for `?` (empty for plain pieces, which never need them). */
   codes: number[];
   /** Search tables, made on first use (only middle pieces that are not plain need them). */
   scanner?: ShiftAnd;
 }
 
 function compilePiece(text: string): Piece {
+  if (!text.includes('?') && !LONE_SURROGATE.test(text)) return { text, length: text.length, plain: true, codes: [] };
   const codes = Array.from(text, (c) => (c === '?' ? -1 : c.codePointAt(0)!));
-  return { text, length: codes.length, plain: !text.includes('?') && !LONE_SURROGATE.test(text), codes };
+  return { text, length: codes.length, plain: false, codes };
 }
 
 function matchPieces(pieces: Piece[], input: string): boolean {

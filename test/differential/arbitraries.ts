@@ -33,21 +33,29 @@ const TRUST_PRINCIPALS = [
   'acs:sts::111:assumed-role/deployer/*',
 ];
 
-/** The condition keys of the universe: their operators, policy values and request values. */
-const KEYS: { key: string; operators: string[]; policy: string[]; request: string[]; single?: boolean }[] = [
+const STRING_OPERATORS = ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'];
+
+/**
+ * The condition keys of the universe: their operators, policy values and request values. A typed
+ * key may also be tested by string operators, with `strings` as policy values: some of them no
+ * value of the key's type can meet (C11), some it can.
+ */
+const KEYS: { key: string; operators: string[]; policy: string[]; request: string[]; single?: boolean; strings?: string[] }[] = [
   {
     key: 'acs:SourceIp',
     operators: ['IpAddress', 'NotIpAddress'],
     policy: ['10.0.0.0/8', '10.1.0.0/16', '192.168.1.0/24', '10.1.2.3', '0.0.0.0/0', '192.168.1.7/32'],
     request: ['10.1.2.3', '10.2.0.1', '192.168.1.7', '8.8.8.8'],
+    strings: ['10.1.2.3', '10.*', '10.1.2.?', '*.7', 'ten', '10.0.0.0/8', '*/8', '?'],
   },
   {
     key: 'acs:CurrentTime',
     operators: ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'],
     policy: ['2026-01-01T00:00:00Z', '2026-06-01T00:00:00Z', '2026-06-01T08:00:00+08:00', '2026-12-31T23:59:59-01:00'],
     request: ['2025-12-31T23:59:59Z', '2026-06-01T00:00:00Z', '2026-06-01T10:00:00+08:00', '2027-01-01T00:30:00Z'],
+    strings: ['2026-06-01T00:00:00Z', '2026-06-01t00:00:00z', '2026-*', '*Z', 'yesterday', '*day*', '2026-06-01'],
   },
-  { key: 'acs:SecureTransport', operators: ['Bool'], policy: ['true', 'false'], request: ['true', 'false', 'True', 'FALSE'], single: true },
+  { key: 'acs:SecureTransport', operators: ['Bool'], policy: ['true', 'false'], request: ['true', 'false', 'True', 'FALSE'], single: true, strings: ['true', 'TRUE', 'yes', 't*', 'y*', '?????'] },
   { key: 'acs:MFAPresent', operators: ['Bool'], policy: ['true', 'false'], request: ['true', 'false'], single: true },
   {
     key: 'acs:Foo',
@@ -121,11 +129,14 @@ function canonicalAction(action: string): string {
 }
 
 const clause = fc.constantFrom(...KEYS).chain((k) =>
-  fc.record({
-    operator: fc.constantFrom(...k.operators),
-    canonical: fc.constant(k.key.toLowerCase()),
-    key: spelled(k.key),
-    values: k.single ? fc.constantFrom(...k.policy) : stringOrArray(fc.constantFrom(...k.policy)),
+  fc.constantFrom(...k.operators, ...(k.strings ? STRING_OPERATORS : [])).chain((operator) => {
+    const strings = STRING_OPERATORS.includes(operator) && k.strings ? k.strings : undefined;
+    return fc.record({
+      operator: fc.constant(operator),
+      canonical: fc.constant(k.key.toLowerCase()),
+      key: spelled(k.key),
+      values: strings ? stringOrArray(fc.constantFrom(...strings)) : k.single ? fc.constantFrom(...k.policy) : stringOrArray(fc.constantFrom(...k.policy)),
+    });
   }),
 );
 

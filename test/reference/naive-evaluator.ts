@@ -9,7 +9,7 @@
  */
 import type { Decision } from '../../src/decision/types.js';
 import type { AuthorizationRequest } from '../../src/request/types.js';
-import { naiveActionMatch, naiveClause, naivePrincipalMatch, naiveWildcard } from './naive-match.js';
+import { naiveActionMatch, naiveClause, naivePrincipalMatch, naiveTypedStringClause, naiveWildcard } from './naive-match.js';
 
 /** A policy as written: a name and the raw JSON object (`Version`, `Statement`, strings or arrays). */
 export interface RawNamedPolicy {
@@ -146,7 +146,9 @@ function collect(policies: RawPolicies, request: AuthorizationRequest, atoms: st
       for (const [operator, block] of Object.entries((s['Condition'] ?? {}) as Record<string, Record<string, unknown>>)) {
         for (const [key, raw] of Object.entries(block)) {
           const known = context.get(key.toLowerCase());
-          if (known === undefined) unknown.push(`${ref} ${operator} ${key}`);
+          const decided = known === undefined ? naiveTypedStringClause(operator, key, listOf(raw)) : undefined;
+          if (decided !== undefined) parts.push(decided); // C11: the key's type decides it
+          else if (known === undefined) unknown.push(`${ref} ${operator} ${key}`);
           else parts.push(naiveClause(operator, listOf(raw), known));
         }
       }

@@ -125,6 +125,47 @@ function ipv4InRange(address: string, range: string): boolean {
   return a >>> (32 - prefix) === n >>> (32 - prefix);
 }
 
+/** C7: the common keys with a type; any other key may hold any string. */
+const TYPED: Record<string, 'ip' | 'date' | 'bool'> = { 'acs:sourceip': 'ip', 'acs:currenttime': 'date', 'acs:securetransport': 'bool', 'acs:mfapresent': 'bool' };
+
+/** Whether `text` is a value of the type, as S7, S9 and C8 describe it. */
+function isOfType(type: 'ip' | 'date' | 'bool', text: string): boolean {
+  if (type === 'bool') return ['true', 'false'].includes(text.toLowerCase());
+  if (type === 'date') return /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:?\d\d)$/.test(text) && !Number.isNaN(Date.parse(text));
+  if (text.includes(':')) throw new Error(`naive: IPv6 is outside the reference universe: ${text}`);
+  const m = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(text);
+  return m !== null && m.slice(1).every((octet) => Number(octet) <= 255);
+}
+
+/**
+ * C11: when a typed key is unknown, a string clause none of whose values any value of the type
+ * can meet is decided — false, or true when negated; undefined when it stays unknown. Exact for
+ * Equals, EqualsIgnoreCase and booleans; a date or IP pattern with a wildcard is unmeetable only
+ * when it has a character no such value has, or needs more (or, without `*`, fewer) characters.
+ */
+export function naiveTypedStringClause(operator: string, key: string, policyValues: string[]): boolean | undefined {
+  const type = TYPED[key.toLowerCase()];
+  const positive = NEGATED[operator] ?? operator;
+  if (type === undefined || !positive.startsWith('String')) return undefined;
+  const canMeet = (value: string): boolean => {
+    if (positive === 'StringEqualsIgnoreCase') return isOfType(type, value.toLowerCase()) || isOfType(type, value.toUpperCase());
+    if (positive === 'StringEquals' || !/[*?]/.test(value)) return isOfType(type, value);
+    if (type === 'bool') return ['true', 'false'].some((w) => spellings(w).some((v) => naiveWildcard(value, v)));
+    const characters = type === 'date' ? '0123456789-+:.TZ' : '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.:%';
+    const needed = [...value].filter((c) => c !== '*');
+    if (needed.some((c) => c !== '?' && !characters.includes(c))) return false;
+    const [min, max] = type === 'date' ? [17, 35] : [2, Infinity];
+    return needed.length <= max && (value.includes('*') || needed.length >= min);
+  };
+  if (policyValues.some(canMeet)) return undefined;
+  return isNegated(operator);
+}
+
+/** Every upper/lower-case spelling of a word. */
+function spellings(word: string): string[] {
+  return [...word].reduce<string[]>((out, c) => out.flatMap((p) => [p + c.toLowerCase(), p + c.toUpperCase()]), ['']);
+}
+
 function readIpv4(text: string): number {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
   if (!m) throw new Error(`naive: not an IPv4 address: ${text}`);

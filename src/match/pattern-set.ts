@@ -1,0 +1,159 @@
+/**
+ * Many RAM wildcard patterns matched against one input at once (the values of a `StringLike`
+ * clause). Testing every pattern against every value is P×R matcher calls; instead:
+ *  - patterns without a wildcard are looked up in a map;
+ *  - every other pattern that has a literal character must contain its longest literal run
+ *    somewhere in the input, so one Aho–Corasick scan of the input over all those runs names the
+ *    few candidates, and only they run the full matcher (./wildcard.ts);
+ *  - patterns with no literal character at all (`*`, `?*`) are tested on every input.
+ * The scan is in UTF-16 code units: a run that occurs as code points also occurs as code units,
+ * so the filter never drops a pattern that matches. Each candidate is tested at most once per input.
+ */
+import { compileWildcard, hasWildcard, type WildcardMatcher } from './wildcard.js';
+
+/** A set of patterns compiled once. */
+export interface PatternSet {
+  /** True when at least one pattern matches `input`. */
+  test(input: string): boolean;
+  /** Sets `hits[i]` for every pattern `i` that matches `input` (the trace's per-value answer). */
+  mark(input: string, hits: boolean[]): void;
+}
+
+/** One distinct pattern and the positions it holds in the list. */
+interface Group {
+  matcher: WildcardMatcher;
+  indices: number[];
+  /** The number of the last input this pattern was tested on (each is tested once per input). */
+  tested: number;
+}
+
+/** Compiles a list of patterns (duplicates allowed) into a set. */
+export function compilePatternSet(patterns: readonly string[]): PatternSet {
+  const exact = new Map<string, number[]>();
+  const groups = new Map<string, Group>();
+  patterns.forEach((p, i) => {
+    if (!hasWildcard(p)) {
+      const same = exact.get(p);
+      if (same) same.push(i);
+      else exact.set(p, [i]);
+    }
+    else if (groups.has(p)) groups.get(p)!.indices.push(i);
+    else groups.set(p, { matcher: compileWildcard(p), indices: [i], tested: 0 });
+  });
+  const always: Group[] = [];
+  const scanner = new RunScanner();
+  for (const group of groups.values()) {
+    const run = longestLiteralRun(group.matcher.pattern);
+    if (run === '') always.push(group);
+    else scanner.add(run, group);
+  }
+  scanner.finish();
+  let stamp = 0; // numbers the inputs, for Group.tested
+  const visit = (input: string, onMatch: (g: Group) => boolean): void => {
+    stamp++;
+    for (const g of always) if (g.matcher.test(input) && onMatch(g)) return;
+    scanner.scan(input, (g) => {
+      if (g.tested === stamp) return false;
+      g.tested = stamp;
+      return g.matcher.test(input) && onMatch(g);
+    });
+  };
+  return {
+    test(input) {
+      if (exact.has(input)) return true;
+      let found = false;
+      visit(input, () => (found = true));
+      return found;
+    },
+    mark(input, hits) {
+      for (const i of exact.get(input) ?? []) hits[i] = true;
+      visit(input, (g) => {
+        for (const i of g.indices) hits[i] = true;
+        return false;
+      });
+    },
+  };
+}
+
+/** The longest run of literal characters between wildcards (`''` when there is none). */
+function longestLiteralRun(pattern: string): string {
+  let best = '';
+  for (const run of pattern.split(/[*?]/)) if (run.length > best.length) best = run;
+  return best;
+}
+
+/**
+ * Aho–Corasick over code units. Nodes are numbers; all edges live in one map keyed by
+ * `node * 65536 + code unit` (one map, not one per node: 10,000 runs make ~50,000 nodes).
+ * `dict` links each node to the nearest node on its failure chain that ends a run.
+ */
+class RunScanner {
+  private readonly edges = new Map<number, number>();
+  private readonly parent: number[] = [0];
+  private readonly unit: number[] = [0];
+  private readonly depth: number[] = [0];
+  private readonly ends = new Map<number, Group[]>();
+  private fail = new Int32Array(1);
+  private dict = new Int32Array(1).fill(-1);
+  /** Per node, the number of the last scan that reported its chain (each chain is walked once per input). */
+  private seen = new Float64Array(1);
+  private scans = 0;
+
+  add(run: string, group: Group): void {
+    let node = 0;
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      let child = this.edges.get(node * 65536 + c);
+      if (child === undefined) {
+        child = this.parent.length;
+        this.parent.push(node);
+        this.unit.push(c);
+        this.depth.push(this.depth[node]! + 1);
+        this.edges.set(node * 65536 + c, child);
+      }
+      node = child;
+    }
+    const ending = this.ends.get(node);
+    if (ending) ending.push(group);
+    else this.ends.set(node, [group]);
+  }
+
+  /** Builds failure and dictionary links, parents before children (by depth). */
+  finish(): void {
+    const count = this.parent.length;
+    this.fail = new Int32Array(count);
+    this.dict = new Int32Array(count).fill(-1);
+    this.seen = new Float64Array(count);
+    const order = Array.from({ length: count - 1 }, (_, i) => i + 1).sort((a, b) => this.depth[a]! - this.depth[b]!);
+    for (const node of order) {
+      const c = this.unit[node]!;
+      let f = this.parent[node] === 0 ? -1 : this.fail[this.parent[node]!]!;
+      let target: number | undefined;
+      while (f >= 0 && (target = this.edges.get(f * 65536 + c)) === undefined) f = f === 0 ? -1 : this.fail[f]!;
+      this.fail[node] = f >= 0 && target !== undefined ? target : 0;
+      const via = this.fail[node]!;
+      this.dict[node] = this.ends.has(via) ? via : this.dict[via]!;
+    }
+  }
+
+  /** Calls `found` with the groups of every run occurring in `input`, until it returns true. */
+  scan(input: string, found: (g: Group) => boolean): void {
+    if (this.parent.length === 1) return;
+    const scan = ++this.scans;
+    let node = 0;
+    for (let i = 0; i < input.length; i++) {
+      const c = input.charCodeAt(i);
+      let child = this.edges.get(node * 65536 + c);
+      while (child === undefined && node !== 0) {
+        node = this.fail[node]!;
+        child = this.edges.get(node * 65536 + c);
+      }
+      node = child ?? 0;
+      // Report this node and its dictionary chain, stopping at a node reported earlier in this input.
+      for (let at = node; at > 0 && this.seen[at] !== scan; at = this.dict[at]!) {
+        this.seen[at] = scan;
+        for (const g of this.ends.get(at) ?? []) if (found(g)) return;
+      }
+    }
+  }
+}
