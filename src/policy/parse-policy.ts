@@ -40,14 +40,28 @@ export function parsePolicy(text: string, options: { kind: PolicyKind; file?: st
  * come in file order, at most MAX_DIAGNOSTICS_PER_FILE of them (then one `too-many-diagnostics`).
  */
 export function validatePolicy(value: unknown, location: PolicyLocation): PolicyParseResult {
-  const problems = collectProblems(value, location.kind);
   const prefix = location.pointerPrefix ?? '';
   const place = placeIn(location.locate ?? (() => undefined), location.file);
-  const placed = problems.kept.map((d) => place({ ...d, path: prefix + d.path })).sort(byPosition);
-  const unkept = problems.summary(location.file);
-  const diagnostics = capDiagnostics(unkept ? [...placed, unkept] : placed);
+  const diagnostics = placeCapped(collectProblems(value, location.kind), (d) => place({ ...d, path: prefix + d.path }), location.file);
   if (hasErrors(diagnostics)) return { diagnostics };
   return { policy: normalise(value as RawPolicy, location.kind), diagnostics };
+}
+
+/**
+ * Places problems in their file and keeps what a report shows: of the ones collected (a budget,
+ * or a list, of which the first thousand are kept), the first MAX_DIAGNOSTICS_PER_FILE in file
+ * order, then one `too-many-diagnostics` for the rest. Placing only those bounds the work.
+ */
+export function placeCapped<T extends Pick<Diagnostic, 'severity'>>(problems: DiagnosticBudget<T> | Iterable<T>, place: (d: T) => Diagnostic, file?: string): Diagnostic[] {
+  let budget: DiagnosticBudget<T>;
+  if (problems instanceof DiagnosticBudget) budget = problems;
+  else {
+    budget = new DiagnosticBudget<T>();
+    budget.addAll(problems);
+  }
+  const placed = budget.kept.map(place).sort(byPosition);
+  const rest = budget.summary(file);
+  return capDiagnostics(rest ? [...placed, rest] : placed);
 }
 
 /** Orders diagnostics by where they are in the file, unplaced ones last. */

@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Placeable } from '../diagnostics/schema-check.js';
+import { capDiagnostics } from '../parse/limits.js';
 import type { ParsedSource } from '../parse/source.js';
 import { parsePolicy, validatePolicy } from '../policy/parse-policy.js';
 import { aKind } from '../policy/schema-errors.js';
@@ -40,7 +41,7 @@ export interface PoliciesLocation {
 
 /**
  * Loads every referenced policy. The policy set holds the ones that loaded; `diagnostics` holds
- * every problem (a caller should not use the set when there is an error among them).
+ * every problem, capped per file (a caller should not use the set when there is an error among them).
  */
 export function loadPolicies(raw: RawPolicies | undefined, where: PoliciesLocation): { policies: PolicySet; diagnostics: Diagnostic[] } {
   const { source, place, readFile } = where;
@@ -63,7 +64,7 @@ export function loadPolicies(raw: RawPolicies | undefined, where: PoliciesLocati
       }
       result = parsePolicy(read.text, { kind, file: read.file });
     }
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d); // not push(...): no list as arguments
     return result.policy ? { name: ref.name, document: result.policy } : undefined;
   };
   const systemPolicy = (ref: RawPolicyRef, kind: PolicyKind, pointer: string): NamedPolicy | undefined => {
@@ -89,7 +90,7 @@ export function loadPolicies(raw: RawPolicies | undefined, where: PoliciesLocati
     else policies.identity.push(policy);
   });
   policies.resource = (p.resource ?? []).flatMap((ref, i) => load(ref, 'trust', `${at}/resource/${i}`) ?? []);
-  return { policies, diagnostics };
+  return { policies, diagnostics: capDiagnostics(diagnostics) };
 }
 
 /**

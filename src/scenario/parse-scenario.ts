@@ -6,7 +6,8 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
-import { byPosition } from '../policy/parse-policy.js';
+import { capDiagnostics } from '../parse/limits.js';
+import { placeCapped } from '../policy/parse-policy.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import { loadPolicies, type PolicyFileReader, type RawPolicies } from './load-policies.js';
 import { scenarioSchema } from './schema.js';
@@ -41,9 +42,22 @@ export function parseScenario(text: string, options: { file?: string; readFile?:
 export function scenarioFromValue(value: unknown, source: Pick<ParsedSource, 'file' | 'locate'>, readFile?: PolicyFileReader): ScenarioParseResult {
   const place = placeIn(source.locate, source.file);
   const structural = checkScenario(value);
-  if (structural.length > 0) return { diagnostics: structural.map(place).sort(byPosition) };
+  if (structural.length > 0) return { diagnostics: placeCapped(structural, place, source.file) };
   const raw = (value ?? {}) as RawScenario;
-  const { policies, diagnostics } = loadPolicies(raw.policies, { source, place, pointer: '/policies', ...(readFile ? { readFile } : {}) });
+  const loaded = loadPolicies(raw.policies, { source, place, pointer: '/policies', ...(readFile ? { readFile } : {}) });
+  const diagnostics = capDiagnostics(loaded.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { scenario: { request: raw.request ?? {}, policies }, diagnostics };
+  return { scenario: { request: raw.request ? ownedContext(raw.request) : {}, policies: loaded.policies }, diagnostics };
+}
+
+/**
+ * The request with its context copied into a null-prototype object: a key of the file such as
+ * `__proto__` or `constructor` is then an own key like any other, and a reader that looks a key
+ * up (`context[key]`) never finds what `Object.prototype` holds instead.
+ */
+function ownedContext(request: Partial<AuthorizationRequest>): Partial<AuthorizationRequest> {
+  if (request.context === undefined) return request;
+  const context = Object.create(null) as Record<string, string | string[]>;
+  for (const [key, value] of Object.entries(request.context)) context[key] = Array.isArray(value) ? [...value] : value;
+  return { ...request, context };
 }

@@ -7,11 +7,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AccountSnapshot } from './types.js';
 
-/** What `notCollected` entries mean for an answer, for the ones whose effect is worth spelling out. */
-const CONSEQUENCE: Record<string, string> = {
-  resourceDirectory: 'control policies are not in the answer: a control policy may deny what it reports as allowed',
-  'resources.camsInstances': 'there is no inventory of CAMS instances: an instance\'s resource group and tags are unknown, and `--all-resources` has nothing to list',
-};
+/**
+ * What `notCollected` entries mean for an answer, for the ones whose effect is worth spelling out.
+ * A Map: an entry comes from the file, and `constructor` must not find Object's.
+ */
+const CONSEQUENCE = new Map<string, string>([
+  ['resourceDirectory', 'control policies are not in the answer: a control policy may deny what it reports as allowed'],
+  ['resources.camsInstances', "there is no inventory of CAMS instances: an instance's resource group and tags are unknown, and `--all-resources` has nothing to list"],
+]);
 
 /** Warnings for an answer computed from `snapshot` (none for a snapshot that records no collection). */
 export function completenessWarnings(snapshot: AccountSnapshot, file?: string): Diagnostic[] {
@@ -30,7 +33,7 @@ export function completenessWarnings(snapshot: AccountSnapshot, file?: string): 
     });
   }
   for (const [i, part] of (collection.notCollected ?? []).entries()) {
-    const consequence = CONSEQUENCE[part];
+    const consequence = CONSEQUENCE.get(part);
     if (consequence === undefined) continue;
     warnings.push({ code: 'snapshot-incomplete', severity: 'warning', message: `the snapshot does not record \`${part}\`: ${consequence}`, ...at(`/collection/notCollected/${i}`), help: `add \`${part}\` to the snapshot by hand (see docs/snapshot-format.md)` });
   }

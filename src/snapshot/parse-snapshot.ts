@@ -8,7 +8,8 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lazySchemaCheck, placeIn, type Placeable } from '../diagnostics/schema-check.js';
 import { MAX_SNAPSHOT_CHARACTERS, parseSource, type ParsedSource } from '../parse/source.js';
-import { byPosition, parsePolicy, validatePolicy } from '../policy/parse-policy.js';
+import { capDiagnostics } from '../parse/limits.js';
+import { byPosition, parsePolicy, placeCapped, validatePolicy } from '../policy/parse-policy.js';
 import type { PolicyDocument, PolicyKind } from '../policy/types.js';
 import type { PolicyFileReader } from '../scenario/load-policies.js';
 import { checkReferences, type RawDocumentSource, type RawSnapshot } from './references.js';
@@ -34,9 +35,9 @@ export function parseSnapshot(text: string, options: { file?: string; readFile?:
 export function snapshotFromValue(value: unknown, source: Pick<ParsedSource, 'file' | 'locate'>, readFile?: PolicyFileReader): SnapshotParseResult {
   const place = placeIn(source.locate, source.file);
   const structural = checkSnapshot(value);
-  if (structural.length > 0) return { diagnostics: structural.map(place).sort(byPosition) };
+  if (structural.length > 0) return { diagnostics: placeCapped(structural, place, source.file) };
   const raw = value as RawSnapshot;
-  const diagnostics = checkReferences(raw).map(place);
+  const diagnostics = placeCapped(checkReferences(raw), place, source.file);
   const load = documentLoader(source, place, diagnostics, readFile);
 
   const policies = (raw.policies ?? []).map((p, i) => ({
@@ -54,10 +55,11 @@ export function snapshotFromValue(value: unknown, source: Pick<ParsedSource, 'fi
     ...(r.maxSessionDuration !== undefined ? { maxSessionDuration: r.maxSessionDuration } : {}),
     attachments: r.attachments ?? [],
   }));
-  // Problems in the snapshot file first, in file order; then those inside policy files it names.
+  // Problems in the snapshot file first, in file order; then those inside policy files it names;
+  // at most MAX_DIAGNOSTICS_PER_FILE per file.
   const inFile = diagnostics.filter((d) => d.file === source.file).sort(byPosition);
   const elsewhere = diagnostics.filter((d) => d.file !== source.file);
-  if (hasErrors(diagnostics)) return { diagnostics: [...inFile, ...elsewhere] };
+  if (hasErrors(diagnostics)) return { diagnostics: capDiagnostics([...inFile, ...elsewhere]) };
 
   // No errors: every document loaded.
   const snapshot: AccountSnapshot = {
@@ -73,7 +75,7 @@ export function snapshotFromValue(value: unknown, source: Pick<ParsedSource, 'fi
     resources: { camsInstances: raw.resources?.camsInstances ?? [] },
     ...(raw.collection ? { collection: raw.collection } : {}),
   };
-  return { snapshot, diagnostics: [...inFile, ...elsewhere] };
+  return { snapshot, diagnostics: capDiagnostics([...inFile, ...elsewhere]) };
 }
 
 /** `name` and `description` (when given) of a named entry. */
@@ -98,7 +100,7 @@ function documentLoader(source: Pick<ParsedSource, 'file' | 'locate'>, place: (d
     }
     if (raw.document !== undefined) {
       const result = validatePolicy(raw.document, { kind, ...(source.file !== undefined ? { file: source.file } : {}), pointerPrefix: `${pointer}/document`, locate: source.locate });
-      diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) diagnostics.push(d); // not push(...): no list as arguments
       return result.policy;
     }
     const read = readFile?.(raw.file!) ?? { error: 'policy files cannot be read here' };
@@ -107,7 +109,7 @@ function documentLoader(source: Pick<ParsedSource, 'file' | 'locate'>, place: (d
       return undefined;
     }
     const result = parsePolicy(read.text, { kind, file: read.file });
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     return result.policy;
   };
 }

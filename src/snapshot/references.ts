@@ -6,6 +6,7 @@
 import { builtinCatalog } from '../catalog/builtin.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Placeable } from '../diagnostics/schema-check.js';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../parse/limits.js';
 import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { Attachment, CollectionInfo, ControlAttachment, PolicyType } from './types.js';
 
@@ -51,7 +52,9 @@ export function checkReferences(raw: RawSnapshot): Placeable[] {
   };
   const uniqueNames = <T>(items: readonly T[], key: (item: T) => string, what: string, at: (item: T, i: number) => string) =>
     unique(items, key, at, (k, path) => problem('duplicate-name', path, `${what} \`${k}\` is listed twice`, 'names are unique where RAM keeps them; merge the two entries'));
-  const nearly = (name: string, names: Iterable<string>, fallback?: string) => didYouMean(closest(name, names)) ?? fallback;
+  // A did-you-mean compares a name with every candidate: only for the problems a report shows, so
+  // that 100,000 unknown names against 100,000 candidates stay linear.
+  const nearly = (name: string, names: Iterable<string>, fallback?: string) => (problems.length < MAX_DIAGNOSTICS_PER_FILE ? (didYouMean(closest(name, names)) ?? fallback) : fallback);
 
   if (!/^\d+$/.test(raw.accountId)) problem('invalid-value', '/accountId', `\`accountId\` must be digits, not \`${raw.accountId}\``, 'an Alibaba Cloud account id (UID) is a number such as 1234567890123456');
   if (raw.collectedAt !== undefined && !(/^\d{4}-\d{2}-\d{2}T/.test(raw.collectedAt) && !Number.isNaN(Date.parse(raw.collectedAt)))) {
@@ -90,11 +93,12 @@ export function checkReferences(raw: RawSnapshot): Placeable[] {
     }
   });
 
-  const groupNames = groups.map((g) => g.name);
+  // Sets for membership: a snapshot may hold 100,000 users, groups and attachments.
+  const groupNames = new Set(groups.map((g) => g.name));
   users.forEach((u, i) => {
     uniqueNames(u.groups ?? [], (g) => g, `user \`${u.name}\`'s group`, (_, j) => `/users/${i}/groups/${j}`);
     (u.groups ?? []).forEach((g, j) => {
-      if (!groupNames.includes(g)) problem('unknown-group', `/users/${i}/groups/${j}`, `user \`${u.name}\` is in group \`${g}\`, which the snapshot does not define`, nearly(g, groupNames, 'add the group under `groups`'));
+      if (!groupNames.has(g)) problem('unknown-group', `/users/${i}/groups/${j}`, `user \`${u.name}\` is in group \`${g}\`, which the snapshot does not define`, nearly(g, groupNames, 'add the group under `groups`'));
     });
   });
   roles.forEach((r, i) => {
@@ -104,26 +108,26 @@ export function checkReferences(raw: RawSnapshot): Placeable[] {
     if (r.arn !== undefined && !r.arn.startsWith(prefix)) problem('invalid-value', `/roles/${i}/arn`, `role ARN \`${r.arn}\` does not start with \`${prefix}\``);
   });
 
-  const resourceGroupIds = raw.resourceGroups?.map((g) => g.id);
+  const resourceGroupIds = raw.resourceGroups ? new Set(raw.resourceGroups.map((g) => g.id)) : undefined;
   const checkResourceGroup = (id: string | undefined, path: string) => {
-    if (id === undefined || resourceGroupIds === undefined || resourceGroupIds.includes(id)) return;
+    if (id === undefined || resourceGroupIds === undefined || resourceGroupIds.has(id)) return;
     problem('unknown-resource-group', path, `resource group \`${id}\` is not among the snapshot's \`resourceGroups\``, nearly(id, resourceGroupIds, 'add it under `resourceGroups`'));
   };
   instances.forEach((x, i) => checkResourceGroup(x.resourceGroup, `/resources/camsInstances/${i}/resourceGroup`));
 
   // Which names each type offers, for RAM policies and for control policies.
-  const customNames = policies.map((p) => p.name);
+  const customNames = new Set(policies.map((p) => p.name));
   const snapshotSystem = new Set(systemPolicies.map((p) => p.name));
   const isSystem = (name: string) => snapshotSystem.has(name) || 'policy' in findSystemPolicy(name, 'identity');
-  const controlNames = controlPolicies.map((p) => p.name);
+  const controlNames = new Set(controlPolicies.map((p) => p.name));
   const isSystemControl = (name: string) => 'policy' in findSystemPolicy(name, 'control');
 
-  const checkAttachment = (a: { policy: string; type: PolicyType }, at: string, custom: string[], system: (n: string) => boolean, kind: 'identity' | 'control') => {
-    if (a.type === 'Custom' && !custom.includes(a.policy)) {
+  const checkAttachment = (a: { policy: string; type: PolicyType }, at: string, custom: ReadonlySet<string>, system: (n: string) => boolean, kind: 'identity' | 'control') => {
+    if (a.type === 'Custom' && !custom.has(a.policy)) {
       if (system(a.policy)) problem('attachment-type-mismatch', `${at}/type`, `\`${a.policy}\` is a system policy, attached as \`Custom\``, 'write `type: System`');
       else problem('unknown-policy', `${at}/policy`, `no custom ${kind === 'control' ? 'control ' : ''}policy is called \`${a.policy}\``, nearly(a.policy, custom, `define it under ${kind === 'control' ? '`resourceDirectory.controlPolicies`' : '`policies`'}`));
     } else if (a.type === 'System' && !system(a.policy)) {
-      if (custom.includes(a.policy)) return problem('attachment-type-mismatch', `${at}/type`, `\`${a.policy}\` is a custom policy of this snapshot, attached as \`System\``, 'write `type: Custom`');
+      if (custom.has(a.policy)) return problem('attachment-type-mismatch', `${at}/type`, `\`${a.policy}\` is a custom policy of this snapshot, attached as \`System\``, 'write `type: Custom`');
       const found = findSystemPolicy(a.policy, kind);
       if (!('problem' in found)) return;
       // A system policy the catalog lacks can come with the snapshot (`systemPolicies`): say so.

@@ -30,8 +30,9 @@ export function resourceFacts(snapshot: AccountSnapshot, resourceArn: string, po
   const instance = match
     ? snapshot.resources.camsInstances.find((x) => match[2] === snapshot.accountId && match[1] === x.region && match[3] === x.id)
     : undefined;
-  if (!instance) return { context: {}, absent: [] };
-  const facts: ResourceFacts = { instance, context: {}, absent: [] };
+  // Null-prototype contexts: the keys come from the snapshot's tags (see ownedContext in scenarios).
+  if (!instance) return { context: Object.create(null) as Record<string, string>, absent: [] };
+  const facts: ResourceFacts = { instance, context: Object.create(null) as Record<string, string>, absent: [] };
   if (instance.resourceGroup !== undefined) facts.resourceGroup = instance.resourceGroup;
   if (instance.tags === undefined) return facts; // tags not recorded: they stay unknown
   for (const [key, value] of Object.entries(instance.tags)) facts.context[`acs:ResourceTag/${key}`] = value;
