@@ -74,7 +74,9 @@ describe('writing', () => {
     const { reader } = createInputReader(io(root));
     reader.read('sub/p.json');
     for (const [path, code] of [['sub/p.json', 'it is an input'], ['link-in', 'it is an input'], ['sub', 'is a directory'], ['none/r.txt', 'does not exist']] as const) {
-      expect(writeOutput(path, 'report', root, reader)?.message, path).toContain(code);
+      const problem = writeOutput(path, 'report', root, reader);
+      expect(problem?.message, path).toContain(code);
+      expect(problem?.code).toBe('unwritable-file');
     }
     expect(readFileSync(join(root, 'sub/p.json'), 'utf8')).toBe('{"Version":"1"}');
     writeFileSync(join(root, 'report.txt'), 'old');
