@@ -33,8 +33,10 @@ export function composeYaml(yaml: Yaml, text: string, lineCounter: LineCounter):
   }
   for (const token of parser.end()) tokens.push(token);
   // Duplicate keys are found by the walk below with a set per map: the library's own check
-  // compares each key with every earlier one, minutes for a map of 90,000 keys.
-  const composer = new yaml.Composer({ uniqueKeys: false, strict: true });
+  // compares each key with every earlier one, minutes for a map of 90,000 keys. `logLevel`
+  // `error`: the library would otherwise print warnings quoting the input (a collection used as a
+  // key) on stderr through process.emitWarning, unescaped.
+  const composer = new yaml.Composer({ uniqueKeys: false, strict: true, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
   for (const composed of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = composed;

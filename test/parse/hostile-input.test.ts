@@ -3,7 +3,7 @@
  * self-referencing aliases, floods of duplicate keys and of object keys. Each input is generated
  * here; each must end as a diagnostic with its code and location, fast, never as a throw.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSource } from '../../src/parse/source.js';
 import { ALIAS_EXPANSION_ALLOWANCE, MAX_ALIASES, MAX_DEPTH, MAX_DIAGNOSTICS_PER_FILE, capDiagnostics, omittedBy } from '../../src/parse/limits.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -96,6 +96,21 @@ describe('YAML aliases', () => {
     expect(value).toEqual({ a: ['x', 'y'], b: ['x', 'y'], ['__proto__']: { polluted: true }, constructor: 1 });
     expect(Object.hasOwn(value as object, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('nothing printed by the YAML library', () => {
+  it('does not print a warning quoting the input for a collection used as a key', () => {
+    // The library's warning would carry the key's text, escapes and all, to stderr.
+    const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const { value, codes } = parsed('{[a, "\\u001b]0;title\\u0007"]: 1}\n', 'k.yaml');
+      expect(codes).toEqual([]);
+      expect(Object.keys(value as object)).toHaveLength(1);
+      expect(emitWarning).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+    }
   });
 });
 
