@@ -7,7 +7,8 @@ import { minimatch } from 'minimatch';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { parseSource } from '../parse/source.js';
-import { byPosition } from '../policy/parse-policy.js';
+import { capDiagnostics } from '../parse/limits.js';
+import { placeCapped } from '../policy/parse-policy.js';
 import type { Finding, RuleSettings } from './engine.js';
 import { ruleById } from './registry.js';
 
@@ -64,7 +65,7 @@ export function parseLintConfig(text: string, file: string): { config?: LintConf
   const value = source.value ?? {};
   const place = placeIn(source.locate, file);
   const structural = checkConfig(value);
-  if (structural.length > 0) return { diagnostics: structural.map(place).sort(byPosition) };
+  if (structural.length > 0) return { diagnostics: placeCapped(structural, place, file) };
   const raw = value as Partial<LintConfig>;
   const config: LintConfig = { rules: raw.rules ?? {}, ignore: raw.ignore ?? [], suppressions: raw.suppressions ?? [] };
   const diagnostics: Diagnostic[] = [];
@@ -74,7 +75,7 @@ export function parseLintConfig(text: string, file: string): { config?: LintConf
   config.suppressions.forEach((s, i) => {
     if (!ruleById(s.rule)) unknownRule(s.rule, `/suppressions/${i}/rule`);
   });
-  return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
+  return diagnostics.length > 0 ? { diagnostics: capDiagnostics(diagnostics) } : { config, diagnostics };
 }
 
 /** True when a (repository-relative) path is ignored. */

@@ -47,7 +47,8 @@ export function lintPolicy(source: PolicySource, catalog: Catalog, settings: Rul
 
 function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSettings): Finding[] {
   const findings: Finding[] = [];
-  const severityOf = (rule: LintRule): Severity | 'off' => settings[rule.id] ?? rule.severity;
+  // Own members only: the settings come from the configuration file.
+  const severityOf = (rule: LintRule): Severity | 'off' => (Object.hasOwn(settings, rule.id) ? settings[rule.id]! : rule.severity);
   const emit = (d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, rule: LintRule | undefined): void => {
     if (!rule) {
       // Input-level problems (oversize input, alias bombs, the count of diagnostics not shown)

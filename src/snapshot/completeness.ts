@@ -32,9 +32,11 @@ export function completenessWarnings(snapshot: AccountSnapshot, file?: string): 
       help: 'collect again once the calls succeed (see collection.gaps for each failed call)',
     });
   }
+  const said = new Set<string>(); // once per part, however often the file lists it
   for (const [i, part] of (collection.notCollected ?? []).entries()) {
     const consequence = CONSEQUENCE.get(part);
-    if (consequence === undefined) continue;
+    if (consequence === undefined || said.has(part)) continue;
+    said.add(part);
     warnings.push({ code: 'snapshot-incomplete', severity: 'warning', message: `the snapshot does not record \`${part}\`: ${consequence}`, ...at(`/collection/notCollected/${i}`), help: `add \`${part}\` to the snapshot by hand (see docs/snapshot-format.md)` });
   }
   return warnings;

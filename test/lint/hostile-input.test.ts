@@ -14,6 +14,7 @@ import { FRAME_WIDTH, codeFrame, renderLintText } from '../../src/lint/format/te
 import { renderLintJson } from '../../src/lint/format/json.js';
 import { renderSarif } from '../../src/lint/format/sarif.js';
 import { extractPolicies } from '../../src/lint/inputs/extract.js';
+import { parseLintConfig } from '../../src/lint/config.js';
 import { RULES } from '../../src/lint/registry.js';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../src/parse/limits.js';
 import { run } from '../cli/run.js';
@@ -64,6 +65,25 @@ describe('lint reports stay small', () => {
   it('reports depth and alias problems as findings', () => {
     expect(lintText(`${'- '.repeat(1000)}x\n`, 's.yaml').map((f) => [f.code, f.range?.line])).toEqual([['too-deep', 1]]);
     expect(lintText('a: &a [*a]\n', 'self.yaml').map((f) => [f.code, f.range?.line, f.range?.column])).toEqual([['recursive-alias', 1, 8]]);
+  });
+});
+
+describe('the configuration file', () => {
+  it('caps its diagnostics too (5,000 unknown rules, 5,000 wrong suppressions)', () => {
+    const rules = Array.from({ length: 5000 }, (_, i) => `  no-such-rule-${i}: off`).join('\n');
+    const unknown = parseLintConfig(`rules:\n${rules}\n`, '.ramguard.yaml').diagnostics;
+    expect([unknown.length, unknown[0]!.code, unknown.at(-1)!.code]).toEqual([MAX_DIAGNOSTICS_PER_FILE + 1, 'unknown-rule', 'too-many-diagnostics']);
+    const wrong = parseLintConfig(`suppressions:\n${'  - {rule: 1}\n'.repeat(5000)}`, '.ramguard.yaml').diagnostics;
+    expect([wrong.length, wrong.at(-1)!.code]).toEqual([MAX_DIAGNOSTICS_PER_FILE + 1, 'too-many-diagnostics']);
+  });
+
+  it('reads rule settings by own members only', () => {
+    const { config } = parseLintConfig('rules:\n  allow-star-on-star: off\n', '.ramguard.yaml');
+    const findings = lintPolicy({ file: 'p.json', kind: 'identity', value: { Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, pointerPrefix: '' }, builtinCatalog(), config!.rules);
+    expect(findings.map((f) => f.code)).not.toContain('allow-star-on-star');
+    const inherited = Object.create({ 'allow-star-on-star': 'off' }) as Record<string, 'off'>;
+    const withInherited = lintPolicy({ file: 'p.json', kind: 'identity', value: { Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, pointerPrefix: '' }, builtinCatalog(), inherited);
+    expect(withInherited.map((f) => f.code)).toContain('allow-star-on-star');
   });
 });
 

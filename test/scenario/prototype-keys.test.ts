@@ -70,6 +70,11 @@ describe('snapshot keys named like prototype members', () => {
     expect(completenessWarnings(snapshot!).map((w) => w.path)).toEqual(['/collection/notCollected/2']);
   });
 
+  it('warns once per part not collected, however often the file lists it', () => {
+    const { snapshot } = parseSnapshot(stringify({ ...base, collection: { gaps: [], notCollected: Array.from({ length: 10_000 }, () => 'resourceDirectory') } }), { file: 's.yaml' });
+    expect(completenessWarnings(snapshot!).map((w) => w.path)).toEqual(['/collection/notCollected/0']);
+  });
+
   it('turns a tag named `__proto__` into an own context key', () => {
     const tags = JSON.parse('{"__proto__": "p", "constructor": "c"}') as Record<string, string>;
     const { snapshot, diagnostics } = parseSnapshot(JSON.stringify({ ...base, resources: { camsInstances: [{ id: 'ins-1', region: 'ap-southeast-1', tags }] } }), { file: 's.json' });
