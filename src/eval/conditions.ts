@@ -6,7 +6,7 @@
  */
 import type { ConditionTrace, Tri, ValueTrace } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readValues, requestProblem, type PreparedRequest } from '../request/prepare.js';
+import { readValues, requestProblem, TYPED_KEYS, type PreparedRequest } from '../request/prepare.js';
 import type { CompiledClause } from './compile.js';
 
 /** 0 = does not hold, 1 = holds, 2 = unknown. */
@@ -30,20 +30,40 @@ export function evaluateClause(c: CompiledClause, request: PreparedRequest, prob
     if (value === undefined) invalid = true;
     else matched = c.values.matchesAny(value);
   }
-  if (invalid) reportInvalid(c, key.values, problems);
+  if (invalid) reportInvalid(c, request, key.values, problems);
   if (matched) return c.spec.negated ? 0 : 1;
   if (invalid) return 2;
   return c.spec.negated ? 1 : 0;
 }
 
-function reportInvalid(c: CompiledClause, values: string[], problems: Diagnostic[]): void {
+/**
+ * The `key\0value` pairs each evaluation (its problems list) has reported: one diagnostic per bad
+ * value, found in a set — comparing with every earlier problem made 10,000 bad values quadratic.
+ * Keyed weakly by the list, so the record lives exactly as long as that evaluation's diagnostics.
+ */
+const reportedValues = new WeakMap<Diagnostic[], Set<string>>();
+
+function reportedIn(problems: Diagnostic[], request: PreparedRequest): Set<string> {
+  let reported = reportedValues.get(problems);
+  if (!reported) {
+    reported = new Set();
+    // prepareRequest has already reported the values of typed common keys that are not of their type (C7).
+    for (const [keyLower, key] of request.context) {
+      const family = Object.hasOwn(TYPED_KEYS, keyLower) ? TYPED_KEYS[keyLower] : undefined;
+      if (family) for (const value of key.values) if (family.read(value) === undefined) reported.add(`${keyLower}\0${value}`);
+    }
+    reportedValues.set(problems, reported);
+  }
+  return reported;
+}
+
+function reportInvalid(c: CompiledClause, request: PreparedRequest, values: string[], problems: Diagnostic[]): void {
+  const reported = reportedIn(problems, request);
   for (const value of values) {
-    if (c.spec.family.read(value) !== undefined) continue;
+    if (c.spec.family.read(value) !== undefined || reported.has(`${c.keyLower}\0${value}`)) continue;
+    reported.add(`${c.keyLower}\0${value}`);
     const message = `\`${value}\` is not ${c.spec.family.expected}, as \`${c.clause.operator}\` on \`${c.clause.key}\` needs`;
-    const problem = requestProblem('invalid-request-value', message, c.clause.key);
-    // One diagnostic per bad value: a typed common key may already be reported by prepareRequest (C7).
-    const known = problems.some((p) => p.message === message || (p.path.toLowerCase() === problem.path.toLowerCase() && p.message.startsWith(`\`${value}\` `)));
-    if (!known) problems.push(problem);
+    problems.push(requestProblem('invalid-request-value', message, c.clause.key));
   }
 }
 

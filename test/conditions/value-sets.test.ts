@@ -96,4 +96,26 @@ describe('10,000 policy values × 10,000 request values', () => {
       if (operator !== 'NumericLessThan') expect(decide(negated, key, policy, miss)).toBe('Allow');
     });
   }
+
+  it('reports each of 10,000 request values that are not of the type once (C6, C7), and leaves the clause unknown', { timeout: 120_000 }, () => {
+    // Given a numeric clause and an IP clause, and 10,000 values of neither type on each key
+    const document = { Version: '1', Statement: [{ Effect: 'Allow', Action: 'cams:*', Resource: '*', Condition: { NumericEquals: { 'acs:ResourceTag/n': '1' }, IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } }] };
+    const set = emptyPolicySet();
+    set.identity.push({ name: 'p', document: parsePolicy(JSON.stringify(document), { kind: 'identity' }).policy! });
+    const bad = (prefix: string) => Array.from({ length: N }, (_, i) => `${prefix}${i}`);
+    const ask: AuthorizationRequest = {
+      principal: { type: 'RamUser', arn: 'acs:ram::1:user/a' },
+      action: 'cams:UpdateInstance',
+      resource: 'acs:cams:r:1:instance/i',
+      context: { 'acs:ResourceTag/n': bad('x'), 'acs:SourceIp': bad('y') },
+    };
+    // When it is evaluated, with and without the trace
+    for (const trace of [false, true]) {
+      const result = evaluate(compilePolicySet(set), ask, { trace });
+      // Then every bad value has one diagnostic (acs:SourceIp's from the request check), and the answer is Conditional
+      expect(result.diagnostics.filter((d) => d.code === 'invalid-request-value')).toHaveLength(2 * N);
+      expect(new Set(result.diagnostics.map((d) => d.message)).size).toBe(2 * N);
+      expect(result.decision).toBe('Conditional');
+    }
+  });
 });
