@@ -131,6 +131,8 @@ describe('the reproductions through the built CLI', () => {
     ['deep.json', '['.repeat(10_000) + ']'.repeat(10_000), 'too-deep'],
     ['s.yaml', `${'- '.repeat(1000)}x\n`, 'too-deep'],
     ['self.yaml', 'a: &a [*a]\n', 'recursive-alias'],
+    // Item 4a, smaller: ten aliases of a 2,000-item list add 20,000 nodes to 2,000 (10,000 allowed).
+    ['alias.yaml', `base: &b\n${Array.from({ length: 2000 }, (_, i) => `  - ab:X${i}`).join('\n')}\nrefs:\n${'  - *b\n'.repeat(10)}`, 'too-many-aliases'],
     ['dup.json', duplicates(20_000), 'too-many-diagnostics'],
     ['actions.json', JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: Array.from({ length: 190_000 }, () => 'x'), Resource: '*' }] }), 'too-many-diagnostics'],
   ];
