@@ -18,11 +18,12 @@ export const MAX_DEPTH = 64;
 export const MAX_ALIASES = 10_000;
 
 /**
- * Nodes YAML aliases may add to a document, beyond those written out: this many, or as many as
- * the document itself has when it is bigger. Later work is linear in the expanded document, so it
- * stays a small multiple of the input, whatever the aliases.
+ * What YAML aliases may add to a document, in characters of its JSON form: this many, or as many
+ * as the document itself has when it is bigger (so it at most doubles). Later work — schema
+ * checks, `JSON.stringify`, diagnostics — is linear in the expanded document, so it stays a small
+ * multiple of the input, whatever the aliases.
  */
-export const ALIAS_EXPANSION_ALLOWANCE = 10_000;
+export const ALIAS_EXPANSION_ALLOWANCE = 100_000;
 
 /** The code, message and help of input nested deeper than MAX_DEPTH; `what` names what nests. */
 export function tooDeep(what = 'the document'): Pick<Diagnostic, 'code' | 'severity' | 'message'> & { help: string } {

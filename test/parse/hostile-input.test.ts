@@ -65,16 +65,23 @@ describe('YAML aliases', () => {
     const result = parsed(text, 'alias.yaml');
     // Then the second alias (the first already adds 50,001 of the 50,003 nodes allowed) is the one reported
     expect(result.codes).toEqual([['too-many-aliases', 50_004, 5]]);
-    expect(result.diagnostics[0]!.message).toBe('YAML aliases expand the document by more than 50005 nodes');
+    expect(result.diagnostics[0]!.message).toBe('YAML aliases expand the document by more than 550030 characters');
     expect(result.ms).toBeLessThan(5000);
   });
 
-  it(`lets aliases add up to ${ALIAS_EXPANSION_ALLOWANCE} nodes to a small document`, () => {
-    const list = `[${Array.from({ length: 999 }, () => 'x').join(', ')}]`; // 1,000 nodes
-    const ok = `a: &a ${list}\nb: [${Array.from({ length: 9 }, () => '*a').join(', ')}]\n`;
+  it(`lets aliases add up to ${ALIAS_EXPANSION_ALLOWANCE} characters to a small document`, () => {
+    const list = `[${Array.from({ length: 1000 }, () => 'x').join(', ')}]`; // 3,002 characters as JSON
+    const ok = `a: &a ${list}\nb: [${Array.from({ length: 33 }, () => '*a').join(', ')}]\n`;
     expect(parsed(ok, 'ok.yaml').codes).toEqual([]);
-    const over = `a: &a ${list}\nb: [${Array.from({ length: 11 }, () => '*a').join(', ')}]\n`;
-    expect(parsed(over, 'over.yaml').codes.map(([c]) => c)).toEqual(['too-many-aliases']);
+    const over = `a: &a ${list}\nb: [${Array.from({ length: 34 }, () => '*a').join(', ')}]\n`;
+    expect(parsed(over, 'over.yaml').codes).toEqual([['too-many-aliases', 2, 5 + 33 * 4]]);
+  });
+
+  it('weighs an alias of a long string by its length (1,000 aliases of 200 KB were an out-of-memory abort)', () => {
+    const text = `a: &a "${'x'.repeat(200_000)}"\nb: [${Array.from({ length: 1000 }, () => '*a').join(', ')}]\n`;
+    const result = parsed(text, 'strings.yaml');
+    expect(result.codes).toEqual([['too-many-aliases', 2, 9]]);
+    expect(result.ms).toBeLessThan(2000);
   });
 
   it(`refuses more than ${MAX_ALIASES} aliases, whatever they expand to`, () => {
