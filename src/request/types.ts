@@ -26,7 +26,11 @@ export interface AuthorizationRequest {
   resource: string;
   /** The resource's resource group id; undefined = unknown. */
   resourceGroup?: string;
-  /** Keys with values (a key with several values holds all of them). */
+  /**
+   * Keys with values (a key with several values holds all of them). The keys are the user's —
+   * `constructor` and `__proto__` included — so ramguard builds this as a null-prototype object
+   * and reads it with `Object.entries` or `Object.hasOwn`, never `context[key]` alone.
+   */
   context?: Record<string, string | string[]>;
   /** Keys declared absent from the request (e.g. `acs:MFAPresent` for AccessKey calls). */
   absent?: string[];
