@@ -4,20 +4,19 @@
  * must give the same exit code, never abort (`FATAL ERROR`, exit 134, a signal), never print a
  * stack trace or a raw terminal control, and finish within its bound.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runBinary } from './binary.js';
-import { CATALOG_COMMANDS, CONFIG_COMMANDS, GOOD_FILE, POLICY_COMMANDS, SCENARIO_COMMANDS, SNAPSHOT_COMMANDS, verdictFor, type HostileCommand } from './commands.js';
-import { CONFIG_DIR, hostileConfigs, hostileServiceFiles, WALK_DIR } from './config-catalog-families.js';
+import { CATALOG_COMMANDS, CONFIG_COMMANDS, POLICY_COMMANDS, SCENARIO_COMMANDS, SNAPSHOT_COMMANDS, verdictFor, type HostileCommand } from './commands.js';
+import { hostileConfigs, hostileServiceFiles, WALK_DIR } from './config-catalog-families.js';
 import { createSuiteDir, runInProcess, violations, type SuiteDir } from './harness.js';
 import { materialize, type HostileInput } from './inputs.js';
 import { bytePolicies } from './policy-bytes.js';
-import { GOOD_POLICY_TEXT, structuralPolicies } from './policy-structure.js';
+import { structuralPolicies } from './policy-structure.js';
 import { hostileScenarios, SCENARIO_DIR } from './scenario-families.js';
 import { hostileSnapshots, SNAPSHOT_DIR } from './snapshot-families.js';
 import { stdinOf } from './suite.js';
+import { copyExamples, writeGoodPolicy, writeWalkDir } from './tree-setup.js';
 
 const command = (list: HostileCommand[], label: string) => list.find((c) => c.label === label)!;
 const policyCommand = (label: string) => command(POLICY_COMMANDS, label);
@@ -54,19 +53,14 @@ const pick = (name: string): HostileInput => {
 };
 const cases = SAMPLE.map(([name, cmd]) => ({ input: pick(name), command: cmd }));
 
-const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../policies/examples');
 let dir: SuiteDir;
 
 beforeAll(() => {
   dir = createSuiteDir('binary');
-  writeFileSync(join(dir.tree, GOOD_FILE), GOOD_POLICY_TEXT);
-  for (const sub of [SCENARIO_DIR, SNAPSHOT_DIR]) {
-    mkdirSync(join(dir.tree, sub), { recursive: true });
-    for (const name of ['cams-operator.json', 'control-no-deletes-in-prod.control.json', 'deny-without-mfa-on-delete.yaml']) copyFileSync(join(EXAMPLES, name), join(dir.tree, sub, name));
-  }
-  mkdirSync(join(dir.tree, WALK_DIR));
-  mkdirSync(join(dir.tree, CONFIG_DIR));
-  writeFileSync(join(dir.tree, WALK_DIR, GOOD_FILE), GOOD_POLICY_TEXT);
+  writeGoodPolicy(dir);
+  copyExamples(dir, SCENARIO_DIR);
+  copyExamples(dir, SNAPSHOT_DIR);
+  writeWalkDir(dir);
   materialize(dir.tree, cases.map((c) => c.input));
 });
 afterAll(() => dir?.remove());
