@@ -18,7 +18,7 @@ export interface RawService {
   documentation?: string;
   resourceTypes: Record<string, { arn: string; source: FactSource }>;
   conditionKeys: { keys: string[]; source: FactSource };
-  actions: Record<string, { access: AccessLevel; resources: string[] | 'all' | 'unknown'; conditionKeys?: string[]; changesPermissions?: boolean; source: FactSource }>;
+  actions: Record<string, { access: AccessLevel; resources: string[] | 'all' | 'unknown'; conditionKeys?: string[]; changesPermissions?: boolean; source: FactSource; note?: string }>;
 }
 
 /** All raw catalog data. */
@@ -31,9 +31,13 @@ export interface RawCatalogData {
 /** Only `--catalog DIR` needs it, so it is compiled on first use. */
 const checkService = lazySchemaCheck(catalogServiceSchema, 'catalog service');
 
-/** A template as a RAM pattern: `{#InstanceId}` → `*`. */
+/**
+ * A template as a RAM pattern: `{#InstanceId}` → `*`. An empty region becomes `*` too: Alibaba
+ * documents the one RAM role as `acs:ram::{#accountId}:role/…` on the STS page and as
+ * `acs:ram:*:{#accountId}:role/…` on RAM's, so a global service's template must recognise both.
+ */
 export function templatePattern(template: string): string {
-  return template.replace(/\{#[^}]*\}/g, '*');
+  return template.replace(/\{#[^}]*\}/g, '*').replace(/^(acs:[^:]*:):/, '$1*:');
 }
 
 function buildService(raw: RawService): CatalogService {
@@ -51,6 +55,7 @@ function buildService(raw: RawService): CatalogService {
       conditionKeys: a.conditionKeys ?? raw.conditionKeys.keys,
       changesPermissions: a.changesPermissions ?? false,
       source: a.source,
+      ...(a.note !== undefined ? { note: a.note } : {}),
     })),
   };
   if (raw.apiVersion !== undefined) service.apiVersion = raw.apiVersion;

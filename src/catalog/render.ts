@@ -1,5 +1,6 @@
 /** Text renderings of catalog answers for `ramguard catalog`. */
-import type { Catalog, CatalogAction, ConditionKeyInfo, FactSource } from './types.js';
+import { currentLevels, isOlderVocabulary } from './access.js';
+import type { AccessLevel, Catalog, CatalogAction, ConditionKeyInfo, FactSource } from './types.js';
 import { resourceTypesOf } from './query.js';
 
 /** `documented (URL)` or `inferred: rule`. */
@@ -21,18 +22,28 @@ export function renderActionList(actions: CatalogAction[]): string {
   return actions.map((a) => `${a.fullName.padEnd(44)} ${a.access.padEnd(8)} ${Array.isArray(a.resources) ? a.resources.join(', ') : a.resources}`).join('\n');
 }
 
+/** The level as documented, and what an older or unusual word means (`Write (older vocabulary: create, update or delete)`). */
+function describeAccess(level: AccessLevel): string {
+  if (isOlderVocabulary(level)) {
+    const levels = currentLevels(level);
+    return `${level} (older vocabulary: ${levels.length > 1 ? `${levels.slice(0, -1).join(', ')} or ${levels.at(-1)}` : levels[0]})`;
+  }
+  return level === 'none' ? 'none (documented: no access level)' : level;
+}
+
 /** Everything the catalog knows about one action. */
 export function renderAction(catalog: Catalog, a: CatalogAction): string {
   const types = resourceTypesOf(catalog, a);
   const resources =
-    a.resources === 'all' ? 'all resources (`*`)' : a.resources === 'unknown' ? 'unknown (not documented)' : types.map((t) => `${t.name} ${t.arn}`).join('; ');
+    a.resources === 'all' ? 'all resources (`*`): no resource type' : a.resources === 'unknown' ? 'unknown (not documented)' : types.map((t) => `${t.name} ${t.arn}`).join('; ');
   return [
     a.fullName,
-    `  access level:      ${a.access}`,
+    `  access level:      ${describeAccess(a.access)}`,
     `  resources:         ${resources}`,
     `  condition keys:    ${a.conditionKeys.length > 0 ? a.conditionKeys.join(', ') : 'none of its own (common acs: keys apply)'}`,
     `  changes permissions: ${a.changesPermissions ? 'yes' : 'no'}`,
     `  source:            ${describeSource(a.source)}`,
+    ...(a.note !== undefined ? [`  note:              ${a.note}`] : []),
   ].join('\n');
 }
 

@@ -1,4 +1,5 @@
 /** JSON Schemas of the catalog's data files (published in schemas/). */
+import { ACCESS_LEVELS } from './access.js';
 
 const source = {
   type: 'object',
@@ -11,7 +12,6 @@ const source = {
   },
 } as const;
 
-const ACCESS_LEVELS = ['create', 'list', 'get', 'update', 'delete', 'none', 'unknown'] as const;
 const KEY_TYPES = ['string', 'numeric', 'date', 'bool', 'ip'] as const;
 
 /** The schema of one service file, `catalog/services/<service>.yaml`. */
@@ -56,6 +56,7 @@ export const catalogServiceSchema = {
           conditionKeys: { type: 'array', items: { type: 'string' } },
           changesPermissions: { type: 'boolean' },
           source,
+          note: { type: 'string', description: 'what else the source says: other copies of the page, conflicts between them and the copy kept' },
         },
       },
     },

@@ -1,9 +1,9 @@
 /** The service catalog's model: services, actions, resource types, condition keys, system policies. */
 import type { WildcardMatcher } from '../match/wildcard.js';
 import type { PolicyDocument, PolicyKind } from '../policy/types.js';
+import type { AccessLevel } from './access.js';
 
-/** Alibaba's access levels, plus `none` (documented for a few actions) and `unknown`. */
-export type AccessLevel = 'create' | 'list' | 'get' | 'update' | 'delete' | 'none' | 'unknown';
+export type { AccessLevel } from './access.js';
 
 /** Where a fact comes from: a documentation page, or the rule that inferred it. */
 export type FactSource = { documented: string } | { inferred: string };
@@ -25,14 +25,17 @@ export interface CatalogAction {
   name: string;
   /** `service:Name`, canonical spelling. */
   fullName: string;
+  /** The level as the source writes it (`update`, `Write`, `none`, …); compare with `currentLevels`. */
   access: AccessLevel;
-  /** Resource type names, `all` resources, or `unknown`. */
+  /** Resource type names, `all` resources (documented as `*`: no resource type), or `unknown`. */
   resources: string[] | 'all' | 'unknown';
   conditionKeys: string[];
   /** True for actions that can grant permissions (audit follows them for escalation). */
   changesPermissions: boolean;
   /** The source of every fact of this entry that is not `unknown`. */
   source: FactSource;
+  /** What else the source says: other copies of the page, conflicts between them and the copy kept. */
+  note?: string;
 }
 
 /** One service. */

@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ramguard.dev/schemas/catalog-service.schema.json","title":"ramguard catalog: one service","type":"object","additionalProperties":false,"required":["service","name","resourceTypes","conditionKeys","actions"],"properties":{"service":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string"},"apiVersion":{"type":"string"},"documentation":{"type":"string","pattern":"^https://"},"resourceTypes":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"required":["arn","source"],"properties":{"arn":{"type":"string","pattern":"^acs:"},"source":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"documented":{"type":"string","pattern":"^https://","description":"the documentation page that states it"},"inferred":{"type":"string","minLength":1,"description":"the rule that inferred it"}}}}}},"conditionKeys":{"type":"object","additionalProperties":false,"required":["keys","source"],"properties":{"keys":{"type":"array","items":{"type":"string"}},"source":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"documented":{"type":"string","pattern":"^https://","description":"the documentation page that states it"},"inferred":{"type":"string","minLength":1,"description":"the rule that inferred it"}}}}},"actions":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["access","resources","source"],"properties":{"access":{"type":"string","enum":["create","list","get","update","delete","none","unknown"]},"resources":{"anyOf":[{"type":"string","enum":["all","unknown"]},{"type":"array","minItems":1,"items":{"type":"string"}}]},"conditionKeys":{"type":"array","items":{"type":"string"}},"changesPermissions":{"type":"boolean"},"source":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"documented":{"type":"string","pattern":"^https://","description":"the documentation page that states it"},"inferred":{"type":"string","minLength":1,"description":"the rule that inferred it"}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ramguard.dev/schemas/catalog-service.schema.json","title":"ramguard catalog: one service","type":"object","additionalProperties":false,"required":["service","name","resourceTypes","conditionKeys","actions"],"properties":{"service":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string"},"apiVersion":{"type":"string"},"documentation":{"type":"string","pattern":"^https://"},"resourceTypes":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"required":["arn","source"],"properties":{"arn":{"type":"string","pattern":"^acs:"},"source":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"documented":{"type":"string","pattern":"^https://","description":"the documentation page that states it"},"inferred":{"type":"string","minLength":1,"description":"the rule that inferred it"}}}}}},"conditionKeys":{"type":"object","additionalProperties":false,"required":["keys","source"],"properties":{"keys":{"type":"array","items":{"type":"string"}},"source":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"documented":{"type":"string","pattern":"^https://","description":"the documentation page that states it"},"inferred":{"type":"string","minLength":1,"description":"the rule that inferred it"}}}}},"actions":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["access","resources","source"],"properties":{"access":{"type":"string","enum":["create","list","get","update","delete","Read","Write","List","none","unknown"]},"resources":{"anyOf":[{"type":"string","enum":["all","unknown"]},{"type":"array","minItems":1,"items":{"type":"string"}}]},"conditionKeys":{"type":"array","items":{"type":"string"}},"changesPermissions":{"type":"boolean"},"source":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"documented":{"type":"string","pattern":"^https://","description":"the documentation page that states it"},"inferred":{"type":"string","minLength":1,"description":"the rule that inferred it"}}},"note":{"type":"string","description":"what else the source says: other copies of the page, conflicts between them and the copy kept"}}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern1 = new RegExp("^https://", "u");
 const pattern2 = new RegExp("^acs:", "u");
@@ -582,7 +582,7 @@ vErrors.push(err46);
 errors++;
 }
 for(const key8 in data17){
-if(!(((((key8 === "access") || (key8 === "resources")) || (key8 === "conditionKeys")) || (key8 === "changesPermissions")) || (key8 === "source"))){
+if(!((((((key8 === "access") || (key8 === "resources")) || (key8 === "conditionKeys")) || (key8 === "changesPermissions")) || (key8 === "source")) || (key8 === "note"))){
 const err47 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.actions.additionalProperties,data:data17};
 if(vErrors === null){
 vErrors = [err47];
@@ -605,7 +605,7 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!(((((((data18 === "create") || (data18 === "list")) || (data18 === "get")) || (data18 === "update")) || (data18 === "delete")) || (data18 === "none")) || (data18 === "unknown"))){
+if(!((((((((((data18 === "create") || (data18 === "list")) || (data18 === "get")) || (data18 === "update")) || (data18 === "delete")) || (data18 === "Read")) || (data18 === "Write")) || (data18 === "List")) || (data18 === "none")) || (data18 === "unknown"))){
 const err49 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/access",schemaPath:"#/properties/actions/additionalProperties/properties/access/enum",keyword:"enum",params:{allowedValues: schema11.properties.actions.additionalProperties.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.actions.additionalProperties.properties.access.enum,parentSchema:schema11.properties.actions.additionalProperties.properties.access,data:data18};
 if(vErrors === null){
 vErrors = [err49];
@@ -845,9 +845,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.actions.additionalProperties.type,parentSchema:schema11.properties.actions.additionalProperties,data:data17};
+if(data17.note !== undefined){
+let data27 = data17.note;
+if(typeof data27 !== "string"){
+const err67 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/properties/actions/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.actions.additionalProperties.properties.note.type,parentSchema:schema11.properties.actions.additionalProperties.properties.note,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -859,7 +860,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.actions.type,parentSchema:schema11.properties.actions,data:data16};
+const err68 = {instancePath:instancePath+"/actions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/actions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.actions.additionalProperties.type,parentSchema:schema11.properties.actions.additionalProperties,data:data17};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -871,12 +872,24 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err69 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.actions.type,parentSchema:schema11.properties.actions,data:data16};
 if(vErrors === null){
 vErrors = [err69];
 }
 else {
 vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
