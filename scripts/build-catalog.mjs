@@ -1,7 +1,18 @@
 // Turns catalog/*.yaml into src/catalog/builtin.generated.ts: `npm run catalog`.
 // The core then needs no file access; a test fails when the generated file is stale.
+// First it ingests the documented authorization tables (scripts/ingest-authorization.mjs), which
+// rewrite parts of catalog/services/; `--check` checks both steps and writes nothing.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { ingestAuthorization } from './ingest-authorization.mjs';
+
+const check = process.argv.includes('--check');
+const stale = ingestAuthorization({ check });
+if (check && stale.length > 0) {
+  console.error(`stale: ${stale.join(', ')}: run \`npm run catalog\``);
+  process.exit(1);
+}
+if (!check && stale.length > 0) console.log(`wrote ${stale.join(', ')}`);
 
 const root = new URL('../catalog/', import.meta.url);
 const read = (path) => parse(readFileSync(new URL(path, root), 'utf8'));
@@ -17,7 +28,7 @@ import type { RawCatalogData } from './build.js';
 export const BUILTIN_CATALOG_DATA: RawCatalogData = ${JSON.stringify(data, null, 1)};
 `;
 const target = new URL('../src/catalog/builtin.generated.ts', import.meta.url);
-if (process.argv.includes('--check')) {
+if (check) {
   // CI mode: fail when the committed module differs from what the YAML gives.
   let current = '';
   try {

@@ -13,7 +13,7 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
     "Instance": {
      "arn": "acs:cams:{#regionId}:{#accountId}:instance/{#InstanceId}",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-updateinstance"
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-deleteinstance"
      }
     }
    },
@@ -26,332 +26,377 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
    "actions": {
     "AddAddressRecoverSuspend": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Add → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-addaddressrecoversuspend"
+     },
+     "note": "tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "AddAuditViberOpen": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Add → create"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-addauditviberopen"
+     },
+     "note": "zh help.aliyun.com (condition keys and dependent actions shown as 无); tc; ja Mar 23 2026 same"
     },
     "AddChatGroup": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Add → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-addchatgroup"
+     },
+     "note": "tc Jun 09 2026"
     },
     "AddChatGroupInviteLink": {
      "access": "create",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Add → create"
+      "inferred": "API name starts with Add → create; Alibaba documents no RAM authorization for it: the API page shows an empty authorization table"
      }
     },
     "AddChatappPhoneNumber": {
      "access": "update",
      "resources": "all",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-addchatappphonenumber"
+     },
+     "note": "tc Nov 13 2025; ja Nov 13 2025 (condition keys and dependent actions shown as なし); also tc RAM page row"
     },
     "AddContacts": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Add → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-addcontacts"
+     },
+     "note": "tc Jul 07 2026"
     },
     "AddCustomAudienceUser": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Add → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-addcustomaudienceuser"
+     },
+     "note": "tc Jan 27 2026; ja Jan 27 2026 same"
     },
     "AddGroup": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Add → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-addgroup"
+     },
+     "note": "zh Jul 07 2026; tc Jul 07 2026 same"
     },
     "AddMarketingFlow": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Add → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-addmarketingflow"
+     },
+     "note": "tc Sep 01 2026"
     },
     "ArchiveChatappTemplate": {
      "access": "unknown",
      "resources": "unknown",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
+      "inferred": "no verb rule matches the API name; access level unknown; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "BindDmAccount": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Bind → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-binddmaccount"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "BindInstagramPage": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Bind → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-bindinstagrampage"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "BindMessengerPage": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Bind → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-bindmessengerpage"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "ChangeResourceGroup": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Change → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-changeresourcegroup"
+     },
+     "note": "zh Sep 01 2026; tc same; All Resources although it moves instances between resource groups"
     },
     "ChatappBindWaba": {
      "access": "update",
      "resources": "all",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-chatappbindwaba"
+     },
+     "note": "tc Nov 13 2025; zh Nov 18 2024 same; also tc RAM page row"
     },
     "ChatappMigrationRegister": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-chatappmigrationregister"
+     },
+     "note": "tc Jul 07 2026; also tc RAM page row (truncated)"
     },
     "ChatappMigrationVerified": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-chatappmigrationverified"
+     },
+     "note": "tc Nov 13 2025"
     },
     "ChatappPhoneNumberDeregister": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-chatappphonenumberderegister"
+     },
+     "note": "ja Jul 07 2026 only (すべてのリソース, なし なし)"
     },
     "ChatappPhoneNumberRegister": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-chatappphonenumberregister"
+     },
+     "note": "tc Nov 13 2025"
     },
     "ChatappSyncPhoneNumber": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-chatappsyncphonenumber"
+     },
+     "note": "zh help.aliyun.com; tc Dec 22 2025 same; ja Dec 22 2025 same"
     },
     "ChatappVerifyAndRegister": {
      "access": "unknown",
      "resources": "unknown",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
+      "inferred": "no verb rule matches the API name; access level unknown; Alibaba documents no RAM authorization for it: the authorization table on the API page could not be read"
      }
     },
     "CheckDirectSendMessageSample": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Check → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-checkdirectsendmessagesample"
+     },
+     "note": "ja Jul 07 2026 (すべてのリソース; なし/なし)"
     },
     "CopyTemplate": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Copy → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-copytemplate"
+     },
+     "note": "tc Jul 07 2026"
     },
     "CreateChatFlow": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-createchatflow"
+     },
+     "note": "zh Aug 27 2026; tc; ja same"
     },
     "CreateChatFlowByImport": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-createchatflowbyimport"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "CreateChatFlowLogSetting": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-createchatflowlogsetting"
+     },
+     "note": "zh Sep 01 2026 create; CONFLICT: help.aliyun.com/zh copy says no authorization info exposed"
     },
     "CreateChatappMigrationInitiate": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-createchatappmigrationinitiate"
+     },
+     "note": "CONFLICT: current zh help.aliyun.com says create; older zh alibabacloud.com/help/zh (Nov 18 2024) says update"
     },
     "CreateChatappTemplate": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-createchatapptemplate"
+     },
+     "note": "zh help.aliyun.com"
     },
     "CreateCustomAudience": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-createcustomaudience"
+     },
+     "note": "zh help.aliyun.com; tc Jan 28 2026 same; CONFLICT en Dec 22 2025 says No authorization for this operation"
     },
     "CreateFlow": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-createflow"
+     },
+     "note": "ja Jul 07 2026"
     },
     "CreateFlowVersion": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-createflowversion"
+     },
+     "note": "zh Sep 01 2026"
     },
     "CreateInstance": {
      "access": "create",
-     "resources": "unknown",
+     "resources": [
+      "Instance"
+     ],
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-createinstance"
+     },
+     "note": "zh current; tc Mar 20 2026 same; resource type Instance (required); documented ARN acs:cams:{#regionId}:{#accountId}:instance/*"
     },
     "CreateMessageCampaign": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-createmessagecampaign"
+     },
+     "note": "tc Jan 27 2026; ja Jan 27 2026 same"
     },
     "CreateMessengerPage": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-createmessengerpage"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "CreatePhoneMessageQrdl": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-createphonemessageqrdl"
+     },
+     "note": "ja Jul 07 2026 (resource すべてのリソース; condition/dependent なし)"
     },
     "CreateWhatsappConversionApi": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Create → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-createwhatsappconversionapi"
+     },
+     "note": "tc Sep 01 2026"
     },
     "DeleteChatFlow": {
      "access": "delete",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-deletechatflow"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "DeleteChatGroup": {
      "access": "delete",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-deletechatgroup"
+     },
+     "note": "zh current; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "DeleteChatGroupInviteLink": {
      "access": "delete",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Delete → delete"
+      "inferred": "API name starts with Delete → delete; Alibaba documents no RAM authorization for it: the API page shows an empty authorization table"
      }
     },
     "DeleteChatGroupParticipants": {
      "access": "delete",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-deletechatgroupparticipants"
+     },
+     "note": "zh Jan 28 2026; tc Jun 09 2026 same; ja Jun 08 2026 shows 削除 (translated)"
     },
     "DeleteChatappTemplate": {
      "access": "delete",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-deletechatapptemplate"
+     },
+     "note": "zh current; same in tc (Nov 13 2025), zh alibabacloud.com (Nov 18 2024), ja (Nov 13 2025, *All Resource)"
     },
     "DeleteContacts": {
      "access": "delete",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-deletecontacts"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "DeleteContactsByIds": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-deletecontactsbyids"
+     },
+     "note": "tc Jul 07 2026: update although verb Delete"
     },
     "DeleteFlow": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-deleteflow"
+     },
+     "note": "zh current; tc Jul 07 2026; ja Jul 07 2026 all say get although verb Delete"
     },
     "DeleteFlowVersion": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-deleteflowversion"
+     },
+     "note": "tc Jul 07 2026: update although verb Delete"
     },
     "DeleteGroupById": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-deletegroupbyid"
+     },
+     "note": "tc Sep 01 2026: access level update although verb is Delete"
     },
     "DeleteInstagramPage": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-deleteinstagrampage"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same; Delete* verb documented as update"
     },
     "DeleteInstance": {
      "access": "delete",
@@ -359,624 +404,706 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
       "Instance"
      ],
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-deleteinstance"
+     },
+     "note": "zh current; tc Mar 20 2026; ja Mar 20 2026 same"
     },
     "DeleteMarketingFlow": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-deletemarketingflow"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026 same; Delete* verb documented as update"
     },
     "DeleteMessageCampaign": {
      "access": "delete",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-deletemessagecampaign"
+     },
+     "note": "action cell shown as bare cams: (action name blank) on zh help.aliyun.com, tc Jan 27 2026 and ja Jan 27 2026; level/resource attributed by page"
     },
     "DeleteMessengerPage": {
      "access": "update",
      "resources": "all",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-deletemessengerpage"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026; zh RAM overview page row same; Delete* verb documented as update"
     },
     "DeletePhoneMessageQrdl": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Delete → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-deletephonemessageqrdl"
+     },
+     "note": "tc Jul 22 2026; ja Jul 07 2026 same; Delete* verb documented as get"
     },
     "DeleteWhatsappUserName": {
      "access": "delete",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Delete → delete"
+      "inferred": "API name starts with Delete → delete; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "DeprecateFlow": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-deprecateflow"
+     },
+     "note": "tc Aug 18 2025: get although it deprecates a flow"
     },
     "EnableWhatsappROIMetric": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Enable → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-enablewhatsapproimetric"
+     },
+     "note": "zh help.aliyun.com; zh alibabacloud.com Nov 18 2024; tc Jul 07 2026 same; Enable* verb documented as get"
     },
     "FlowBindPhone": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-flowbindphone"
+     },
+     "note": "zh Sep 01 2026"
     },
     "FlowRebindPhone": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-flowrebindphone"
+     },
+     "note": "zh Jul 07 2026; tc; ja same"
     },
     "FlowUnbindPhone": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-flowunbindphone"
+     },
+     "note": "zh Sep 14 2026; tc Sep 01 2026 same"
     },
     "GeneratePresignedUrl": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Generate → create"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-generatepresignedurl"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "GetAuditRequestByTypeUnAudit": {
-     "access": "get",
-     "resources": "unknown",
+     "access": "list",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getauditrequestbytypeunaudit"
+     },
+     "note": "zh help.aliyun.com (title Viber待审核单); Get* verb documented as list"
     },
     "GetAutoGeneratedTemplate": {
      "access": "get",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Get → get"
+      "inferred": "API name starts with Get → get; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "GetChatFlowMetric": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getchatflowmetric"
+     },
+     "note": "tc Jul 07 2026"
     },
     "GetChatFlowTemplate": {
-     "access": "get",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-getchatflowtemplate"
+     },
+     "note": "zh Sep 01 2026; tc Sep 01 2026 same: create although verb Get"
     },
     "GetChatappOpenStatus": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getchatappopenstatus"
+     },
+     "note": "zh help.aliyun.com; ja Jul 07 2026 same"
     },
     "GetChatappPhoneNumberMetric": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getchatappphonenumbermetric"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026 same"
     },
     "GetChatappPhoneNumberSetting": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-getchatappphonenumbersetting"
+     },
+     "note": "zh alibabacloud.com; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "GetChatappTemplateDetail": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getchatapptemplatedetail"
+     },
+     "note": "zh help.aliyun.com"
     },
     "GetChatappTemplateMetric": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getchatapptemplatemetric"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026 same"
     },
     "GetChatappUploadAuthorization": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getchatappuploadauthorization"
+     },
+     "note": "tc Dec 22 2025"
     },
     "GetChatappVerifyCode": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getchatappverifycode"
+     },
+     "note": "tc Nov 13 2025"
     },
     "GetCommerceSetting": {
-     "access": "get",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-getcommercesetting"
+     },
+     "note": "ja Dec 22 2025: update although verb Get (only source seen)"
     },
     "GetConversationalAutomation": {
      "access": "get",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Get → get"
+      "inferred": "API name starts with Get → get; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "GetCustomerSite": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getcustomersite"
+     },
+     "note": "zh help.aliyun.com; ja Jul 07 2026 same"
     },
     "GetDownloadExcelList": {
-     "access": "get",
-     "resources": "unknown",
+     "access": "list",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getdownloadexcellist"
+     },
+     "note": "tc Sep 01 2026; Get* verb documented as list"
     },
     "GetFbInstagramPages": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-getfbinstagrampages"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "GetFbMessengerPages": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-getfbmessengerpages"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "GetFlow": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getflow"
+     },
+     "note": "zh current; tc Mar 30 2026 same"
     },
     "GetFlowJSONAssest": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getflowjsonassest"
+     },
+     "note": "tc Sep 29 2025"
     },
     "GetFlowPreviewUrl": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-getflowpreviewurl"
+     },
+     "note": "ja Sep 29 2025"
     },
     "GetGroupExist": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-getgroupexist"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "GetMessageCampaignInsights": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getmessagecampaigninsights"
+     },
+     "note": "tc Jan 27 2026; ja Jan 27 2026 same"
     },
     "GetMigrationVerifyCode": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getmigrationverifycode"
+     },
+     "note": "tc Nov 13 2025"
     },
     "GetPermissionByCode": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getpermissionbycode"
+     },
+     "note": "tc Jul 07 2026"
     },
     "GetPhoneEncryptionPublicKey": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getphoneencryptionpublickey"
+     },
+     "note": "tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "GetPhoneNumberVerificationStatus": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getphonenumberverificationstatus"
+     },
+     "note": "zh current; zh Dec 11 2024; tc Sep 29 2025 same"
     },
     "GetPledgeTemplateAddress": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getpledgetemplateaddress"
+     },
+     "note": "tc Jul 07 2026"
     },
     "GetPreValidatePhoneId": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getprevalidatephoneid"
+     },
+     "note": "tc Nov 13 2025"
     },
     "GetViberByRequestNo": {
-     "access": "get",
-     "resources": "unknown",
+     "access": "list",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-getviberbyrequestno"
+     },
+     "note": "zh help.aliyun.com; tc Mar 20 2026; ja Mar 20 2026 same; Get* verb documented as list"
     },
     "GetViberPauseTimes": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-getviberpausetimes"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "GetWhatsappConnectionCatalog": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getwhatsappconnectioncatalog"
+     },
+     "note": "tc Dec 22 2025"
     },
     "GetWhatsappConversionApi": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Get → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-getwhatsappconversionapi"
+     },
+     "note": "tc Sep 01 2026"
     },
     "GetWhatsappHealthStatus": {
      "access": "get",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Get → get"
+      "inferred": "API name starts with Get → get; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "GetWhatsappUserName": {
      "access": "get",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Get → get"
+      "inferred": "API name starts with Get → get; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "GetWhatsappUserNameSuggestions": {
      "access": "get",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Get → get"
+      "inferred": "API name starts with Get → get; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "IsvGetAppId": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-isvgetappid"
+     },
+     "note": "zh current; zh Nov 18 2024; tc Jul 07 2026 same"
     },
     "ListAllGroups": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listallgroups"
+     },
+     "note": "zh Sep 01 2026; tc Sep 01 2026 list"
     },
     "ListBindDmAccount": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listbinddmaccount"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无)"
     },
     "ListBindingRelationsForFlowVersion": {
      "access": "list",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with List → list"
+      "inferred": "API name starts with List → list; Alibaba documents no RAM authorization for it: the authorization table on the API page could not be read"
      }
     },
     "ListChatFlow": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-listchatflow"
+     },
+     "note": "tc Jul 07 2026"
     },
     "ListChatFlowTemplate": {
-     "access": "list",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listchatflowtemplate"
+     },
+     "note": "zh Sep 01 2026; tc same: create although verb List; CONFLICT: help.aliyun.com/zh copy says no authorization info exposed"
     },
     "ListChatGroup": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listchatgroup"
+     },
+     "note": "zh current; tc Jun 30 2026 list *All Resource"
     },
     "ListChatGroupParticipants": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-listchatgroupparticipants"
+     },
+     "note": "tc Jun 09 2026"
     },
     "ListChatappMessage": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listchatappmessage"
+     },
+     "note": "zh Jul 07 2026; tc Jul 07 2026 same"
     },
     "ListChatappTemplate": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-listchatapptemplate"
+     },
+     "note": "en Aug 13 2025 + Mar 27 2026 + Nov 18 2024 all list"
     },
     "ListCustomAudience": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-listcustomaudience"
+     },
+     "note": "tc Jan 27 2026"
     },
     "ListDmAccount": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listdmaccount"
+     },
+     "note": "zh alibabacloud.com"
     },
     "ListDmTag": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listdmtag"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "ListFacebookPosts": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listfacebookposts"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "ListFlow": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-listflow"
+     },
+     "note": "CONFLICT: tc Aug 18 2025 says list; en old template Nov 18 2024 (alibabacloud.com/help/en/...-listflow) says get"
     },
     "ListFlowNodeGroup": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listflownodegroup"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "ListFlowNodePrototypeV2": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listflownodeprototypev2"
+     },
+     "note": "zh help.aliyun.com; tc Sep 01 2026 same"
     },
     "ListFlowVersion": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-listflowversion"
+     },
+     "note": "tc Sep 01 2026"
     },
     "ListInstagramPage": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listinstagrampage"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026 same"
     },
     "ListInstagramPosts": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listinstagramposts"
+     },
+     "note": "zh help.aliyun.com; tc Sep 01 2026 same"
     },
     "ListInstance": {
      "access": "list",
-     "resources": "unknown",
+     "resources": [
+      "Instance"
+     ],
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listinstance"
+     },
+     "note": "zh current; tc Mar 20 2026; ja Mar 20 2026 (condition keys and dependent actions shown as なし) same; documented ARN acs:cams:{#regionId}:{#accountId}:instance/*"
     },
     "ListMarketingFlow": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-listmarketingflow"
+     },
+     "note": "tc Jul 07 2026"
     },
     "ListMessageCampaign": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listmessagecampaign"
+     },
+     "note": "zh help.aliyun.com; tc Jan 27 2026; ja Jan 27 2026 same"
     },
     "ListMessengerSubscriptionToken": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listmessengersubscriptiontoken"
+     },
+     "note": "zh help.aliyun.com"
     },
     "ListPageAdAccount": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listpageadaccount"
+     },
+     "note": "zh Jul 07 2026; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "ListPhoneMessageQrdl": {
      "access": "get",
      "resources": "all",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listphonemessageqrdl"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026; zh RAM overview row same; List* verb documented as get"
     },
     "ListProduct": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listproduct"
+     },
+     "note": "zh help.aliyun.com; tc Nov 13 2025; ja Nov 13 2025 same"
     },
     "ListProductCatalog": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-listproductcatalog"
+     },
+     "note": "zh help.aliyun.com (older template); tc Dec 22 2025 same"
     },
     "ListViberServiceMessage": {
      "access": "list",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with List → list"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-listviberservicemessage"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "ListWhatAppTemplate": {
      "access": "list",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with List → list"
+      "inferred": "API name starts with List → list; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "ModifyChatappTemplate": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Modify → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-modifychatapptemplate"
+     },
+     "note": "tc Jul 07 2026; zh help.aliyun.com same"
     },
     "ModifyChatappTemplateProperties": {
      "access": "update",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Modify → update"
+      "inferred": "API name starts with Modify → update; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "ModifyFlow": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Modify → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-modifyflow"
+     },
+     "note": "tc Jul 07 2026: get although verb Modify"
     },
     "ModifyPhoneBusinessProfile": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Modify → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-modifyphonebusinessprofile"
+     },
+     "note": "zh help.aliyun.com; tc Dec 22 2025; ja Jul 07 2026 same"
     },
     "MoveContactToGroup": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Move → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-movecontacttogroup"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "OfflineFlowVersion": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Offline → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-offlineflowversion"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "OnlineFlowVersion": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-onlineflowversion"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "OpenChatappService": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Open → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-openchatappservice"
+     },
+     "note": "tc Sep 01 2026; service-activation action documented as get"
     },
     "PauseMarketingFLow": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Pause → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-pausemarketingflow"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same; action name spelled PauseMarketingFLow (capital L) as in API"
     },
     "PublishFlow": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Publish → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-publishflow"
+     },
+     "note": "tc Jul 07 2026; ja Jul 07 2026 same: get although it publishes"
     },
     "QueryChatappBindWaba": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Query → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-querychatappbindwaba"
+     },
+     "note": "tc May 09 2026"
     },
     "QueryChatappPhoneNumbers": {
-     "access": "get",
-     "resources": "unknown",
+     "access": "list",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Query → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-querychatappphonenumbers"
+     },
+     "note": "tc Nov 13 2025"
     },
     "QueryInstance": {
      "access": "get",
@@ -984,204 +1111,231 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
       "Instance"
      ],
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-queryinstance"
+     },
+     "note": "zh current; tc Mar 20 2026 same"
     },
     "QueryMMLActive": {
      "access": "get",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Query → get"
+      "inferred": "API name starts with Query → get; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "QueryPhoneBusinessProfile": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Query → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-queryphonebusinessprofile"
+     },
+     "note": "ja Jul 08 2026 only"
     },
     "QueryWabaBusinessInfo": {
      "access": "get",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Query → get"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-querywababusinessinfo"
+     },
+     "note": "tc Dec 22 2025; ja Dec 22 2025 same"
     },
     "ReadChatFlow": {
      "access": "create",
      "resources": "all",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-readchatflow"
+     },
+     "note": "tc Sep 01 2026 create; zh RAM page row create; CONFLICT: zh per-API page help.aliyun.com says no authorization info exposed (当前API暂无授权信息透出)"
     },
     "ReadChatFlowLogSetting": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-readchatflowlogsetting"
+     },
+     "note": "zh Sep 01 2026; tc same: create although it reads"
     },
     "ReadFlowVersion": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-readflowversion"
+     },
+     "note": "tc Jul 07 2026: create although it reads"
     },
     "RemoveContactById": {
-     "access": "delete",
-     "resources": "unknown",
+     "access": "update",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Remove → delete"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-removecontactbyid"
+     },
+     "note": "tc Sep 01 2026"
     },
     "RequestWhatsappConversionApi": {
      "access": "none",
      "resources": "all",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-requestwhatsappconversionapi"
+     },
+     "note": "zh help.aliyun.com; tc Jun 16 2026; ja Jun 16 2026; zh RAM overview row: all say access level \"none\" (not one of the documented create/list/get/update/delete values)"
     },
     "SendChatappMassMessage": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Send → create"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-sendchatappmassmessage"
+     },
+     "note": "zh current; tc Sep 28 2025 same"
     },
     "SendChatappMessage": {
      "access": "create",
      "resources": "all",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram"
-     }
+      "documented": "https://www.alibabacloud.com/help/doc-detail/432208.html"
+     },
+     "note": "zh (Nov 09 2025)"
     },
     "SubmitVerifyCodeResult": {
      "access": "create",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Submit → create"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-submitverifycoderesult"
+     },
+     "note": "tc Jun 09 2026"
     },
     "SyncBusinessAppHistory": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "get",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Sync → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-syncbusinessapphistory"
+     },
+     "note": "action cell shown as bare cams: (action name blank) on tc Jul 07 2026; level/resource attributed by page; Sync* verb documented as get"
     },
     "SyncFlow": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Sync → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-syncflow"
+     },
+     "note": "tc Sep 01 2026: the Action cell reads only \"cams:\" (action name blank on the page); level update"
     },
     "SyncMessageCampaign": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Sync → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-syncmessagecampaign"
+     },
+     "note": "zh help.aliyun.com (title 同步预算信息); tc Jan 27 2026; ja Jan 27 2026 same"
     },
     "SyncMessengerSubscriptionToken": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Sync → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-syncmessengersubscriptiontoken"
+     },
+     "note": "zh help.aliyun.com; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "TriggerChatFlow": {
      "access": "unknown",
      "resources": "unknown",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
+      "inferred": "no verb rule matches the API name; access level unknown; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "UnbindDmAccount": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "delete",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Unbind → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-unbinddmaccount"
+     },
+     "note": "zh Sep 01 2026 (condition keys and dependent actions shown as 无); tc Sep 01 2026 same"
     },
     "UpdateAccountWebhook": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-updateaccountwebhook"
+     },
+     "note": "tc Dec 22 2025"
     },
     "UpdateAuditRequest": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-updateauditrequest"
+     },
+     "note": "zh help.aliyun.com; tc Apr 21 2026; ja Mar 23 2026 same"
     },
     "UpdateChatFlow": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-updatechatflow"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "UpdateChatFlowLogSetting": {
-     "access": "update",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-updatechatflowlogsetting"
+     },
+     "note": "tc Jul 07 2026: create although verb Update"
     },
     "UpdateChatGroup": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-updatechatgroup"
+     },
+     "note": "zh current; tc Jul 01 2026 *All Resource"
     },
     "UpdateCommerceSetting": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-updatecommercesetting"
+     },
+     "note": "zh help.aliyun.com; ja Nov 13 2025 same"
     },
     "UpdateContactById": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-updatecontactbyid"
+     },
+     "note": "zh Sep 01 2026; tc same"
     },
     "UpdateConversationalAutomation": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-updateconversationalautomation"
+     },
+     "note": "ja Jul 07 2026 (すべてのリソース; なし/なし); CONFLICT help.aliyun.com/en copy says No authorization for this operation"
     },
     "UpdateFlowJSONAsset": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-updateflowjsonasset"
+     },
+     "note": "zh current; tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "UpdateFlowVersion": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-updateflowversion"
+     },
+     "note": "tc Aug 27 2026"
     },
     "UpdateGroupName": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/zh/chatapp/developer-reference/api-cams-2020-06-06-updategroupname"
+     },
+     "note": "zh Sep 01 2026; tc Sep 01 2026 same"
     },
     "UpdateInstance": {
      "access": "update",
@@ -1189,57 +1343,64 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
       "Instance"
      ],
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-updateinstance"
-     }
+      "documented": "https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-updateinstance"
+     },
+     "note": "zh; ja Mar 20 2026 same; en seed"
     },
     "UpdateMarketingFLow": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-updatemarketingflow"
+     },
+     "note": "tc Jul 09 2026; ja Jul 07 2026 same"
     },
     "UpdatePhoneEncryptionPublicKey": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/ja/chatapp/developer-reference/api-cams-2020-06-06-updatephoneencryptionpublickey"
+     },
+     "note": "ja Jul 07 2026 (すべてのリソース)"
     },
     "UpdatePhoneMessageQrdl": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-updatephonemessageqrdl"
+     },
+     "note": "tc Jul 07 2026"
     },
     "UpdatePhoneWebhook": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-updatephonewebhook"
+     },
+     "note": "tc Jul 07 2026"
     },
     "UpdateWabaMmlStatus": {
      "access": "update",
-     "resources": "unknown",
+     "resources": "all",
      "source": {
-      "inferred": "API name starts with Update → update"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-updatewabammlstatus"
+     },
+     "note": "tc Jul 07 2026; ja Jul 07 2026 same"
     },
     "UpdateWhatsappUserName": {
      "access": "update",
      "resources": "unknown",
      "source": {
-      "inferred": "API name starts with Update → update"
+      "inferred": "API name starts with Update → update; Alibaba documents no RAM authorization for it: the API page says no authorization information is published"
      }
     },
     "WhatsappCall": {
-     "access": "unknown",
-     "resources": "unknown",
+     "access": "create",
+     "resources": "all",
      "source": {
-      "inferred": "no verb rule matches the API name; access level unknown"
-     }
+      "documented": "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-whatsappcall"
+     },
+     "note": "action cell shown as bare cams: (action name blank) on tc Feb 02 2026 and ja Feb 02 2026; level/resource attributed by page"
     }
    }
   },
@@ -1423,7 +1584,8 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "source": {
       "documented": "https://www.alibabacloud.com/help/en/document_detail/2337660.html"
-     }
+     },
+     "note": "also documented as Write (older vocabulary) on https://alibabacloud.com/help/zh/resource-management/resource-group/developer-reference/api-resourcemanager-2020-03-31-createrole-rg: documented on the Resource Management (ResourceManager 2020-03-31) CreateRole page (zh, Jun 05 2024), old Write vocabulary; not seen on a Ram 2015-05-01 page; this entry keeps the current-vocabulary page"
     },
     "CreateUser": {
      "access": "create",
@@ -1432,8 +1594,9 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
      ],
      "conditionKeys": [],
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createuser"
-     }
+      "documented": "https://help.aliyun.com/document_detail/28680.html"
+     },
+     "note": "per-API zh page (Ram 2015-05-01), new template; older copies https://help.aliyun.com/document_detail/28680.htm and https://www.alibabacloud.com/help/doc-detail/28680.htm show access level Write and an empty resource cell (old read/write/list vocabulary)"
     },
     "CreateVirtualMFADevice": {
      "access": "create",
@@ -1916,9 +2079,9 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
    "documentation": "https://alibabacloud.com/help/en/ram/api-assumerole",
    "resourceTypes": {
     "Role": {
-     "arn": "acs:ram:*:{#accountId}:role/{#RoleName}",
+     "arn": "acs:ram::{#accountId}:role/{#RoleName}",
      "source": {
-      "documented": "https://www.alibabacloud.com/help/en/ram/api-updaterole"
+      "documented": "https://help.aliyun.com/document_detail/371860.html"
      }
     }
    },
@@ -1935,13 +2098,17 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
    },
    "actions": {
     "AssumeRole": {
-     "access": "unknown",
+     "access": "get",
      "resources": [
       "Role"
      ],
+     "conditionKeys": [
+      "sts:SourceIdentity"
+     ],
      "source": {
-      "inferred": "access: no verb rule matches the API name → unknown; resources: the AssumeRole reference (https://alibabacloud.com/help/en/ram/api-assumerole) takes RoleArn, the ARN of a RAM role (acs:ram::<account>:role/<name>), and a RAM policy scopes sts:AssumeRole by that ARN → Role"
-     }
+      "documented": "https://help.aliyun.com/document_detail/371860.html"
+     },
+     "note": "STS RAM authorization page (zh; RamCode sts; granularity resource-level); the only action in its table; resource type Role (required). Per-API zh page https://help.aliyun.com/document_detail/28763.htm lists sts:SourceIdentity and sts:SetSourceIdentity in the last two cells (text extraction does not show which cell holds sts:SetSourceIdentity; third-party docs.rs crate u-sdk reads it as a dependent action); per-API tc page https://www.alibabacloud.com/help/tc/ram/api-assumerole (Aug 08 2025) shows no condition key. Region field is empty here (acs:ram::) while RAM action ARNs use acs:ram:*:"
     },
     "AssumeRoleWithSAML": {
      "access": "unknown",

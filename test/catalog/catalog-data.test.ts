@@ -1,4 +1,4 @@
-/** The catalog's data files: valid against their schemas, the CAMS list exact, the generated module current. */
+/** The catalog's data files: valid against their schemas, the CAMS list exact, the vendored references and generated files current. */
 import { Ajv } from 'ajv';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -43,6 +43,19 @@ describe('catalog data files', () => {
     const expected = vendored.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     expect(expected).toHaveLength(173);
     expect(Object.keys(read('services/cams.yaml')['actions'])).toEqual(expected);
+  });
+
+  it.each(['cams-authorization.tsv', 'cams-authorization-sources.md', 'ram-sts-authorization.tsv'])('vendors %s as the shared reference holds it', (name) => {
+    // Ingestion copies it from ../shared when that sits beside the repository; the build never reads ../shared.
+    const vendored = readFileSync(`${root}catalog/sources/${name}`, 'utf8');
+    const shared = `${root}../shared/reference/${name}`;
+    if (existsSync(shared)) expect(vendored).toBe(readFileSync(shared, 'utf8'));
+    expect(vendored.length).toBeGreaterThan(100);
+  });
+
+  it('the ingested service files are current (run `npm run catalog` after a reference changes)', () => {
+    const output = execFileSync(process.execPath, [`${root}scripts/ingest-authorization.mjs`, '--check'], { encoding: 'utf8' });
+    expect(output).toContain('are current');
   });
 
   it('the generated module is current (run `npm run catalog` after editing the YAML)', () => {

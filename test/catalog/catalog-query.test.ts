@@ -26,12 +26,14 @@ describe('lookupAction', () => {
 
   it('records documented facts with their page and inferred ones with their rule', () => {
     const update = lookupAction(catalog, 'cams:UpdateInstance')!;
-    expect(update.source).toEqual({ documented: expect.stringMatching(/^https:\/\/www\.alibabacloud\.com\//) });
+    expect(update.source).toEqual({ documented: 'https://help.aliyun.com/zh/chatapp/developer-reference/api-cams-2020-06-06-updateinstance' });
     expect(update.resources).toEqual(['Instance']);
-    const get = lookupAction(catalog, 'cams:GetChatappTemplateDetail')!;
+    const detail = lookupAction(catalog, 'cams:GetChatappTemplateDetail')!;
+    expect([detail.access, detail.resources, 'documented' in detail.source]).toEqual(['get', 'all', true]);
+    const get = lookupAction(catalog, 'cams:GetWhatsappUserName')!;
     expect(get.access).toBe('get');
     expect(get.resources).toBe('unknown');
-    expect(get.source).toEqual({ inferred: expect.stringContaining('Get') });
+    expect(get.source).toEqual({ inferred: expect.stringContaining('API name starts with Get → get') });
   });
 
   it('marks the RAM actions that can change permissions', () => {
@@ -75,7 +77,8 @@ describe('buildArn and resourceTypeOfArn', () => {
   it.each([
     [['cams:UpdateInstance', { regionId: 'r' }], /missing `accountId`, `InstanceId`/],
     [['cams:SendChatappMessage', {}], /acts on all resources/],
-    [['cams:GetChatappTemplateDetail', {}], /undocumented resource types/],
+    [['cams:GetWhatsappUserName', {}], /undocumented resource types/],
+    [['cams:GetChatappTemplateDetail', {}], /acts on all resources/],
     [['cams:Nope', {}], /not in the catalog/],
   ] as const)('%j → error', ([action, values], error) => {
     const result = buildArn(catalog, action, values as Record<string, string>);
@@ -86,6 +89,7 @@ describe('buildArn and resourceTypeOfArn', () => {
     ['acs:ram::1234567890123456:user/alice', 'ram', 'User'],
     ['acs:ram::1234567890123456:role/deployer', 'ram', 'Role'],
     ['acs:ram::1234567890123456:group/ops', 'ram', 'Group'],
+    ['acs:ram:cn-hangzhou:1234567890123456:role/deployer', 'ram', 'Role'],
   ])('%s is a %s %s', (arn, service, type) => {
     expect(resourceTypeOfArn(catalog, arn).map((t) => `${t.service}/${t.name}`)).toEqual([`${service}/${type}`]);
   });
