@@ -6,7 +6,7 @@ describe('ramguard catalog', () => {
   it('services: one line per service', () => {
     const r = run(['catalog', 'services']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^cams\s+173 actions \(\d+ documented\)\s+Chat App Message Service$/m);
+    expect(r.stdout).toMatch(/^cams\s+173 actions \(157 documented\)\s+Chat App Message Service$/m);
     expect(r.stdout).toMatch(/^ram\s+66 actions/m);
     expect(r.stdout).toMatch(/^sts\s+4 actions/m);
   });
@@ -33,6 +33,34 @@ describe('ramguard catalog', () => {
     expect(r.stdout).toMatch(/source:\s+documented \(https:\/\//);
     const { json } = runJson(['catalog', 'show', 'cams:UpdateInstance', '--format', 'json']);
     expect(json).toMatchObject({ action: 'cams:UpdateInstance', access: 'update', resources: ['Instance'], changesPermissions: false });
+  });
+
+  it('show: a documented action whose level its verb contradicts, on all resources, with its page and note', () => {
+    const r = run(['catalog', 'show', 'cams:DeleteGroupById']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/access level:\s+update$/m);
+    expect(r.stdout).toMatch(/resources:\s+all resources \(`\*`\): no resource type$/m);
+    expect(r.stdout).toContain('source:            documented (https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-deletegroupbyid)');
+    expect(r.stdout).toMatch(/note:\s+tc Sep 01 2026: access level update although verb is Delete$/m);
+    const { json } = runJson(['catalog', 'show', 'sts:AssumeRole', '--format', 'json']);
+    expect(json).toMatchObject({ access: 'get', resources: ['Role'], conditionKeys: ['sts:SourceIdentity'], resourceTypes: [{ name: 'Role', arn: 'acs:ram::{#accountId}:role/{#RoleName}' }] });
+  });
+
+  it('show: an undocumented action says its facts are inferred or unknown, and why', () => {
+    const r = run(['catalog', 'show', 'cams:GetWhatsappUserName']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/access level:\s+get$/m);
+    expect(r.stdout).toMatch(/resources:\s+unknown \(not documented\)$/m);
+    expect(r.stdout).toContain('source:            inferred: API name starts with Get → get; Alibaba documents no RAM authorization for it: the API page says no authorization information is published');
+    expect(r.stdout).not.toContain('note:');
+  });
+
+  it('show: the documented level `none` and the older vocabulary are shown as written, with their meaning', () => {
+    expect(run(['catalog', 'show', 'cams:RequestWhatsappConversionApi']).stdout).toMatch(/access level:\s+none \(documented: no access level\)$/m);
+    const r = run(['catalog', 'show', 'ecs:StartInstance', '--catalog', `${FIXTURES}/catalog-older-vocabulary`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/access level:\s+Write \(older vocabulary: create, update or delete\)$/m);
+    expect(run(['catalog', 'show', 'ecs:DescribeInstances', '--catalog', `${FIXTURES}/catalog-older-vocabulary`]).stdout).toMatch(/access level:\s+Read \(older vocabulary: get or list\)$/m);
   });
 
   it('show: an unknown action is exit 2 with a did-you-mean', () => {
