@@ -69,11 +69,11 @@ describe('lint reports stay small', () => {
 });
 
 describe('the configuration file', () => {
-  it('caps its diagnostics too (5,000 unknown rules, 5,000 wrong suppressions)', () => {
-    const rules = Array.from({ length: 5000 }, (_, i) => `  no-such-rule-${i}: off`).join('\n');
+  it('caps its diagnostics too (1,000 unknown rules, 1,000 wrong suppressions)', () => {
+    const rules = Array.from({ length: 1000 }, (_, i) => `  no-such-rule-${i}: off`).join('\n');
     const unknown = parseLintConfig(`rules:\n${rules}\n`, '.ramguard.yaml').diagnostics;
     expect([unknown.length, unknown[0]!.code, unknown.at(-1)!.code]).toEqual([MAX_DIAGNOSTICS_PER_FILE + 1, 'unknown-rule', 'too-many-diagnostics']);
-    const wrong = parseLintConfig(`suppressions:\n${'  - {rule: 1}\n'.repeat(5000)}`, '.ramguard.yaml').diagnostics;
+    const wrong = parseLintConfig(`suppressions:\n${'  - {rule: 1}\n'.repeat(1000)}`, '.ramguard.yaml').diagnostics;
     expect([wrong.length, wrong.at(-1)!.code]).toEqual([MAX_DIAGNOSTICS_PER_FILE + 1, 'too-many-diagnostics']);
   });
 
