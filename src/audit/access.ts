@@ -12,8 +12,7 @@ import { renderResidual } from '../explain/residual-text.js';
 import { prepareRequest } from '../request/prepare.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import { findOrigin, type PolicyOrigin } from '../snapshot/principal.js';
-import type { AccountSnapshot } from '../snapshot/types.js';
-import { indexOf, type PrincipalEntry } from './model.js';
+import type { AuditModel, PrincipalEntry } from './model.js';
 import type { AccessPath, PathStep, PolicyLocator, Restriction, StatementLocator } from './types.js';
 
 /** The outcome of one request for one principal, before role paths are merged in. */
@@ -61,18 +60,21 @@ export function evaluateFor(entry: Pick<PrincipalEntry, 'compiled'>, request: Au
 }
 
 /** The assessment of an evaluation for one principal: its paths (through its own attachments) and restrictions. */
-export function assessmentOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'principal' | 'set'>, evaluated: Evaluated | undefined): Assessment {
+export function assessmentOf(model: AuditModel, entry: Pick<PrincipalEntry, 'principal' | 'set'>, evaluated: Evaluated | undefined): Assessment {
   if (!evaluated) return NONE;
   const { fast, granted, candidates } = evaluated;
-  const paths = candidates.map((c) => cachedPath(snapshot, entry, c.s, c.residual));
-  const restrictions = (evaluated.restrictions ??= restrictionsOf(snapshot, { set: entry.set, compiled: evaluated.compiled }, fast, candidates.length > 0));
+  const paths = candidates.map((c) => cachedPath(model, entry, c.s, c.residual));
+  const shared = (evaluated.restrictions ??= restrictionsOf(model, { set: entry.set, compiled: evaluated.compiled }, fast, candidates.length > 0));
+  // An identity Deny is the principal's own (its attachment, its group): located in its own sources.
+  const denied = fast.decision === 'ExplicitDeny' && candidates.length > 0 ? identityDenies(model, { set: entry.set, compiled: evaluated.compiled }, fast.decidingStatements) : [];
+  const restrictions = denied.length > 0 ? [...denied, ...shared] : shared;
   if (!granted) return { decision: 'None', paths, restrictions };
   return { decision: fast.decision as 'Allow' | 'Conditional', ...(fast.residual ? { residual: fast.residual } : {}), paths, restrictions };
 }
 
 /** Evaluates `request` for the entry's principal; paths and restrictions only when there is something to say. */
-export function assess(snapshot: AccountSnapshot, entry: PrincipalEntry, request: AuthorizationRequest): Assessment {
-  return assessmentOf(snapshot, entry, evaluateFor(entry, request));
+export function assess(model: AuditModel, entry: PrincipalEntry, request: AuthorizationRequest): Assessment {
+  return assessmentOf(model, entry, evaluateFor(entry, request));
 }
 
 /** The identity Allow statements that apply (or may) to the request. E5: resource-group ones only when no account-level Allow certainly applies. */
@@ -93,34 +95,34 @@ function grantingStatements(compiled: CompiledPolicySet, prepared: ReturnType<ty
   return accountCertain ? candidates.filter((c) => c.s.ref.layer !== 'resource-group') : candidates;
 }
 
-const pathCache = new WeakMap<object, Map<CompiledStatement, Map<string, AccessPath>>>();
-
 /**
  * The path of a statement, built once per principal and condition (the same statement grants on
  * many resources). Keyed by the statement object, not its id: a principal's paths may come from
  * a set compiled for another principal that shares its answer.
  */
-function cachedPath(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'principal' | 'set'>, s: CompiledStatement, residual: Residual): AccessPath {
-  let memo = pathCache.get(entry);
-  if (!memo) pathCache.set(entry, (memo = new Map()));
+function cachedPath(model: AuditModel, entry: Pick<PrincipalEntry, 'principal' | 'set'>, s: CompiledStatement, residual: Residual): AccessPath {
+  const cache = model.session.paths;
+  let memo = cache.get(entry);
+  if (!memo) cache.set(entry, (memo = new Map()));
   let byResidual = memo.get(s);
   if (!byResidual) memo.set(s, (byResidual = new Map()));
   const key = residual.kind === 'true' ? '' : JSON.stringify(residual);
   let path = byResidual.get(key);
-  if (!path) byResidual.set(key, (path = pathOf(snapshot, entry, s, residual)));
+  if (!path) byResidual.set(key, (path = pathOf(model, entry, s, residual)));
   return path;
 }
 
-function pathOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'principal' | 'set'>, s: CompiledStatement, residual: Residual): AccessPath {
+function pathOf(model: AuditModel, entry: Pick<PrincipalEntry, 'principal' | 'set'>, s: CompiledStatement, residual: Residual): AccessPath {
+  const { snapshot } = model;
   const origin = findOrigin(entry.set.sources, s.ref);
   const steps: PathStep[] = [{ kind: 'principal', principal: entry.principal }];
   const group = origin?.path.find((h) => h.kind === 'group');
   if (group) {
-    const user = indexOf(snapshot, entry.principal.ref);
+    const user = model.indexOf(entry.principal.ref);
     const at = snapshot.users[user]?.groups.indexOf(group.name) ?? -1;
     steps.push({ kind: 'group', group: group.name, pointer: `/users/${user}/groups/${at}` });
   }
-  const locator = locate(snapshot, entry, s);
+  const locator = locate(model, entry, s);
   steps.push({ kind: 'policy', policy: locator.policy });
   if (s.ref.resourceGroup !== undefined) {
     const name = snapshot.resourceGroups?.find((g) => g.id === s.ref.resourceGroup)?.name;
@@ -132,9 +134,9 @@ function pathOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'principa
 }
 
 /** Where a compiled statement of the entry's set lives: its policy, version, attachment and pointers. */
-export function locate(snapshot: AccountSnapshot, entry: { set: Pick<PrincipalEntry['set'], 'sources'> }, s: Pick<CompiledStatement, 'ref' | 'source'>): StatementLocator {
+export function locate(model: AuditModel, entry: { set: Pick<PrincipalEntry['set'], 'sources'> }, s: Pick<CompiledStatement, 'ref' | 'source'>): StatementLocator {
   const origin = findOrigin(entry.set.sources, s.ref);
-  const policy = policyLocator(snapshot, s.ref, origin);
+  const policy = policyLocator(model, s.ref, origin);
   const path = s.source.sourcePath;
   const cut = path.lastIndexOf('/document/');
   return {
@@ -149,29 +151,29 @@ export function locate(snapshot: AccountSnapshot, entry: { set: Pick<PrincipalEn
   };
 }
 
-function policyLocator(snapshot: AccountSnapshot, ref: StatementRef, origin: PolicyOrigin | undefined): PolicyLocator {
+function policyLocator(model: AuditModel, ref: StatementRef, origin: PolicyOrigin | undefined): PolicyLocator {
   if (ref.layer === 'session') return { name: ref.policy, type: 'SessionPolicy' };
   if (!origin) return { name: ref.policy, type: 'Custom' };
   const type = ref.layer === 'control' ? 'ControlPolicy' : origin.policy.type;
   const locator: PolicyLocator = { name: origin.policy.name, type, attachmentPointer: origin.pointer };
   if (origin.policy.version !== undefined) {
     locator.version = origin.policy.version;
-    locator.defaultVersion = snapshot.policies.find((p) => p.name === origin.policy.name)?.defaultVersion === origin.policy.version;
+    locator.defaultVersion = model.session.named(model.snapshot.policies).get(origin.policy.name)?.defaultVersion === origin.policy.version;
   }
   if (origin.resourceGroup !== undefined) locator.resourceGroup = origin.resourceGroup;
   return locator;
 }
 
 /** What the control levels and the session policy take away, from the evaluator's own answer. */
-function restrictionsOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, 'set' | 'compiled'>, result: EvaluationResult, identityGrants: boolean): Restriction[] {
+function restrictionsOf(model: AuditModel, entry: Pick<PrincipalEntry, 'set' | 'compiled'>, result: EvaluationResult, identityGrants: boolean): Restriction[] {
   if (!identityGrants) return [];
+  const { snapshot } = model;
   const out: Restriction[] = [];
   const levelName = (level?: number) => (level !== undefined ? snapshot.resourceDirectory?.path[level]?.name : undefined);
-  const byRef = (refs: StatementRef[]) => refs.filter((r) => r.layer === 'control' || r.layer === 'session');
-  const statement = (ref: StatementRef) => locate(snapshot, entry, entry.compiled.all.find((s) => sameRef(s.ref, ref))!);
+  const statement = (ref: StatementRef) => locateRef(model, entry, ref);
   const group = (refs: StatementRef[], certainty: Restriction['certainty']) => {
     const keys = new Map<string, StatementRef[]>();
-    for (const r of byRef(refs)) keys.set(`${r.layer}:${r.level ?? ''}`, [...(keys.get(`${r.layer}:${r.level ?? ''}`) ?? []), r]);
+    for (const r of refs.filter((r) => r.layer === 'control' || r.layer === 'session')) keys.set(`${r.layer}:${r.level ?? ''}`, [...(keys.get(`${r.layer}:${r.level ?? ''}`) ?? []), r]);
     for (const refsOf of keys.values()) {
       const first = refsOf[0]!;
       const where = first.layer === 'session' ? 'the session policy' : `the control policies at \`${levelName(first.level) ?? `level ${first.level}`}\``;
@@ -193,6 +195,41 @@ function restrictionsOf(snapshot: AccountSnapshot, entry: Pick<PrincipalEntry, '
     out.push({ layer: missing.layer, ...(missing.level !== undefined ? { level: missing.level } : {}), ...(levelName(missing.level) !== undefined ? { levelName: levelName(missing.level)! } : {}), kind: 'no-allow', statements: [], certainty: 'certain', message: missing.message });
   }
   return out;
+}
+
+/**
+ * The identity Deny statements that decide (issue 13: a principal refused by its own group's Deny
+ * was described by a control policy that only may deny), one restriction per policy and holder:
+ * `the identity policy \`P\` of group \`G\` denies it`. Listed before what control levels take away.
+ */
+function identityDenies(model: AuditModel, entry: Pick<PrincipalEntry, 'set' | 'compiled'>, refs: StatementRef[]): Restriction[] {
+  const out: Restriction[] = [];
+  const byOrigin = new Map<PolicyOrigin | undefined, StatementRef[]>();
+  for (const r of refs) {
+    if (r.layer !== 'identity' && r.layer !== 'resource-group') continue;
+    const origin = findOrigin(entry.set.sources, r);
+    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), r]);
+  }
+  for (const [origin, refsOf] of byOrigin) {
+    const holder = origin?.path[origin.path.length - 1];
+    const name = origin?.policy.name ?? refsOf[0]!.policy;
+    const of = holder?.kind === 'group' ? ` of group \`${holder.name}\`` : holder ? ` attached to ${holder.kind} \`${holder.name}\`` : '';
+    const scope = origin?.resourceGroup !== undefined ? ` in resource group \`${origin.resourceGroup}\`` : '';
+    out.push({
+      layer: 'identity',
+      ...(holder?.kind === 'group' ? { group: holder.name } : {}),
+      kind: 'deny',
+      statements: refsOf.map((r) => locateRef(model, entry, r)),
+      certainty: 'certain',
+      message: `the identity policy \`${name}\`${of}${scope} denies it (${refsOf.map((r) => `statement ${r.statement}`).join(', ')})`,
+    });
+  }
+  return out;
+}
+
+/** The locator of a statement of the entry's compiled set, by reference. */
+function locateRef(model: AuditModel, entry: Pick<PrincipalEntry, 'set' | 'compiled'>, ref: StatementRef): StatementLocator {
+  return locate(model, entry, entry.compiled.all.find((s) => sameRef(s.ref, ref))!);
 }
 
 function sameRef(a: StatementRef, b: StatementRef): boolean {

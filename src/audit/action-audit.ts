@@ -2,19 +2,20 @@
  * One action over a set of resources, for any principal of the account: its own access (the
  * evaluator, once per resource class) merged with the access of every role it can reach (W2, W3).
  * Memoised, so who-can (every principal) and principal-can (one principal, and the roles it
- * reaches) share the same work.
+ * reaches) share the same work. `whatIf` asks the same question of an account an escalation move
+ * changed: same classes, same shared evaluations, and the answers of every principal the move does
+ * not change taken as they are.
  */
 import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { assess, assessmentOf, evaluateFor, NONE, type Assessment, type Evaluated } from './access.js';
-import { idOf, sharingKey } from './sharing.js';
+import { sharingKey } from './sharing.js';
 import { compilePolicySet } from '../eval/compile.js';
 import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
-import { assumeEdges, roleRoutes, type AssumeEdge, type RoleRoute } from './roles.js';
+import { roleRoutes, type RoleRoute } from './roles.js';
 import type { AccessPath, AuditPrincipal, PrincipalAccess, ResourceGrant } from './types.js';
-
 
 /** The answer for one principal and one resource class, roles included. */
 export type ClassAnswer = Assessment;
@@ -22,11 +23,13 @@ export type ClassAnswer = Assessment;
 /** Who can perform `action` on `resources`: per principal, per resource class. */
 export class ActionAudit {
   readonly classes: ResourceClass[];
+  readonly context: Record<string, string | string[]>;
   private readonly direct = new Map<string, Assessment[]>();
   private readonly merged = new Map<string, Assessment[]>();
-  private readonly projections = new Map<string, number[]>();
+  /** Class projections per set features (`projectClasses`): they depend on the classes only, so a what-if audit shares them. */
+  private readonly projections: Map<string, number[]>;
   /** Evaluations per class, shared by principals with the same `sharingKey` (undefined: nothing to say). */
-  private readonly evaluations = new Map<string, (Evaluated | undefined)[]>();
+  private readonly evaluations: Map<string, (Evaluated | undefined)[]>;
   /** The answer of every principal that nothing allows: shared, never changed. */
   private none: Assessment[] | undefined;
 
@@ -34,24 +37,33 @@ export class ActionAudit {
     readonly model: AuditModel,
     readonly action: string,
     resources: AskedResource[],
-    readonly context: Record<string, string | string[]>,
-    /** Every assume-role edge of the account (computed on first need). */
-    readonly edgesOf: () => Map<string, AssumeEdge[]>,
+    /** The audit of the account a what-if account derives from (see `whatIf`). */
+    private readonly base?: ActionAudit,
   ) {
-    this.classes = classify(model, action, resources);
+    this.context = model.session.context;
+    this.classes = base ? base.classes : classify(model, action, resources);
+    this.projections = base ? base.projections : new Map();
+    this.evaluations = base ? base.evaluations : new Map();
+  }
+
+  /** The same question about the account `model` stands for (derived from this audit's by `AuditModel.whatIf`). */
+  whatIf(model: AuditModel): ActionAudit {
+    return new ActionAudit(model, this.action, [], this);
   }
 
   /** The principal's own access (no roles), per class. */
   own(principal: AuditPrincipal): Assessment[] {
+    if (this.base && !this.model.isChanged(principal)) return this.base.own(principal);
     let found = this.direct.get(principal.ref);
     if (!found) {
+      const { session } = this.model;
       const entry = this.model.mayAllowCheap(principal, this.action) ? this.model.entry(principal) : undefined;
-      if (!entry || !mayAllow(entry.set.policies, this.action)) found = (this.none ??= this.classes.map(() => NONE));
+      if (!entry || !mayAllow(session, entry.set.policies, this.action)) found = (this.none ??= this.classes.map(() => NONE));
       else {
         // Once per class this principal's statements can tell apart (W5), and once per class for
         // every principal whose set matches the action the same way (see `sharingKey`).
-        const projection = projectClasses(this.classes, entry.set.policies, this.action, this.projections);
-        const key = this.action.toLowerCase() === 'sts:assumerole' ? undefined : sharingKey(entry, this.action);
+        const projection = projectClasses(session, this.classes, entry.set.policies, this.action, this.projections);
+        const key = this.action.toLowerCase() === 'sts:assumerole' ? undefined : sharingKey(session, entry, this.action);
         let shared = key !== undefined ? this.evaluations.get(key) : undefined;
         if (key !== undefined && !shared) this.evaluations.set(key, (shared = []));
         const answers: Assessment[] = [];
@@ -59,7 +71,7 @@ export class ActionAudit {
           if (j !== i) return answers[j]!;
           if (!shared) return (answers[i] = this.assessOne(entry, this.classes[i]!.representative));
           if (!(i in shared)) shared[i] = evaluateFor(entry, this.requestOf(entry, this.classes[i]!.representative));
-          return (answers[i] = assessmentOf(this.model.snapshot, entry, shared[i]));
+          return (answers[i] = assessmentOf(this.model, entry, shared[i]));
         });
       }
       this.direct.set(principal.ref, found);
@@ -78,7 +90,12 @@ export class ActionAudit {
       const set = this.model.buildSet(this.model.snapshot, entry.principal.ref, resource.arn);
       used = { principal: entry.principal, set, compiled: compilePolicySet(set.policies) };
     }
-    return assess(this.model.snapshot, used, this.requestOf(used, resource));
+    return assess(this.model, used, this.requestOf(used, resource));
+  }
+
+  /** Every chain of roles the principal can assume, shortest first. */
+  routes(principal: AuditPrincipal): RoleRoute[] {
+    return roleRoutes(principal, (p) => this.model.edgesFrom(p));
   }
 
   /** The principal's access per class: its own, or through any chain of roles it can assume. */
@@ -86,7 +103,7 @@ export class ActionAudit {
     let found = this.merged.get(principal.ref);
     if (found) return found;
     const own = this.own(principal);
-    const routes = roleRoutes(principal, this.edgesOf());
+    const routes = this.routes(principal);
     if (routes.length === 0) {
       this.merged.set(principal.ref, own);
       return own;
@@ -97,7 +114,7 @@ export class ActionAudit {
     found = this.classes.map((_, i) => {
       const reached = routes.map((route) => this.own(route.role)[i]!);
       if (reached.every((r) => r.decision === 'None')) return own[i]!;
-      const key = [own[i]!, ...reached].map(idOf).join(',');
+      const key = [own[i]!, ...reached].map((a) => this.model.session.idOf(a)).join(',');
       let merged = memo.get(key);
       if (!merged) memo.set(key, (merged = this.merge(principal, own[i]!, routes, reached, viaPaths)));
       return merged;
@@ -162,7 +179,7 @@ export class ActionAudit {
 
   /** The `instance` field of each member of class i (computed once per audit). */
   private instancesOf(i: number): (ResourceGrant['instance'] | undefined)[] {
-    return (this.instanceFields[i] ??= this.classes[i]!.members.map((r) => instanceField(r).instance));
+    return (this.instanceFields[i] ??= this.classes[i]!.members.map((r) => instanceField(this.model.session, r).instance));
   }
 
   /** Whether the principal is allowed outright on every class. */
@@ -176,11 +193,5 @@ export function bestDecision(grants: readonly { decision: PrincipalAccess['decis
   if (grants.some((g) => g.decision === 'Allow')) return 'Allow';
   if (grants.some((g) => g.decision === 'Conditional')) return 'Conditional';
   return 'None';
-}
-
-/** Edges computed once, on first need. */
-export function lazyEdges(model: AuditModel, context: Record<string, string | string[]>): () => Map<string, AssumeEdge[]> {
-  let edges: Map<string, AssumeEdge[]> | undefined;
-  return () => (edges ??= assumeEdges(model, context));
 }
 

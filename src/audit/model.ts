@@ -1,8 +1,12 @@
 /**
  * The account as the audit walks it: every principal (users, then roles) with its policy set built
- * by `policySetFor` and compiled once, and a cheap relevance test per policy document so that a
- * principal whose policies cannot allow an action is answered without evaluating (an identity Allow
- * statement naming the action is necessary for any Allow, E6 — the evaluator would say the same).
+ * by `policySetFor` and compiled once, the roles each can assume (W2), and a cheap relevance test
+ * per policy document so that a principal whose policies cannot allow an action is answered
+ * without evaluating (an identity Allow statement naming the action is necessary for any Allow,
+ * E6 — the evaluator would say the same).
+ *
+ * An escalation move changes the account: `whatIf` gives the changed account as a model that
+ * builds again only the principals the move changes and takes everything else from this one.
  */
 import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import { compileActionPatterns, lowerCaseAction } from '../match/action.js';
@@ -10,7 +14,9 @@ import type { PolicyDocument } from '../policy/types.js';
 import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { NamedPolicy, PolicySet } from '../scenario/types.js';
 import { policySetFor, roleArn, userArn, type PrincipalPolicySet } from '../snapshot/principal.js';
-import type { AccountSnapshot, CustomPolicy, SnapshotGroup } from '../snapshot/types.js';
+import type { AccountSnapshot } from '../snapshot/types.js';
+import { edgesFrom, type AssumeEdge } from './roles.js';
+import type { AuditSession, Mention } from './session.js';
 import type { AuditPrincipal } from './types.js';
 
 /** One principal, its policy set and the set compiled. */
@@ -26,23 +32,76 @@ export interface AuditOptions {
   sessionPolicy?: NamedPolicy;
 }
 
+/** The model a what-if account derives from, and which principals the change touches. */
+interface Derivation {
+  base: AuditModel;
+  /** Whether the principal's policies (or the roles it may assume) differ from the base account's. */
+  changed: (principal: AuditPrincipal) => boolean;
+}
+
 /** Lazily built, cached entries for every principal of a snapshot. */
 export class AuditModel {
   readonly principals: AuditPrincipal[];
+  /** `user/NAME` → index in `users`, `role/NAME` → index in `roles` (a what-if account keeps every place). */
+  private readonly positions: Map<string, number>;
   private readonly entries = new Map<string, PrincipalEntry>();
+  private readonly attached = new Map<string, PolicyDocument[]>();
+  private readonly edges = new Map<string, AssumeEdge[]>();
+  private roleList: AuditPrincipal[] | undefined;
+  /** The roles (indices into `roles()`) a Resource pattern of `sts:AssumeRole` names; role ARNs are the same in a what-if account. */
+  readonly namedRoles: Map<string, number[]>;
 
   constructor(
+    readonly session: AuditSession,
     readonly snapshot: AccountSnapshot,
-    readonly options: AuditOptions = {},
+    private readonly derivation?: Derivation,
   ) {
-    this.principals = [
-      ...snapshot.users.map((u): AuditPrincipal => ({ kind: 'user', name: u.name, arn: userArn(snapshot, u.name), ref: `user/${u.name}` })),
-      ...snapshot.roles.map((r): AuditPrincipal => ({ kind: 'role', name: r.name, arn: roleArn(snapshot, r), ref: `role/${r.name}` })),
-    ];
+    if (derivation) {
+      this.principals = derivation.base.principals;
+      this.positions = derivation.base.positions;
+      this.namedRoles = derivation.base.namedRoles;
+    } else {
+      this.principals = [
+        ...snapshot.users.map((u): AuditPrincipal => ({ kind: 'user', name: u.name, arn: userArn(snapshot, u.name), ref: `user/${u.name}` })),
+        ...snapshot.roles.map((r): AuditPrincipal => ({ kind: 'role', name: r.name, arn: roleArn(snapshot, r), ref: `role/${r.name}` })),
+      ];
+      this.positions = new Map([...snapshot.users.map((u, i) => [`user/${u.name}`, i] as const), ...snapshot.roles.map((r, i) => [`role/${r.name}`, i] as const)]);
+      this.namedRoles = new Map();
+    }
+  }
+
+  get options(): AuditOptions {
+    return this.session.options;
+  }
+
+  /** The account changed by an escalation move: `changed` says whose policies differ from this one's. */
+  whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean): AuditModel {
+    return new AuditModel(this.session, snapshot, { base: this, changed });
+  }
+
+  /** Whether the principal's answers may differ from the base account's (always, in the real account). */
+  isChanged(principal: AuditPrincipal): boolean {
+    return this.derivation === undefined || this.derivation.changed(principal);
+  }
+
+  /** The base account's model, when this one is a what-if account. */
+  get base(): AuditModel | undefined {
+    return this.derivation?.base;
+  }
+
+  /** The index of `user/NAME` or `role/NAME` in its array, -1 when absent. */
+  indexOf(ref: string): number {
+    return this.positions.get(ref) ?? -1;
+  }
+
+  /** The roles of the account, in the snapshot's order. */
+  roles(): AuditPrincipal[] {
+    return (this.roleList ??= this.derivation?.base.roles() ?? this.principals.filter((p) => p.kind === 'role'));
   }
 
   /** The entry of a principal (its set without any trust policy), compiled on first use. Throws on an inconsistent snapshot, which parseSnapshot rules out. */
   entry(principal: AuditPrincipal): PrincipalEntry {
+    if (!this.isChanged(principal)) return this.derivation!.base.entry(principal);
     let entry = this.entries.get(principal.ref);
     if (!entry) {
       const set = this.buildSet(this.snapshot, principal.ref);
@@ -54,6 +113,14 @@ export class AuditModel {
     return entry;
   }
 
+  /** The roles the principal can assume, one edge each (W2), computed on first need. */
+  edgesFrom(principal: AuditPrincipal): AssumeEdge[] {
+    if (!this.isChanged(principal)) return this.derivation!.base.edgesFrom(principal);
+    let found = this.edges.get(principal.ref);
+    if (!found) this.edges.set(principal.ref, (found = edgesFrom(this, principal)));
+    return found;
+  }
+
   /**
    * Whether the principal's set can hold an Allow for `action`, from its attachments alone (no set
    * built): every document the set can hold — the default version of each custom policy attached
@@ -62,35 +129,45 @@ export class AuditModel {
    */
   mayAllowCheap(principal: AuditPrincipal, action: string): boolean {
     const built = this.entries.get(principal.ref);
-    if (built) return mayAllow(built.set.policies, action);
-    return this.attachedDocuments(principal).some((d) => documentMentions(d, action).allow);
+    if (built) return mayAllow(this.session, built.set.policies, action);
+    return this.attachedDocuments(principal).some((d) => documentMentions(this.session, d, action).allow);
   }
-
-  private readonly attached = new Map<string, PolicyDocument[]>();
 
   /** Every document attached to the principal or its groups, at any scope (memoised). */
   attachedDocuments(principal: AuditPrincipal): PolicyDocument[] {
     let found = this.attached.get(principal.ref);
     if (!found) {
       const { snapshot } = this;
-      const index = indexOf(snapshot, principal.ref);
-      const groups = groupsByName(snapshot.groups);
+      const index = this.indexOf(principal.ref);
+      const groups = this.session.named(snapshot.groups);
       const attachments =
         principal.kind === 'user'
           ? [...snapshot.users[index]!.attachments, ...snapshot.users[index]!.groups.flatMap((g) => groups.get(g)?.attachments ?? [])]
           : snapshot.roles[index]!.attachments;
-      found = attachments.flatMap((a) => documentsFor(snapshot, a));
+      found = attachments.flatMap((a) => documentsFor(this, a));
       this.attached.set(principal.ref, found);
     }
     return found;
   }
 
-  /** A principal's set built from `snapshot` (the real one, or a hypothetical variant), with the role's trust policy when `resource` names a role. */
+  /** Whether the custom policy `name` is attached to the principal or one of its groups. */
+  holdsCustom(principal: AuditPrincipal, name: string): boolean {
+    const { snapshot } = this;
+    const index = this.indexOf(principal.ref);
+    const named = (list: readonly { policy: string; type: string }[]) => list.some((a) => a.type === 'Custom' && a.policy === name);
+    if (principal.kind === 'role') return named(snapshot.roles[index]!.attachments);
+    const user = snapshot.users[index]!;
+    const groups = this.session.named(snapshot.groups);
+    return named(user.attachments) || user.groups.some((g) => named(groups.get(g)?.attachments ?? []));
+  }
+
+  /** A principal's set built from `snapshot` (this account's, or a hypothetical variant), with the role's trust policy when `resource` names a role. */
   buildSet(snapshot: AccountSnapshot, ref: string, resource?: string): PrincipalPolicySet {
     // The control levels are the same for every principal: built once per directory, then copied in.
     const directory = snapshot.resourceDirectory;
+    const { controls } = this.session;
     let control = directory ? controls.get(directory) : undefined;
-    const from = narrowed(snapshot, ref);
+    const from = this.narrowed(snapshot, ref);
     const built = policySetFor(control ? { ...from, resourceDirectory: undefined } : from, ref, resource !== undefined ? { resource } : {});
     if (!built.result) throw new Error(`internal: ${ref}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
     if (directory && !control) controls.set(directory, (control = { levels: built.result.policies.control, sources: built.result.sources.filter((s) => s.layer === 'control') }));
@@ -100,70 +177,38 @@ export class AuditModel {
     }
     if (ref.startsWith('user/')) {
       // The narrowed snapshot holds the user at index 0: point back at its real place.
-      const to = `/users/${indexOf(snapshot, ref)}/`;
+      const to = `/users/${this.indexOf(ref)}/`;
       for (const source of built.result.sources) if (source.pointer.startsWith('/users/0/')) source.pointer = to + source.pointer.slice('/users/0/'.length);
     }
     if (ref.startsWith('role/') && this.options.sessionPolicy) built.result.policies.session = this.options.sessionPolicy;
     return built.result;
   }
-}
 
-const controls = new WeakMap<object, { levels: PolicySet['control']; sources: PrincipalPolicySet['sources'] }>();
-const indexes = new WeakMap<object, Map<string, number>>();
-
-/** The index of `user/NAME` or `role/NAME` in its array, -1 when absent (memoised per snapshot: lookups are by the thousand). */
-export function indexOf(snapshot: AccountSnapshot, ref: string): number {
-  // Keyed by the array: a hypothetical snapshot that changes the roles shares the users' index.
-  const users = ref.startsWith('user/');
-  const list: readonly { name: string }[] = users ? snapshot.users : snapshot.roles;
-  let map = indexes.get(list);
-  // Keyed by the whole ref: a caller's ref string is looked up as is (its hash cached), no slice per call.
-  const prefix = users ? 'user/' : 'role/';
-  if (!map) indexes.set(list, (map = new Map(list.map((p, i) => [prefix + p.name, i]))));
-  return (ref.startsWith(prefix) ? map.get(ref) : undefined) ?? -1;
-}
-
-/**
- * The snapshot with only the named principal among the users (or roles): `policySetFor` finds a
- * principal by scanning the list, which over 10,000 principals each is 10^8 steps. A role's
- * trust policy is looked up among the roles, so a user's set keeps every role.
- */
-function narrowed(snapshot: AccountSnapshot, ref: string): AccountSnapshot {
-  const index = indexOf(snapshot, ref);
-  if (index < 0) return snapshot;
-  // Only the custom policies its attachments name: policySetFor looks each one up by scanning.
-  const byName = policiesByName(snapshot.policies);
-  if (ref.startsWith('user/')) {
-    const user = snapshot.users[index]!;
-    const groups = groupsByName(snapshot.groups);
-    const named = new Set([...user.attachments, ...user.groups.flatMap((g) => groups.get(g)?.attachments ?? [])].filter((a) => a.type === 'Custom').map((a) => a.policy));
-    return { ...snapshot, users: [user], policies: [...named].flatMap((n) => byName.get(n) ?? []) };
+  /**
+   * The snapshot with only the named principal among the users (or roles): `policySetFor` finds a
+   * principal by scanning the list, which over 10,000 principals each is 10^8 steps. A role's
+   * trust policy is looked up among the roles, so a user's set keeps every role.
+   */
+  private narrowed(snapshot: AccountSnapshot, ref: string): AccountSnapshot {
+    const index = this.indexOf(ref);
+    if (index < 0) return snapshot;
+    // Only the custom policies its attachments name: policySetFor looks each one up by scanning.
+    const byName = this.session.named(snapshot.policies);
+    if (ref.startsWith('user/')) {
+      const user = snapshot.users[index]!;
+      const groups = this.session.named(snapshot.groups);
+      const named = new Set([...user.attachments, ...user.groups.flatMap((g) => groups.get(g)?.attachments ?? [])].filter((a) => a.type === 'Custom').map((a) => a.policy));
+      return { ...snapshot, users: [user], policies: [...named].flatMap((n) => byName.get(n) ?? []) };
+    }
+    const named = new Set(snapshot.roles[index]!.attachments.filter((a) => a.type === 'Custom').map((a) => a.policy));
+    return { ...snapshot, policies: [...named].flatMap((n) => byName.get(n) ?? []) };
   }
-  const named = new Set(snapshot.roles[index]!.attachments.filter((a) => a.type === 'Custom').map((a) => a.policy));
-  return { ...snapshot, policies: [...named].flatMap((n) => byName.get(n) ?? []) };
 }
-
-const policyIndexes = new WeakMap<object, Map<string, CustomPolicy>>();
-const groupIndexes = new WeakMap<object, Map<string, SnapshotGroup>>();
-
-function groupsByName(groups: SnapshotGroup[]): Map<string, SnapshotGroup> {
-  let map = groupIndexes.get(groups);
-  if (!map) groupIndexes.set(groups, (map = new Map(groups.map((g) => [g.name, g]))));
-  return map;
-}
-
-function policiesByName(policies: CustomPolicy[]): Map<string, CustomPolicy> {
-  let map = policyIndexes.get(policies);
-  if (!map) policyIndexes.set(policies, (map = new Map(policies.map((p) => [p.name, p]))));
-  return map;
-}
-
-const relevance = new WeakMap<PolicyDocument, Map<string, { allow: boolean; any: boolean }>>();
 
 /** Whether a document has a statement whose Action (or NotAction) part can match `action`; `allow`: an Allow one. */
-export function documentMentions(document: PolicyDocument, action: string): { allow: boolean; any: boolean } {
-  let memo = relevance.get(document);
-  if (!memo) relevance.set(document, (memo = new Map()));
+export function documentMentions(session: AuditSession, document: PolicyDocument, action: string): Mention {
+  let memo = session.mentions.get(document);
+  if (!memo) session.mentions.set(document, (memo = new Map()));
   const lower = lowerCaseAction(action);
   let found = memo.get(lower);
   if (!found) {
@@ -180,15 +225,13 @@ export function documentMentions(document: PolicyDocument, action: string): { al
   return found;
 }
 
-const allowing = new WeakMap<PolicySet, Map<string, boolean>>();
-
 /** Whether some identity policy of the set (account or resource-group scope) has an Allow statement that can match `action` (memoised per set). */
-export function mayAllow(policies: PolicySet, action: string): boolean {
-  let memo = allowing.get(policies);
-  if (!memo) allowing.set(policies, (memo = new Map()));
+export function mayAllow(session: AuditSession, policies: PolicySet, action: string): boolean {
+  let memo = session.allowing.get(policies);
+  if (!memo) session.allowing.set(policies, (memo = new Map()));
   let found = memo.get(action);
   if (found === undefined) {
-    found = policies.identity.some((p) => documentMentions(p.document, action).allow) || policies.resourceGroup.some((p) => documentMentions(p.document, action).allow);
+    found = policies.identity.some((p) => documentMentions(session, p.document, action).allow) || policies.resourceGroup.some((p) => documentMentions(session, p.document, action).allow);
     memo.set(action, found);
   }
   return found;
@@ -200,13 +243,19 @@ export function documentsOf(policies: PolicySet): PolicyDocument[] {
 }
 
 /** The document an attachment stands for: a custom policy's default version, or the system policy (the snapshot's copy first, A5). */
-export function documentsFor(snapshot: AccountSnapshot, a: { policy: string; type: string }): PolicyDocument[] {
+export function documentsFor(model: AuditModel, a: { policy: string; type: string }): PolicyDocument[] {
+  const { snapshot } = model;
   if (a.type === 'Custom') {
-    const p = policiesByName(snapshot.policies).get(a.policy);
+    const p = model.session.named(snapshot.policies).get(a.policy);
     return p ? p.versions.filter((v) => v.id === p.defaultVersion).map((v) => v.document) : [];
   }
-  const own = snapshot.systemPolicies.find((x) => x.name === a.policy);
+  return systemDocuments(model, a.policy);
+}
+
+/** A system policy's document: the snapshot's own copy first (A5), then the built-in catalog's. */
+export function systemDocuments(model: AuditModel, name: string): PolicyDocument[] {
+  const own = model.session.named(model.snapshot.systemPolicies).get(name);
   if (own) return [own.document];
-  const found = findSystemPolicy(a.policy, 'identity');
+  const found = findSystemPolicy(name, 'identity');
   return 'policy' in found ? [found.policy] : [];
 }

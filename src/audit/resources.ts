@@ -1,11 +1,14 @@
 /**
  * The resources a question is about, and their equivalence classes. With `--all-resources` every
  * CAMS instance of the inventory is asked about, with its region (in its ARN), resource group and
- * tags. Instances that no statement of the account can tell apart get the same answer from every
- * principal, so each principal is evaluated once per class, on a representative (W5): two
+ * tags. Instances that no statement the audit can evaluate tells apart get the same answer from
+ * every principal, so each principal is evaluated once per class, on a representative (W5): two
  * instances are in one class when every Resource pattern of every statement that can match the
  * action matches both or neither, they are in the same resource group (or one no attachment
  * names), and they carry the same values of every `acs:ResourceTag/...` key those statements name.
+ * "Every statement the audit can evaluate" is more than the account's sets: escalation evaluates
+ * accounts changed by a move — other versions of custom policies, policies attached to nobody yet,
+ * system policies — and a class can be merged for a principal but never split (issue 13).
  */
 import { compileWildcard } from '../match/wildcard.js';
 import type { AuthorizationRequest } from '../request/types.js';
@@ -14,7 +17,8 @@ import type { AccountSnapshot, CamsInstance } from '../snapshot/types.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { PolicySet } from '../scenario/types.js';
-import { documentMentions, documentsOf, type AuditModel } from './model.js';
+import { documentMentions, documentsFor, documentsOf, systemDocuments, type AuditModel } from './model.js';
+import type { AuditSession } from './session.js';
 import type { ResourceGrant } from './types.js';
 
 /** One resource asked about. */
@@ -52,11 +56,11 @@ interface Features {
   groups: Set<string>;
 }
 
-function featuresOf(documents: Iterable<PolicyDocument>, groups: Iterable<string>, action: string): Features {
+function featuresOf(session: AuditSession, documents: Iterable<PolicyDocument>, groups: Iterable<string>, action: string): Features {
   const patterns = new Set<string>();
   const tagKeys = new Set<string>();
   for (const document of documents) {
-    if (!documentMentions(document, action).any) continue;
+    if (!documentMentions(session, document, action).any) continue;
     for (const s of document.statements) {
       for (const r of s.resources ?? []) patterns.add(r);
       for (const c of s.conditions) if (c.key.toLowerCase().startsWith('acs:resourcetag/')) tagKeys.add(c.key.slice('acs:ResourceTag/'.length).toLowerCase());
@@ -75,21 +79,12 @@ function keyOf(features: Features, r: AskedResource): string {
   return `${bits}|${rg === undefined ? '?' : features.groups.has(rg) ? rg : '.'}|${tagPart}`;
 }
 
-/** Partitions resources into classes no statement about `action` (in any principal's set) can tell apart. */
+/** Partitions resources into classes no statement about `action` the audit can evaluate can tell apart. */
 export function classify(model: AuditModel, action: string, resources: AskedResource[]): ResourceClass[] {
   if (resources.length <= 1) return resources.map((r) => ({ representative: r, members: [r] }));
-  // Every document any principal's set can hold (attachments and control levels), no set built.
   const { snapshot } = model;
-  const documents = new Set<PolicyDocument>(model.principals.flatMap((p) => model.attachedDocuments(p)));
-  const control = snapshot.resourceDirectory;
-  for (const level of control?.path ?? []) {
-    for (const a of level.controlPolicies) {
-      const document = a.type === 'Custom' ? control!.controlPolicies.find((p) => p.name === a.policy)?.document : systemControl(a.policy);
-      if (document) documents.add(document);
-    }
-  }
   const groups = new Set<string>([...snapshot.users, ...snapshot.groups, ...snapshot.roles].flatMap((h) => h.attachments.flatMap((a) => (a.resourceGroup !== undefined ? [a.resourceGroup] : []))));
-  const features = featuresOf(documents, groups, action);
+  const features = featuresOf(model.session, evaluable(model), groups, action);
   const classes = new Map<string, ResourceClass>();
   for (const r of resources) {
     const key = keyOf(features, r);
@@ -101,13 +96,39 @@ export function classify(model: AuditModel, action: string, resources: AskedReso
 }
 
 /**
+ * Every document an audit of `model`'s account can evaluate, no set built: every version of every
+ * custom policy (attached or not: escalation attaches policies and brings back old versions),
+ * every system policy the snapshot carries or attaches, the control levels, the session policy,
+ * the roles' trust policies, and AdministratorAccess, which a self-attach move tries first (W12).
+ * The version a `ram:CreatePolicyVersion` move writes allows the action on `*`: it tells no
+ * instance from another.
+ */
+function evaluable(model: AuditModel): Set<PolicyDocument> {
+  const { snapshot } = model;
+  const documents = new Set<PolicyDocument>(systemDocuments(model, 'AdministratorAccess'));
+  for (const p of snapshot.policies) for (const v of p.versions) documents.add(v.document);
+  for (const p of snapshot.systemPolicies) documents.add(p.document);
+  for (const holder of [...snapshot.users, ...snapshot.groups, ...snapshot.roles]) for (const a of holder.attachments) if (a.type !== 'Custom') for (const d of documentsFor(model, a)) documents.add(d);
+  for (const r of snapshot.roles) documents.add(r.trustPolicy);
+  if (model.options.sessionPolicy) documents.add(model.options.sessionPolicy.document);
+  const control = snapshot.resourceDirectory;
+  for (const level of control?.path ?? []) {
+    for (const a of level.controlPolicies) {
+      const document = a.type === 'Custom' ? control!.controlPolicies.find((p) => p.name === a.policy)?.document : systemControl(a.policy);
+      if (document) documents.add(document);
+    }
+  }
+  return documents;
+}
+
+/**
  * For one principal's set, which class stands for which: `projection[i]` is the first class whose
  * representative this set cannot tell from class i's (its own statements about the action, its
  * resource-group attachments, its control levels). Sets with the same features share the answer.
  */
-export function projectClasses(classes: ResourceClass[], policies: PolicySet, action: string, memo: Map<string, number[]>): number[] {
+export function projectClasses(session: AuditSession, classes: ResourceClass[], policies: PolicySet, action: string, memo: Map<string, number[]>): number[] {
   if (classes.length <= 1) return classes.map((_, i) => i);
-  const features = featuresOf(documentsOf(policies), policies.resourceGroup.map((p) => p.resourceGroup), action);
+  const features = featuresOf(session, documentsOf(policies), policies.resourceGroup.map((p) => p.resourceGroup), action);
   const signature = `${features.matchers.map((m) => m.pattern).join('\u0001')}|${features.tagKeys.join('\u0001')}|${[...features.groups].sort().join('\u0001')}`;
   let projection = memo.get(signature);
   if (!projection) {
@@ -130,7 +151,7 @@ export function requestFor(model: AuditModel, principal: AuthorizationRequest['p
   if (!resource.instance) return request;
   // The snapshot narrowed to this one instance and the set to the policies that name a tag: the
   // same facts (A4), without searching the inventory or every statement for each request.
-  const facts = cachedFacts(model, resource, taggingPolicies(policies));
+  const facts = cachedFacts(model, resource, taggingPolicies(model.session, policies));
   if (facts.resourceGroup !== undefined) request.resourceGroup = facts.resourceGroup;
   const given = new Set(Object.keys(context).map((k) => k.toLowerCase()));
   for (const [key, value] of Object.entries(facts.context)) if (!given.has(key.toLowerCase())) request.context![key] = value;
@@ -138,27 +159,24 @@ export function requestFor(model: AuditModel, principal: AuthorizationRequest['p
   return request;
 }
 
-const fields = new WeakMap<AskedResource, Pick<ResourceGrant, 'instance'>>();
-
 /** The `instance` field of a grant (one object per resource, shared by every grant on it). */
-export function instanceField(resource: AskedResource): Pick<ResourceGrant, 'instance'> {
+export function instanceField(session: AuditSession, resource: AskedResource): Pick<ResourceGrant, 'instance'> {
   const i = resource.instance;
   if (!i) return {};
-  let field = fields.get(resource);
-  if (!field) fields.set(resource, (field = { instance: { id: i.id, region: i.region, ...(i.resourceGroup !== undefined ? { resourceGroup: i.resourceGroup } : {}), ...(i.tags !== undefined ? { tags: i.tags } : {}) } }));
+  let field = session.instanceFields.get(resource);
+  if (!field) session.instanceFields.set(resource, (field = { instance: { id: i.id, region: i.region, ...(i.resourceGroup !== undefined ? { resourceGroup: i.resourceGroup } : {}), ...(i.tags !== undefined ? { tags: i.tags } : {}) } }));
   return field;
 }
 
-const tagging = new WeakMap<PolicySet, PolicySet>();
 const namesTag = (p: { document: PolicyDocument }) => p.document.statements.some((s) => s.conditions.some((c) => c.key.toLowerCase().startsWith('acs:resourcetag/')));
 
 /** The policies of a set that name an `acs:ResourceTag/...` key (memoised per set). */
-function taggingPolicies(policies: PolicySet): PolicySet {
-  let found = tagging.get(policies);
+function taggingPolicies(session: AuditSession, policies: PolicySet): PolicySet {
+  let found = session.tagging.get(policies);
   if (!found) {
     found = { control: policies.control.map((level) => level.filter(namesTag)), identity: policies.identity.filter(namesTag), resourceGroup: policies.resourceGroup.filter(namesTag), resource: policies.resource.filter(namesTag) };
     if (policies.session && namesTag(policies.session)) found.session = policies.session;
-    tagging.set(policies, found);
+    session.tagging.set(policies, found);
   }
   return found;
 }
@@ -169,22 +187,19 @@ function systemControl(name: string): PolicyDocument | undefined {
   return 'policy' in found ? found.policy : undefined;
 }
 
-const tagSignatures = new WeakMap<PolicySet, string>();
-const factCache = new WeakMap<AuditModel, Map<string, WeakMap<AskedResource, ReturnType<typeof resourceFacts>>>>();
-
 /**
  * `resourceFacts` for one instance, shared by every set naming the same tag keys: the facts depend
  * only on the instance and on those keys (A4), and thousands of principals share a few key lists.
+ * A what-if account has the same inventory: it shares them too.
  */
 function cachedFacts(model: AuditModel, resource: AskedResource, tagging: PolicySet): ReturnType<typeof resourceFacts> {
+  const { tagSignatures, facts: bySignature } = model.session;
   let signature = tagSignatures.get(tagging);
   if (signature === undefined) {
     const documents = [...tagging.control.flat(), ...(tagging.session ? [tagging.session] : []), ...tagging.identity, ...tagging.resourceGroup, ...tagging.resource];
     signature = documents.flatMap((p) => p.document.statements.flatMap((s) => s.conditions.map((c) => c.key))).filter((k) => k.toLowerCase().startsWith('acs:resourcetag/')).join('\u0000');
     tagSignatures.set(tagging, signature);
   }
-  let bySignature = factCache.get(model);
-  if (!bySignature) factCache.set(model, (bySignature = new Map()));
   let byResource = bySignature.get(signature);
   if (!byResource) bySignature.set(signature, (byResource = new WeakMap()));
   let facts = byResource.get(resource);

@@ -15,12 +15,11 @@ import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { prepareRequest } from '../request/prepare.js';
 import type { PrincipalPolicySet } from '../snapshot/principal.js';
-import type { AccountSnapshot } from '../snapshot/types.js';
 import { locate } from './access.js';
 import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
-import type { PolicyDocument } from '../policy/types.js';
 import type { PolicySet } from '../scenario/types.js';
-import { documentMentions, indexOf, mayAllow, type AuditModel } from './model.js';
+import { documentMentions, mayAllow, type AuditModel } from './model.js';
+import type { AuditSession } from './session.js';
 import type { AssumeRoleStep, AuditPrincipal } from './types.js';
 
 /** Longest chain of role assumptions followed: user → role → role → role. */
@@ -44,50 +43,51 @@ export interface RoleRoute {
 
 const ASSUME = 'sts:AssumeRole';
 
-/** Every assume-role edge of the account, by the ref of the principal that assumes. */
-export function assumeEdges(model: AuditModel, context: Record<string, string | string[]>): Map<string, AssumeEdge[]> {
-  const roles = model.principals.filter((p) => p.kind === 'role');
-  // Trust statements that can trust a RAM identity at all, compiled once per role.
-  const trusts = new Map<string, PrincipalMatcher[]>();
-  const layers = new Map<string, CompiledLayer>();
-  model.snapshot.roles.forEach((r, i) => {
-    const matchers = r.trustPolicy.statements.filter((s) => s.effect === 'Allow' && s.principal && s.principal.RAM.length > 0).map((s) => compilePrincipal(s.principal!));
-    trusts.set(roles[i]!.ref, matchers);
-  });
-  const layerOf = (to: AuditPrincipal) => {
-    let layer = layers.get(to.ref);
-    if (!layer) {
-      const role = model.snapshot.roles.find((r) => r.name === to.name)!;
-      layer = compilePolicySet({ control: [], identity: [], resourceGroup: [], resource: [{ name: role.name, document: role.trustPolicy }] }).resource;
-      layers.set(to.ref, layer);
-    }
-    return layer;
-  };
+/**
+ * The roles `from` can assume, in the roles' order: the identity half needs an Allow statement for
+ * `sts:AssumeRole` whose Resource names the role, the trust half a statement that trusts a RAM
+ * identity matching `from`; the evaluator then decides with both (and the control levels).
+ */
+export function edgesFrom(model: AuditModel, from: AuditPrincipal): AssumeEdge[] {
+  if (!model.mayAllowCheap(from, ASSUME)) return [];
+  const { session } = model;
+  const entry = model.entry(from);
+  if (!mayAllow(session, entry.set.policies, ASSUME)) return [];
+  const roles = model.roles();
   // Which roles each Resource pattern names, tested once per distinct pattern, not once per caller.
-  const named = new Map<string, number[]>();
   const names = (m: WildcardMatcher) => {
-    let found = named.get(m.pattern);
-    if (!found) named.set(m.pattern, (found = roles.flatMap((r, k) => (m.test(r.arn) ? [k] : []))));
+    let found = model.namedRoles.get(m.pattern);
+    if (!found) model.namedRoles.set(m.pattern, (found = roles.flatMap((r, k) => (m.test(r.arn) ? [k] : []))));
     return found;
   };
-  const edges = new Map<string, AssumeEdge[]>();
-  for (const from of model.principals) {
-    if (!model.mayAllowCheap(from, ASSUME)) continue;
-    const entry = model.entry(from);
-    if (!mayAllow(entry.set.policies, ASSUME)) continue;
-    // The identity half needs an Allow statement for sts:AssumeRole whose Resource names the role.
-    // The roles some pattern names, in the roles' order (the order edges are listed in).
-    const lists = assumeResources(entry.set.policies).map(names);
-    const candidates = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
-    for (const k of candidates) {
-      const to = roles[k]!;
-      if (to.ref === from.ref) continue;
-      if (!trusts.get(to.ref)!.some((m) => m(entry.set.principal) !== undefined)) continue;
-      const edge = realEdge(model, from, to, layerOf(to), context);
-      if (edge) edges.set(from.ref, [...(edges.get(from.ref) ?? []), edge]);
-    }
+  const lists = assumeResources(session, entry.set.policies).map(names);
+  const candidates = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
+  const edges: AssumeEdge[] = [];
+  for (const k of candidates) {
+    const to = roles[k]!;
+    if (to.ref === from.ref) continue;
+    const trust = trustOf(model, to);
+    if (!trust.matchers.some((m) => m(entry.set.principal) !== undefined)) continue;
+    const edge = realEdge(model, from, to, (trust.layer ??= compileTrust(model, to)));
+    if (edge) edges.push(edge);
   }
   return edges;
+}
+
+/** A role's trust statements that can trust a RAM identity at all, compiled once per trust document. */
+function trustOf(model: AuditModel, role: AuditPrincipal): { matchers: PrincipalMatcher[]; layer?: CompiledLayer } {
+  const document = model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy;
+  let found = model.session.trusts.get(document);
+  if (!found) {
+    found = { matchers: document.statements.filter((s) => s.effect === 'Allow' && s.principal && s.principal.RAM.length > 0).map((s) => compilePrincipal(s.principal!)) };
+    model.session.trusts.set(document, found);
+  }
+  return found;
+}
+
+function compileTrust(model: AuditModel, role: AuditPrincipal): CompiledLayer {
+  const document = model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy;
+  return compilePolicySet({ control: [], identity: [], resourceGroup: [], resource: [{ name: role.name, document }] }).resource;
 }
 
 /**
@@ -95,29 +95,29 @@ export function assumeEdges(model: AuditModel, context: Record<string, string | 
  * role's trust policy, compiled once per role, as the resource layer — the set `policySetFor`
  * would build with `resource`, without compiling the caller's policies again for every role.
  */
-function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, trust: CompiledLayer, context: Record<string, string | string[]>): AssumeEdge | undefined {
+function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, trust: CompiledLayer): AssumeEdge | undefined {
   const entry = model.entry(from);
   const base = entry.compiled;
   // Trust statements are numbered after the caller's (each evaluation sizes its table by statementCount).
   trust.statements.forEach((s, j) => (s.id = base.statementCount + j));
   const compiled: CompiledPolicySet = { ...base, resource: trust, all: [...base.all, ...trust.statements], statementCount: base.statementCount + trust.statements.length, plans: new Map() };
-  const index = indexOf(model.snapshot, to.ref);
+  const index = model.indexOf(to.ref);
   const sources = [...entry.set.sources, { layer: 'resource' as const, name: to.name, path: [{ kind: 'role' as const, name: to.name }], policy: { name: to.name, type: 'TrustPolicy' as const }, pointer: `/roles/${index}/trustPolicy` }];
-  return edgeOf(model.snapshot, { ...entry.set, sources }, compiled, from, to, context);
+  return edgeOf(model, { ...entry.set, sources }, compiled, from, to);
 }
 
-/** Evaluates `from` assuming `to` (with `to`'s trust policy, or a hypothetical one in `snapshot`). */
-export function assumeEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, context: Record<string, string | string[]>, snapshot = model.snapshot): AssumeEdge | undefined {
-  const set = model.buildSet(snapshot, from.ref, to.arn);
-  return edgeOf(snapshot, set, compilePolicySet(set.policies), from, to, context);
+/** Evaluates `from` assuming `to` in the account `model` stands for (`to`'s trust policy as that account has it). */
+export function assumeEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal): AssumeEdge | undefined {
+  const set = model.buildSet(model.snapshot, from.ref, to.arn);
+  return edgeOf(model, set, compilePolicySet(set.policies), from, to);
 }
 
-function edgeOf(snapshot: AccountSnapshot, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, compiled: CompiledPolicySet, from: AuditPrincipal, to: AuditPrincipal, context: Record<string, string | string[]>): AssumeEdge | undefined {
-  const prepared = prepareRequest({ principal: set.principal, action: ASSUME, resource: to.arn, context: { ...context } });
+function edgeOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, compiled: CompiledPolicySet, from: AuditPrincipal, to: AuditPrincipal): AssumeEdge | undefined {
+  const prepared = prepareRequest({ principal: set.principal, action: ASSUME, resource: to.arn, context: { ...model.session.context } });
   const result = evaluate(compiled, prepared, { trace: false });
   if (result.decision !== 'Allow' && result.decision !== 'Conditional') return undefined;
   const applying = (layers: CompiledLayer[]) =>
-    layers.flatMap((l) => l.forService(prepared.service)).filter((s: CompiledStatement) => !s.deny && statementFormula(s, prepared, []).kind !== 'false').map((s) => locate(snapshot, { set }, s));
+    layers.flatMap((l) => l.forService(prepared.service)).filter((s: CompiledStatement) => !s.deny && statementFormula(s, prepared, []).kind !== 'false').map((s) => locate(model, { set }, s));
   const residual = result.residual ?? TRUE;
   const step: AssumeRoleStep = {
     kind: 'assume-role',
@@ -131,13 +131,13 @@ function edgeOf(snapshot: AccountSnapshot, set: Pick<PrincipalPolicySet, 'princi
 }
 
 /** Every role `start` reaches, by the shortest chains first, each role once per distinct chain up to MAX_ROLE_CHAIN. */
-export function roleRoutes(start: AuditPrincipal, edges: Map<string, AssumeEdge[]>): RoleRoute[] {
+export function roleRoutes(start: AuditPrincipal, edgesFrom: (principal: AuditPrincipal) => AssumeEdge[]): RoleRoute[] {
   const routes: RoleRoute[] = [];
   let frontier: RoleRoute[] = [{ role: start, edges: [], residual: TRUE }];
   for (let depth = 0; depth < MAX_ROLE_CHAIN && frontier.length > 0; depth++) {
     const next: RoleRoute[] = [];
     for (const route of frontier) {
-      for (const edge of edges.get(route.role.ref) ?? []) {
+      for (const edge of edgesFrom(route.role)) {
         // No cycles: a chain never returns to the start or to a role already on it.
         if (edge.to.ref === start.ref || route.edges.some((e) => e.from.ref === edge.to.ref)) continue;
         next.push({ role: edge.to, edges: [...route.edges, edge], residual: and([route.residual, edge.residual]) });
@@ -149,17 +149,15 @@ export function roleRoutes(start: AuditPrincipal, edges: Map<string, AssumeEdge[
   return routes;
 }
 
-const assumeMatchers = new WeakMap<PolicyDocument, WildcardMatcher[]>();
-
 /** The Resource patterns of the set's identity Allow statements that can match sts:AssumeRole (compiled once per document). */
-function assumeResources(policies: PolicySet): WildcardMatcher[] {
+function assumeResources(session: AuditSession, policies: PolicySet): WildcardMatcher[] {
   return [...policies.identity, ...policies.resourceGroup].flatMap((p) => {
-    let found = assumeMatchers.get(p.document);
+    let found = session.assumeMatchers.get(p.document);
     if (!found) {
       found = p.document.statements
-        .filter((s) => s.effect === 'Allow' && documentMentions({ ...p.document, statements: [s] }, ASSUME).allow)
+        .filter((s) => s.effect === 'Allow' && documentMentions(session, { ...p.document, statements: [s] }, ASSUME).allow)
         .flatMap((s) => (s.resources ?? ['*']).map(compileWildcard));
-      assumeMatchers.set(p.document, found);
+      session.assumeMatchers.set(p.document, found);
     }
     return found;
   });

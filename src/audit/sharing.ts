@@ -12,48 +12,39 @@
 import type { PolicyDocument } from '../policy/types.js';
 import type { NamedPolicy } from '../scenario/types.js';
 import { documentMentions, type PrincipalEntry } from './model.js';
-
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-
-/** A stable number for an object, to key memos by several objects at once (unique across the audit's memos). */
-export function idOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = nextId++));
-  return id;
-}
-
-const principalDependence = new WeakMap<PolicyDocument, boolean>();
+import type { AuditSession } from './session.js';
 
 /** Whether a document's statements can tell principals apart: a Principal element or an `acs:Principal...` condition key. */
-function namesPrincipal(document: PolicyDocument): boolean {
-  let found = principalDependence.get(document);
+function namesPrincipal(session: AuditSession, document: PolicyDocument): boolean {
+  let found = session.principalDependence.get(document);
   if (found === undefined) {
     found = document.statements.some((s) => s.principal !== undefined || s.conditions.some((c) => c.key.toLowerCase().startsWith('acs:principal')));
-    principalDependence.set(document, found);
+    session.principalDependence.set(document, found);
   }
   return found;
 }
 
-const keys = new WeakMap<object, Map<string, string>>();
-
-/** The key under which principals share the evaluation of `action`: equal keys, equal evaluations (memoised per entry and action). */
-export function sharingKey(entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
-  let memo = keys.get(entry);
-  if (!memo) keys.set(entry, (memo = new Map()));
+/**
+ * The key under which principals share the evaluation of `action`: equal keys, equal evaluations
+ * (memoised per entry and action). Documents are numbered by the session, so keys compare only
+ * within one audit — a what-if account of the same session shares the real account's evaluations.
+ */
+export function sharingKey(session: AuditSession, entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
+  let memo = session.sharingKeys.get(entry);
+  if (!memo) session.sharingKeys.set(entry, (memo = new Map()));
   let key = memo.get(action);
-  if (key === undefined) memo.set(action, (key = keyOf(entry, action)));
+  if (key === undefined) memo.set(action, (key = keyOf(session, entry, action)));
   return key;
 }
 
-function keyOf(entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
+function keyOf(session: AuditSession, entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
   const policies = entry.set.policies;
   let dependent = false;
   const part = (p: NamedPolicy & { resourceGroup?: string }) => {
-    if (namesPrincipal(p.document)) dependent = true;
-    return `${idOf(p.document)}:${p.resourceGroup ?? ''}:${p.name}`;
+    if (namesPrincipal(session, p.document)) dependent = true;
+    return `${session.idOf(p.document)}:${p.resourceGroup ?? ''}:${p.name}`;
   };
-  const relevant = (p: NamedPolicy) => documentMentions(p.document, action).any;
+  const relevant = (p: NamedPolicy) => documentMentions(session, p.document, action).any;
   const key = [
     entry.principal.kind,
     policies.control.map((level) => level.map(part).join(',')).join(';'),

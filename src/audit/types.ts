@@ -135,12 +135,17 @@ export interface AccessPath {
   condition?: string;
 }
 
-/** What a control policy level or a session policy takes away from what identity policies grant. */
+/**
+ * What takes away what identity policies grant: a control policy level, the session policy, or an
+ * identity policy's own Deny (the principal's, or its group's: `layer: 'identity'`, with `group`).
+ */
 export interface Restriction {
-  layer: 'control' | 'session';
+  layer: 'control' | 'session' | 'identity';
   /** Control policies: the Resource Directory level (0 = Root folder) and its name. */
   level?: number;
   levelName?: string;
+  /** An identity Deny attached to a group of the user: the group's name. */
+  group?: string;
   /** `deny`: a Deny statement applies; `no-allow`: the level has no Allow for the request (RAM's implicit deny). */
   kind: 'deny' | 'no-allow';
   /** The denying statements (for `deny`); empty for `no-allow`. */
@@ -171,7 +176,7 @@ export interface ResourceGrant {
    * CLI shows the shortest few by default.
    */
   pathCount?: number;
-  /** What control and session policies take away (why an identity grant does not count, or may not). */
+  /** What control and session policies, and identity Denies, take away (why an identity grant does not count, or may not). */
   restrictions: Restriction[];
 }
 

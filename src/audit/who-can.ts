@@ -11,11 +11,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPolicy } from '../scenario/types.js';
 import { policySetFor } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
-import { ActionAudit, bestDecision, lazyEdges } from './action-audit.js';
-import { escalationsOf, MAX_ESCALATION_DEPTH } from './escalation.js';
-import { AuditModel } from './model.js';
+import { ActionAudit, bestDecision } from './action-audit.js';
+import { EscalationSearch, MAX_ESCALATION_DEPTH } from './escalation.js';
 import { allInstances, askedResource, type AskedResource } from './resources.js';
 import { MAX_ROLE_CHAIN } from './roles.js';
+import { AuditSession } from './session.js';
 import type { AuditLimits, PrincipalAccess, PrincipalCanResult, WhoCanResult } from './types.js';
 
 /** The question of `whoCan`. */
@@ -77,16 +77,19 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
     if (snapshot.resources.camsInstances.length === 0) return { diagnostics: [problem('empty-inventory', 'the snapshot lists no CAMS instances for `--all-resources`', 'add `resources.camsInstances` to the snapshot, or give `--resource ARN`')] };
   }
   const context = input.context ?? {};
-  const model = new AuditModel(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {});
+  // Every memo of this audit lives in its session, and goes with it.
+  const session = new AuditSession(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {}, context);
+  const { model } = session;
   const resources = input.resource !== undefined ? [askedResource(snapshot, input.resource)] : resourcesFor(snapshot, action, input.allResources === true);
-  const audit = new ActionAudit(model, action.fullName, resources, context, lazyEdges(model, context));
+  const audit = new ActionAudit(model, action.fullName, resources);
+  const search = input.escalation === false ? undefined : new EscalationSearch(audit);
   const granted: PrincipalAccess[] = [];
   const blocked: PrincipalAccess[] = [];
   const escalating: PrincipalAccess[] = [];
   for (const principal of model.principals) {
     const grants = audit.grants(principal, true);
     const decision = bestDecision(grants);
-    const escalations = input.escalation === false ? [] : escalationsOf(audit, principal);
+    const escalations = search ? search.of(principal) : [];
     const access: PrincipalAccess = { principal, decision, grants, escalations };
     if (decision !== 'None') granted.push(access);
     else if (escalations.length > 0) escalating.push(access);
@@ -110,21 +113,23 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
 /** What one principal can do: every action of the pattern, on every inventory instance (or `*`), with escalations. */
 export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput): { result?: PrincipalCanResult; diagnostics: Diagnostic[] } {
   const catalog = input.catalog ?? builtinCatalog();
-  const model = new AuditModel(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {});
+  const context = input.context ?? {};
+  const session = new AuditSession(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {}, context);
+  const { model } = session;
   const principal = model.principals.find((p) => p.ref === input.principal);
   // policySetFor's own message: unknown name with did-you-mean, a group, or a bad form.
   if (!principal) return { diagnostics: unknownPrincipal(snapshot, input.principal) };
   const pattern = input.actionPattern ?? 'cams:*';
   const expansion = expandActionPattern(catalog, pattern);
   if (expansion.actions.length === 0) return { diagnostics: [problem('action-matches-nothing', `\`${pattern}\` matches no action of the catalog`, 'e.g. `cams:*` or `cams:Update*`')] };
-  const context = input.context ?? {};
-  const edges = lazyEdges(model, context);
   const grants: PrincipalAccess['grants'] = [];
   const escalations: PrincipalAccess['escalations'] = [];
+  // One session for every action: the account model, the roles each principal can assume and the
+  // RAM permissions of escalation moves are the same whatever the action; classes are per action.
   for (const action of expansion.actions) {
-    const audit = new ActionAudit(model, action.fullName, resourcesFor(snapshot, action, true), context, edges);
+    const audit = new ActionAudit(model, action.fullName, resourcesFor(snapshot, action, true));
     grants.push(...audit.grants(principal, true));
-    if (input.escalation !== false) escalations.push(...escalationsOf(audit, principal));
+    if (input.escalation !== false) escalations.push(...new EscalationSearch(audit).of(principal));
   }
   return {
     result: {

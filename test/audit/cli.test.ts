@@ -121,7 +121,7 @@ describe('bad input exits 2 with a diagnostic, never a stack trace', () => {
     ['no snapshot', ['audit', 'who-can', '--action', 'cams:UpdateInstance'], /--snapshot/],
     ['missing snapshot file', ['audit', 'who-can', '--snapshot', 'nope.yaml', '--action', 'cams:UpdateInstance'], /cannot read `nope.yaml`/],
     ['--resource with --all-resources', whoCan('--action', 'cams:UpdateInstance', '--all-resources', '--resource', 'x'), /not both/],
-    ['--all-resources for a non-instance action', whoCan('--action', 'cams:ListInstance', '--all-resources'), /does not act on a CAMS instance/],
+    ['--all-resources for a non-instance action', whoCan('--action', 'cams:ListProduct', '--all-resources'), /does not act on a CAMS instance/],
     ['bad context', whoCan('--action', 'cams:UpdateInstance', '--context', 'novalue'), /KEY=VALUE/],
     ['a pattern that matches nothing', ['audit', 'principal-can', ...SNAPSHOT, '--principal', 'user/alice', '--action', 'cams:Nothing*'], /action-matches-nothing/],
     ['unknown format', whoCan('--action', 'cams:UpdateInstance', '--format', 'pdf'), /pdf/],

@@ -27,10 +27,14 @@ interface ExpectedPrincipal {
   condition?: string;
   /** Restrictions that must be reported: `layer:kind`. */
   restrictions?: string[];
-  /** Escalations that must be reported: whose access, and the methods of the chain in order. */
-  escalations?: { reaches: string; methods: string[] }[];
+  /** A substring of the first restriction's message (the one that decides). */
+  restrictionMessage?: string;
+  /** Escalations that must be reported: whose access, the methods of the chain in order, and (if given) the decision. */
+  escalations?: { reaches: string; methods: string[]; decision?: 'Allow' | 'Conditional' }[];
   /** No escalation at all may be reported. */
   noEscalation?: boolean;
+  /** Escalations that must NOT be reported (whose access, methods in order). */
+  notEscalations?: { reaches: string; methods: string[] }[];
   /** Actions (principal-can) with their decision. */
   actions?: Record<string, 'Allow' | 'Conditional' | 'None'>;
 }
@@ -74,9 +78,20 @@ function check(ref: string, got: PrincipalAccess | undefined, want: ExpectedPrin
   if (want.condition) expect((got?.grants ?? []).map((g) => g.condition ?? '').join('\n'), `${where} condition`).toContain(want.condition);
   const restrictions = (got?.grants ?? []).flatMap((g) => g.restrictions.map((r) => `${r.layer}:${r.kind}`));
   for (const r of want.restrictions ?? []) expect(restrictions, `${where} restrictions`).toContain(r);
+  if (want.restrictionMessage !== undefined) {
+    const firsts = (got?.grants ?? []).filter((g) => g.restrictions.length > 0).map((g) => g.restrictions[0]!.message);
+    expect(firsts.length, `${where} restricted grants`).toBeGreaterThan(0);
+    for (const m of firsts) expect(m, `${where} restriction`).toContain(want.restrictionMessage);
+  }
   const escalations = (got?.escalations ?? []).map((e) => `${e.reaches.ref}: ${e.chain.map((s) => s.method).join(' > ')}`);
   for (const e of want.escalations ?? []) expect(escalations, `${where} escalations`).toContain(`${e.reaches}: ${e.methods.join(' > ')}`);
+  for (const e of want.escalations ?? []) {
+    if (e.decision === undefined) continue;
+    const found = (got?.escalations ?? []).filter((x) => x.reaches.ref === e.reaches && x.chain.map((s) => s.method).join(' > ') === e.methods.join(' > '));
+    expect(found.map((x) => x.decision), `${where} escalation decision`).toContain(e.decision);
+  }
   if (want.noEscalation) expect(escalations, `${where} escalations`).toEqual([]);
+  for (const e of want.notEscalations ?? []) expect(escalations, `${where} escalations`).not.toContain(`${e.reaches}: ${e.methods.join(' > ')}`);
   for (const [action, decision] of Object.entries(want.actions ?? {})) {
     const grants = (got?.grants ?? []).filter((g) => g.action === action && g.decision !== 'None');
     const best = grants.some((g) => g.decision === 'Allow') ? 'Allow' : grants.length > 0 ? 'Conditional' : 'None';

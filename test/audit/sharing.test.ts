@@ -3,10 +3,10 @@
  * (src/audit/sharing.ts); what tells them apart must keep them apart, and each keeps its own paths.
  */
 import { describe, expect, it } from 'vitest';
-import { ActionAudit, lazyEdges } from '../../src/audit/action-audit.js';
-import { AuditModel } from '../../src/audit/model.js';
-import { sharingKey } from '../../src/audit/sharing.js';
+import { ActionAudit } from '../../src/audit/action-audit.js';
 import { allInstances } from '../../src/audit/resources.js';
+import { AuditSession } from '../../src/audit/session.js';
+import { sharingKey } from '../../src/audit/sharing.js';
 import { whoCan } from '../../src/audit/who-can.js';
 import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
 
@@ -38,17 +38,18 @@ describe('shared evaluations', () => {
     const decisions = Object.fromEntries(answer.principals.map((p) => [p.principal.name, p.decision]));
     expect(decisions.alice).toBe('Allow');
     expect(decisions.bob).toBeUndefined();
-    const model = new AuditModel(snapshot);
-    const [alice, bob] = model.principals;
-    expect(sharingKey(model.entry(alice!), 'cams:UpdateInstance')).not.toBe(sharingKey(model.entry(bob!), 'cams:UpdateInstance'));
+    const session = new AuditSession(snapshot);
+    const [alice, bob] = session.model.principals;
+    expect(sharingKey(session, session.model.entry(alice!), 'cams:UpdateInstance')).not.toBe(sharingKey(session, session.model.entry(bob!), 'cams:UpdateInstance'));
   });
 
   it('sets that differ only in policies that cannot match the action share, and each principal keeps its own path', () => {
-    const model = new AuditModel(snapshot);
+    const session = new AuditSession(snapshot);
+    const { model } = session;
     const carol = model.principals[2]!;
     const dave = model.principals[3]!;
-    expect(sharingKey(model.entry(carol), 'cams:UpdateInstance')).toBe(sharingKey(model.entry(dave), 'cams:UpdateInstance'));
-    const audit = new ActionAudit(model, 'cams:UpdateInstance', allInstances(snapshot), {}, lazyEdges(model, {}));
+    expect(sharingKey(session, model.entry(carol), 'cams:UpdateInstance')).toBe(sharingKey(session, model.entry(dave), 'cams:UpdateInstance'));
+    const audit = new ActionAudit(model, 'cams:UpdateInstance', allInstances(snapshot));
     const [carolPath] = audit.own(carol)[0]!.paths;
     const [davePath] = audit.own(dave)[0]!.paths;
     expect(carolPath!.steps[0]).toMatchObject({ kind: 'principal', principal: { name: 'carol' } });

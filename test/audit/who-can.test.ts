@@ -19,7 +19,7 @@ describe('whoCan refuses', () => {
     ['a pattern where an action is needed', { action: 'cams:Update*' }, 'invalid-action'],
     ['no service', { action: 'UpdateInstance' }, 'invalid-action'],
     ['--resource with --all-resources', { action: 'cams:UpdateInstance', resource: '*', allResources: true }, 'invalid-argument'],
-    ['--all-resources for an action on no instance', { action: 'cams:ListInstance', allResources: true }, 'invalid-argument'],
+    ['--all-resources for an action on no instance', { action: 'cams:ListProduct', allResources: true }, 'invalid-argument'],
   ])('%s', (_, input, code) => expect(codes(whoCan(snapshot, input))).toEqual([code]));
 
   it('--all-resources over an empty inventory', () => {

@@ -188,10 +188,12 @@ function addPath(builder: GraphBuilder, path: AccessPath, index: number, whats: 
 }
 
 function addRestriction(builder: GraphBuilder, restriction: Restriction, index: number): void {
-  const where = restriction.layer === 'control' ? `at ${restriction.levelName ?? `level ${restriction.level ?? '?'}`}` : 'of the role session';
+  const where =
+    restriction.layer === 'control' ? `at ${restriction.levelName ?? `level ${restriction.level ?? '?'}`}` : restriction.layer === 'session' ? 'of the role session' : restriction.group !== undefined ? `of group ${restriction.group}` : 'of the principal';
   const names = [...new Set(restriction.statements.map((s) => s.policy.name))];
-  const id = `restriction:${restriction.layer}:${restriction.level ?? ''}:${restriction.kind}:${names.join(',')}`;
-  const what = restriction.layer === 'control' ? 'control policy' : 'session policy';
+  // An identity Deny is a policy of one holder: its node is that holder's, not shared with another group's.
+  const id = `restriction:${restriction.layer}:${restriction.level ?? restriction.group ?? ''}:${restriction.kind}:${names.join(',')}`;
+  const what = restriction.layer === 'control' ? 'control policy' : restriction.layer === 'session' ? 'session policy' : 'identity policy';
   const label = restriction.kind === 'deny' ? `${what} ${names.join(', ')} ${where}` : `no ${what} ${where} allows it`;
   builder.node(id, 'restriction', label, restriction.message, [index]);
   builder.edge(id, TARGET_ID, 'restricts', [restriction.kind === 'deny' ? 'denies' : 'no allow'], restriction.certainty === 'possible' ? 'conditional' : 'allow', index);

@@ -32,7 +32,7 @@ const NODE_KINDS_LEGEND: ReadonlyArray<[string, string]> = [
   ['policy', 'policy (version)'],
   ['statement', 'statement'],
   ['escalation', 'escalation move'],
-  ['restriction', 'control / session policy'],
+  ['restriction', 'what takes it away (control, session or identity Deny)'],
   ['target', 'the question'],
 ];
 
@@ -94,7 +94,7 @@ function countsSection(result: AuditResult): string {
     ['Allow', count((a) => a.decision === 'Allow')],
     ['Conditional', count((a) => a.decision === 'Conditional')],
     ['can escalate', count((a) => a.escalations.length > 0)],
-    ['taken away by control or session policies', count((a) => a.decision === 'None' && a.grants.length > 0)],
+    ['taken away (control or session policies, identity Denies)', count((a) => a.decision === 'None' && a.grants.length > 0)],
   ] as const;
   const rest = result.kind === 'who-can' ? `<li>${result.examined - answered.length} of ${result.examined} with no access and no escalation (not listed)</li>` : '';
   return `<section><h2>Answer</h2><ul class="counts">${items.map(([name, n]) => `<li><strong>${n}</strong> ${name}</li>`).join('')}${rest}</ul></section>`;

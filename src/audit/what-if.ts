@@ -1,0 +1,145 @@
+/**
+ * The account an escalation move leaves (W6): the snapshot with the one change the move makes — a
+ * policy attached to a user, group or role, a custom policy's default version replaced, a user
+ * added to a group — audited with the full access model: the actor's own policies and its groups,
+ * and every chain of roles it can then assume. Issue 13: a user whose group denies the action can
+ * attach AdministratorAccess to himself and then assume a role that has the action, whose session
+ * does not carry the group's Deny; looking only at the actor's own policies missed him.
+ */
+import type { Residual } from '../decision/types.js';
+import { and, isConstant, or, TRUE } from '../eval/residual.js';
+import type { AccountSnapshot, Attachment, PolicyVersion } from '../snapshot/types.js';
+import type { ActionAudit } from './action-audit.js';
+import { mayAllow, type AuditModel } from './model.js';
+import type { RoleRoute } from './roles.js';
+import type { AuditPrincipal } from './types.js';
+
+/** What a move changes in the account. */
+export type AccountChange =
+  | { kind: 'attach'; holder: { kind: 'user' | 'group' | 'role'; name: string }; policy: Pick<Attachment, 'policy' | 'type'> }
+  | { kind: 'default-version'; policy: string; version: PolicyVersion }
+  | { kind: 'join-group'; user: string; group: string };
+
+/** What the changed account gives the actor on one class. */
+export interface Outcome {
+  /** The chain of roles the actor then assumes; undefined: its own policies (and groups) give it. */
+  route?: RoleRoute;
+  /** The condition of the access itself (the actor's own, or the last role's), without the route's assumptions. */
+  residual: Residual;
+  /** Allow when the access AND the route's assumptions hold outright. */
+  decision: 'Allow' | 'Conditional';
+}
+
+/** One option (e.g. a policy to attach) with what it gives, on the classes it was chosen for. */
+export interface Chosen<T> {
+  option: T;
+  route?: RoleRoute;
+  /** OR over those classes of the access's own condition. */
+  residual: Residual;
+  classes: number[];
+}
+
+const ASSUME = 'sts:AssumeRole';
+
+/** The account `model` stands for, changed: only the principals whose policies the change touches are built again. */
+export function applyChange(model: AuditModel, change: AccountChange): AuditModel {
+  const { snapshot } = model;
+  const at = <T>(list: readonly T[], index: number, item: T): T[] => list.map((x, i) => (i === index ? item : x));
+  switch (change.kind) {
+    case 'attach': {
+      const { holder } = change;
+      const attach = <H extends { attachments: Attachment[] }>(h: H): H => ({ ...h, attachments: [...h.attachments, { policy: change.policy.policy, type: change.policy.type }] });
+      if (holder.kind === 'group') {
+        const groups = snapshot.groups.map((g) => (g.name === holder.name ? attach(g) : g));
+        return model.whatIf({ ...snapshot, groups }, (p) => p.kind === 'user' && snapshot.users[model.indexOf(p.ref)]!.groups.includes(holder.name));
+      }
+      const ref = `${holder.kind}/${holder.name}`;
+      const index = model.indexOf(ref);
+      const changed: AccountSnapshot = holder.kind === 'user' ? { ...snapshot, users: at(snapshot.users, index, attach(snapshot.users[index]!)) } : { ...snapshot, roles: at(snapshot.roles, index, attach(snapshot.roles[index]!)) };
+      return model.whatIf(changed, (p) => p.ref === ref);
+    }
+    case 'default-version': {
+      const { version } = change;
+      const policies = snapshot.policies.map((p) => (p.name === change.policy ? { ...p, versions: p.versions.some((v) => v.id === version.id) ? p.versions : [...p.versions, version], defaultVersion: version.id } : p));
+      // Every holder of the policy changes, roles included: a role the actor can assume may gain it.
+      return model.whatIf({ ...snapshot, policies }, (p) => model.holdsCustom(p, change.policy));
+    }
+    case 'join-group': {
+      const ref = `user/${change.user}`;
+      const index = model.indexOf(ref);
+      const user = snapshot.users[index]!;
+      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref);
+    }
+  }
+}
+
+/**
+ * Per class, the best the changed account gives the actor: its own access first, then each chain of
+ * roles, shortest first; Allow before Conditional. On a class of `allowOnly` (the escalating
+ * principal is Conditional there already) only Allow counts: the same Conditional through the same
+ * role is no escalation.
+ */
+export function outcomesIn(audit: ActionAudit, model: AuditModel, actor: AuditPrincipal, classes: number[], allowOnly: ReadonlySet<number>): Map<number, Outcome> {
+  const out = new Map<number, Outcome>();
+  const { session } = model;
+  const policies = model.entry(actor).set.policies;
+  // Neither the action nor a role to assume: its answer is None (no Allow statement, no Allow).
+  if (!mayAllow(session, policies, audit.action) && !mayAllow(session, policies, ASSUME)) return out;
+  const whatIf = audit.whatIf(model);
+  const own = whatIf.own(actor);
+  let routes: RoleRoute[] | undefined;
+  for (const i of classes) {
+    const mine = own[i]!;
+    let best: Outcome | undefined = mine.decision === 'Allow' ? { residual: TRUE, decision: 'Allow' } : mine.decision === 'Conditional' ? { residual: mine.residual ?? TRUE, decision: 'Conditional' } : undefined;
+    if (best?.decision !== 'Allow') {
+      for (const route of (routes ??= whatIf.routes(actor))) {
+        const reached = whatIf.own(route.role)[i]!;
+        if (reached.decision === 'None') continue;
+        const residual = reached.residual ?? TRUE;
+        if (isConstant(and([route.residual, residual])) === true) {
+          best = { route, residual, decision: 'Allow' };
+          break;
+        }
+        best ??= { route, residual, decision: 'Conditional' };
+      }
+    }
+    if (best && (best.decision === 'Allow' || !allowOnly.has(i))) out.set(i, best);
+  }
+  return out;
+}
+
+/**
+ * Per class, the first option whose changed account gives Allow there, else the first that gives
+ * Conditional; options are tried in order until every class has an Allow. Each option is returned
+ * once per way it gives (own access, or a chain of roles) with the classes it was chosen for: per
+ * class, the choice is the same whether the audit asks about one resource or every one (W5).
+ */
+export function choose<T>(classes: number[], options: Iterable<T>, outcomes: (option: T, open: number[]) => Map<number, Outcome>): Chosen<T>[] {
+  const allowed = new Map<number, [number, T, Outcome]>();
+  const conditional = new Map<number, [number, T, Outcome]>();
+  let k = 0;
+  for (const option of options) {
+    const open = classes.filter((i) => !allowed.has(i));
+    if (open.length === 0) break;
+    for (const [i, outcome] of outcomes(option, open)) {
+      if (outcome.decision === 'Allow') allowed.set(i, [k, option, outcome]);
+      else if (!conditional.has(i)) conditional.set(i, [k, option, outcome]);
+    }
+    k++;
+  }
+  const groups = new Map<string, { k: number; option: T; route?: RoleRoute; residuals: Residual[]; classes: number[] }>();
+  const routeIds = new Map<RoleRoute, number>();
+  for (const i of classes) {
+    const picked = allowed.get(i) ?? conditional.get(i);
+    if (!picked) continue;
+    const [index, option, outcome] = picked;
+    const route = outcome.route;
+    if (route && !routeIds.has(route)) routeIds.set(route, routeIds.size);
+    const key = `${index}:${route ? routeIds.get(route) : '-'}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { k: index, option, ...(route ? { route } : {}), residuals: [], classes: [] }));
+    group.residuals.push(outcome.residual);
+    group.classes.push(i);
+  }
+  return [...groups.values()].sort((a, b) => a.k - b.k).map((g) => ({ option: g.option, ...(g.route ? { route: g.route } : {}), residual: or(g.residuals), classes: g.classes }));
+}
