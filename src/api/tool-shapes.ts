@@ -2,17 +2,17 @@
  * Checks of the catalog, lint, preflight, audit and analysis inputs: catalogs and their raw data,
  * lint configurations and sources, and the option objects of the questions ramguard answers.
  */
+import { ACCESS_LEVELS } from '../catalog/access.js';
 import { validatePolicy } from '../policy/parse-policy.js';
 import { arrayOf, boolean, either, fail, func, instanceOf, integer, oneOf, optional, raise, recordOf, shape, string, type Check } from './checks.js';
 import { data } from './data.js';
 import { context, kind, locate, namedPolicy, requestPrincipal, SEVERITIES, strings } from './shapes.js';
 
-const ACCESS_LEVELS = ['create', 'list', 'get', 'update', 'delete', 'none', 'unknown'];
 const resources = either('an array of resource type names, `all` or `unknown`', { when: Array.isArray, check: strings }, { when: () => true, check: oneOf(['all', 'unknown']) });
 const factSource = shape('a FactSource `{ documented }` or `{ inferred }`', {});
 
 /** A catalog entry, as `lookupAction` returns it. */
-export const catalogAction = shape('a CatalogAction (from `lookupAction`)', { service: string, name: string, fullName: string, access: oneOf(ACCESS_LEVELS), resources, conditionKeys: strings, changesPermissions: boolean, source: factSource });
+export const catalogAction = shape('a CatalogAction (from `lookupAction`)', { service: string, name: string, fullName: string, access: oneOf([...ACCESS_LEVELS]), resources, conditionKeys: strings, changesPermissions: boolean, source: factSource });
 
 const mapOf = (value: Check, expected: string): Check => (v, place) => {
   if (!(v instanceof Map)) return fail(place, expected, v);
@@ -47,7 +47,7 @@ export const rawService = data(
     documentation: optional(string),
     resourceTypes: recordOf(shape('a resource type `{ arn, source }`', { arn: string, source: factSource })),
     conditionKeys: shape('`{ keys, source }`', { keys: strings, source: factSource }),
-    actions: recordOf(shape('a raw action `{ access, resources, source }`', { access: oneOf(ACCESS_LEVELS), resources, conditionKeys: optional(strings), changesPermissions: optional(boolean), source: factSource })),
+    actions: recordOf(shape('a raw action `{ access, resources, source }`', { access: oneOf([...ACCESS_LEVELS]), resources, conditionKeys: optional(strings), changesPermissions: optional(boolean), source: factSource })),
   }),
 );
 export const rawServices = arrayOf(rawService, 'an array of RawServices');

@@ -1452,27 +1452,31 @@ export const BUILTIN_CATALOG_DATA: RawCatalogData = {
    },
    "actions": {
     "AddUserToGroup": {
-     "access": "create",
+     "access": "Write",
      "resources": [
-      "User",
-      "Group"
+      "Group",
+      "User"
      ],
+     "conditionKeys": [],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: API name starts with Add → create; resources: API name names a user and a group → User, Group"
-     }
+      "documented": "https://help.aliyun.com/document_detail/2337626.html"
+     },
+     "note": "RAM authorization page (zh; RamCode ram,sts; granularity RESOURCE) in the old Write/Read/List vocabulary; two resource types listed: Group and User"
     },
     "AttachPolicyToGroup": {
-     "access": "update",
+     "access": "Write",
      "resources": [
+      "Group",
       "Policy",
-      "SystemPolicy",
-      "Group"
+      "SystemPolicy"
      ],
+     "conditionKeys": [],
      "changesPermissions": true,
      "source": {
-      "inferred": "access: API name starts with Attach → update (it changes existing resources); resources: API name names a policy and a group → Policy, SystemPolicy, Group (a policy may be custom or system)"
-     }
+      "documented": "https://help.aliyun.com/document_detail/2337626.html"
+     },
+     "note": "same page; resource types Group, Policy (custom) and a system-policy ARN beginning acs:ram:*:system:policy/ whose remainder was cut off in the text seen, so it is left out here; the catalog adds SystemPolicy, the type of the cut-off ARN (acs:ram:*:system:policy/…), so that a system policy is not called a mismatch"
     },
     "AttachPolicyToRole": {
      "access": "update",

@@ -27,7 +27,7 @@ export function loadCatalog(reader: InputReader, cwd: string, dir?: string): { c
       continue;
     }
     const parsed = parseServiceFile(read.text, read.file);
-    diagnostics.push(...parsed.diagnostics);
+    for (const item of parsed.diagnostics) diagnostics.push(item);
     if (parsed.service) services.push(parsed.service);
   }
   return diagnostics.length > 0 ? { diagnostics } : { catalog: catalogWith(services), diagnostics };

@@ -49,14 +49,14 @@ export function buildEvalInput(flags: EvalFlags, reader: InputReader): EvalInput
     const loaded = loadSnapshotInput(reader, flags.snapshot, flags.principal!, flags.resource);
     if ('diagnostics' in loaded) return loaded; // as for a scenario: nothing of a broken snapshot can be trusted
     ({ snapshot, policies } = loaded);
-    diagnostics.push(...loaded.warnings);
+    for (const item of loaded.warnings) diagnostics.push(item);
     base = { principal: loaded.principal };
   }
   if (flags.scenario !== undefined) {
     const read = reader.read(flags.scenario);
     if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
     const parsed = parseScenario(read.text, { file: read.file, readFile: reader.referencesOf(read.file) });
-    diagnostics.push(...parsed.diagnostics);
+    for (const item of parsed.diagnostics) diagnostics.push(item);
     if (parsed.scenario) ({ request: base, policies } = parsed.scenario);
     else return { diagnostics }; // its own errors say it all: nothing of it can be trusted
   }

@@ -60,7 +60,7 @@ export function lintCommand(io: Io): Command {
       const problems: Diagnostic[] = [];
       const { config, diagnostics: configProblems } = loadConfig(flags, cwd, reader);
       const { catalog, diagnostics: catalogProblems } = loadCatalog(reader, cwd, flags.catalog);
-      problems.push(...configProblems, ...catalogProblems);
+      for (const d of [configProblems, catalogProblems].flat()) problems.push(d);
       const { targets, missing } = expandTargets(paths, cwd);
       for (const m of missing) problems.push({ code: 'unreadable-file', severity: 'error', message: `cannot read \`${m}\`: no such file or directory, and no file matches it`, file: m, path: '' });
       const outputProblem = flags.output !== undefined ? checkOutputPath(flags.output, cwd) : undefined;
@@ -81,7 +81,7 @@ export function lintCommand(io: Io): Command {
         const extraction = extractPolicies(read.text, read.file, { ...(flags.kind ? { kind: flags.kind } : {}), explicit: target.explicit });
         for (const source of extraction.sources) {
           policies++;
-          findings.push(...lintPolicy(source, catalog, config.rules));
+          for (const item of lintPolicy(source, catalog, config.rules)) findings.push(item);
         }
       }
       if (problems.length > 0) return failWith(io, flags.format, problems);

@@ -45,13 +45,13 @@ export function expandTargets(args: string[], cwd: string): { targets: LintTarge
       walk(cwd, all, cwd);
       const matched = all.filter((f) => minimatch(toPosix(relative(cwd, f)), arg, { dot: true }));
       if (matched.length === 0) missing.push(arg);
-      targets.push(...matched.map((path) => ({ path: relative(cwd, path) || path, explicit: true })));
+      for (const item of matched.map((path) => ({ path: relative(cwd, path) || path, explicit: true }))) targets.push(item);
     } else if (!existsSync(resolve(cwd, arg))) {
       missing.push(arg);
     } else if (statSync(resolve(cwd, arg)).isDirectory()) {
       const found: string[] = [];
       walk(arg, found, cwd);
-      targets.push(...found.sort().map((path) => ({ path, explicit: false })));
+      for (const item of found.sort().map((path) => ({ path, explicit: false }))) targets.push(item);
     } else {
       targets.push({ path: arg, explicit: true });
     }

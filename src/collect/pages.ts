@@ -38,7 +38,7 @@ export async function followMarker(call: Caller, request: CallRequest, outer: st
     const outcome = await call(page);
     if (!outcome.ok) return { items, pages, failures: [{ request: page, failure: outcome.failure }] };
     pages++;
-    items.push(...listIn(outcome.body, outer, inner));
+    for (const item of listIn(outcome.body, outer, inner)) items.push(item);
     const truncated = outcome.body['IsTruncated'] === true || outcome.body['IsTruncated'] === 'true';
     if (!truncated) return { items, pages, failures: [] };
     const next = outcome.body['Marker'];
@@ -71,7 +71,7 @@ export async function followNumbered(call: Caller, request: CallRequest, pagePar
     if (!outcome.ok) failures.push({ request: ask(n), failure: outcome.failure });
     else {
       pages++;
-      items.push(...read(outcome.body));
+      for (const item of read(outcome.body)) items.push(item);
     }
   }
   return { items, pages, failures };

@@ -87,7 +87,7 @@ export function parseEmulatorConfig(text: string, options: { file?: string; read
   const diagnostics = checkValues(raw).map(place);
   const accessKeys = raw.accessKeys.map((key, i): EmulatorAccessKey => {
     const loaded = loadPolicies(key.policies, { source, place, pointer: `/accessKeys/${i}/policies`, ...(options.readFile ? { readFile: options.readFile } : {}) });
-    diagnostics.push(...loaded.diagnostics);
+    for (const item of loaded.diagnostics) diagnostics.push(item);
     return { id: key.id, secret: key.secret, ...(key.securityToken !== undefined ? { securityToken: key.securityToken } : {}), principal: key.principal, policies: loaded.policies };
   });
   if (hasErrors(diagnostics)) return { diagnostics: diagnostics.sort(byPosition) };

@@ -17,7 +17,7 @@ function junction(kind: 'and' | 'or', parts: Residual[]): Residual {
   for (const p of parts) {
     if (p.kind === absorbing) return p;
     if (p.kind === 'true' || p.kind === 'false') continue; // the neutral constant
-    if (p.kind === kind) out.push(...p.of);
+    if (p.kind === kind) for (const item of p.of) out.push(item);
     else out.push(p);
   }
   if (out.length === 0) return kind === 'and' ? TRUE : FALSE;

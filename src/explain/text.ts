@@ -26,7 +26,7 @@ export function describeRef(ref: StatementRef): string {
 function why(result: EvaluationResult): string[] {
   const lines: string[] = [];
   const deciding = result.decidingStatements.map((r) => `  ${result.decision === 'Allow' ? 'allowed' : 'denied'} by ${describeRef(r)}`);
-  lines.push(...deciding);
+  for (const item of deciding) lines.push(item);
   if (result.decision === 'ExplicitDeny' && result.deniedBy) lines.push(`  RAM would report PolicyType ${result.deniedBy}`);
   if (result.decision === 'ImplicitDeny' && result.missingAllow) lines.push(`  ${result.missingAllow.message}`);
   if (result.residual) lines.push(`  allowed only if: ${renderResidual(result.residual)}`);

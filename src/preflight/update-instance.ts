@@ -53,15 +53,16 @@ export function preflightUpdateInstance(params: Record<string, unknown>, policie
   if (!request) return { diagnostics };
   const arn = buildArn(options.catalog ?? builtinCatalog(), 'cams:UpdateInstance', { regionId: options.region, accountId: options.accountId, InstanceId: request.InstanceId });
   if ('error' in arn) return { diagnostics: [{ code: 'invalid-parameter', severity: 'error', message: arn.error, path: '/request' }] };
-  const context: Record<string, string | string[]> = {
-    'acs:CurrentTime': options.currentTime,
-    'acs:SecureTransport': String(options.secureTransport ?? true),
-    ...(options.sourceIp !== undefined ? { 'acs:SourceIp': options.sourceIp } : {}),
-    ...(options.accessKeyId !== undefined ? { 'acs:AccessId': options.accessKeyId } : {}),
-  };
+  // User-keyed: a null-prototype object, so a context key named `__proto__` is kept as a key
+  // (Object.assign into `{}` would set the prototype instead and drop it).
+  const context: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  context['acs:CurrentTime'] = options.currentTime;
+  context['acs:SecureTransport'] = String(options.secureTransport ?? true);
+  if (options.sourceIp !== undefined) context['acs:SourceIp'] = options.sourceIp;
+  if (options.accessKeyId !== undefined) context['acs:AccessId'] = options.accessKeyId;
   const lowerGiven = new Set(Object.keys(options.context ?? {}).map((k) => k.toLowerCase()));
   for (const key of Object.keys(context)) if (lowerGiven.has(key.toLowerCase())) delete context[key];
-  Object.assign(context, options.context);
+  for (const [key, value] of Object.entries(options.context ?? {})) context[key] = value;
   const absent = [...(options.absent ?? [])];
   // AccessKey calls carry no MFA key (reference §5), unless the caller says otherwise.
   if (!lowerGiven.has('acs:mfapresent') && !absent.some((k) => k.toLowerCase() === 'acs:mfapresent')) absent.push('acs:MFAPresent');
