@@ -110,10 +110,21 @@ export function violations(record: RunRecord, input: HostileInput | undefined, c
   if (record.memoryMb > BOUNDS.memoryMb) problems.push(`resident memory grew ${Math.round(record.memoryMb)} MB (bound ${BOUNDS.memoryMb})`);
   if (record.printed > BOUNDS.outputBytes) problems.push(`printed ${record.printed} characters (bound ${BOUNDS.outputBytes})`);
   if (RAW_CONTROL.test(printedText)) problems.push('printed a raw control or bidi character');
+  const format = record.argv.includes('--format') ? record.argv[record.argv.indexOf('--format') + 1] : undefined;
+  if ((format === 'json' || format === 'sarif') && record.out.trim() !== '' && !parsesAsJson(record.out)) problems.push(`--format ${format} printed something that is not one JSON document`);
   if (input?.code && !printedText.includes(input.code)) problems.push(`no \`${input.code}\` diagnostic`);
   if (input?.secret && printedText.includes(input.secret)) problems.push('printed the content of a file outside the tree');
   for (const asked of record.stdinRequests) if (asked > 128 * 1024 * 1024) problems.push(`asked standard input for ${asked} bytes`);
   return problems;
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The first line of what a run printed on stderr (or stdout), for a failure message. */
@@ -154,6 +165,7 @@ export class RunStats {
   private maxMemoryWhat = '';
 
   record(what: string, record: RunRecord): void {
+    // HOSTILE_LOG=1 prints every run (CPU ms, wall ms, input × command), to see where the time goes.
     if (process.env.HOSTILE_LOG) console.log(`run\t${Math.round(record.cpuMs)}\t${Math.round(record.ms)}\t${what}`);
     this.runs++;
     this.totalMs += record.ms;
