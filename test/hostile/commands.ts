@@ -80,7 +80,7 @@ export const CATALOG_COMMANDS: HostileCommand[] = [
   { label: 'lint --catalog', argv: (f) => ['lint', GOOD_FILE, '--catalog', dirname(f)], contract: exits([0, 1, 2], [2]) },
 ];
 
-/** Commands that read a lint configuration: lint walks `.` (a directory holding one valid policy), so `ignore` globs are matched. */
+/** Commands that read a lint configuration: lint walks `.` (one policy with a finding, tree-setup.ts), so `ignore` and suppression globs are matched. */
 export const CONFIG_COMMANDS: HostileCommand[] = [
   { label: 'lint --config FILE .', argv: (f) => ['lint', '--config', f, '.'], contract: exits([0, 1, 2], [2]), heavy: true },
   { label: 'lint --config FILE --format sarif .', argv: (f) => ['lint', '--config', f, '--format', 'sarif', '.'], contract: exits([0, 1, 2], [2]), skipFamilies: ['glob'] },
