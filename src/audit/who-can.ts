@@ -3,6 +3,7 @@
  * evaluator over an account snapshot (W1–W10). Pure: the snapshot and the question in, the answer
  * (or diagnostics) out.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { builtinCatalog } from '../catalog/builtin.js';
 import { expandActionPattern, lookupAction } from '../catalog/query.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
@@ -47,7 +48,7 @@ export interface PrincipalCanInput {
 
 const LIMITS: AuditLimits = { maxRoleChainDepth: MAX_ROLE_CHAIN, maxEscalationDepth: MAX_ESCALATION_DEPTH };
 
-const problem = (code: string, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, path: '', ...(help ? { help } : {}) });
+const problem = (code: DiagnosticCode, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, path: '', ...(help ? { help } : {}) });
 
 /** The catalog action an action name means, or why not. */
 export function resolveAction(catalog: Catalog, name: string): { action: CatalogAction } | { diagnostic: Diagnostic } {

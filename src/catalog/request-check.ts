@@ -6,12 +6,13 @@
  * an ARN, and refuse an action with a character outside ASCII: RAM's action names are ASCII, and
  * a look-alike (`ſ`, U+017F) or an invisible character (U+200B) is never a real action.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lookupAction } from './query.js';
 import { closest, didYouMean } from './suggest.js';
 import type { Catalog } from './types.js';
 
-const at = (code: string, severity: Diagnostic['severity'], message: string, path: string, help?: string): Diagnostic => ({ code, severity, message, path, ...(help !== undefined ? { help } : {}) });
+const at = (code: DiagnosticCode, severity: Diagnostic['severity'], message: string, path: string, help?: string): Diagnostic => ({ code, severity, message, path, ...(help !== undefined ? { help } : {}) });
 
 /** The first character outside printable ASCII, as `U+XXXX`, or undefined. */
 function firstNonAscii(text: string): string | undefined {

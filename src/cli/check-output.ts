@@ -56,7 +56,7 @@ export function renderCheckJson(info: CheckInfo, answer: AccessAnswer, diagnosti
 }
 
 const RULE = (info: CheckInfo): LintRule => ({
-  id: info.check === 'no-new-access' ? 'new-access' : 'access-granted',
+  id: info.check === 'no-new-access' ? ('new-access' as const) : ('access-granted' as const),
   severity: 'security-warning',
   title: info.check === 'no-new-access' ? 'The policy change grants access the base policy does not' : 'The policy can allow an action it must not',
   help: 'look at the witness request: remove or narrow the statement that allows it, or accept the new access in review',

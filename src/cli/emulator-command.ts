@@ -3,6 +3,7 @@
  * edge: it reads the configuration and the policy files it names, opens the log file, owns the
  * process signals, and prints each request as it is answered.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { Command } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseEmulatorConfig } from '../emulator/config.js';
@@ -17,7 +18,7 @@ import { addAllowPathOption } from './kit/options.js';
 
 type Flags = { config: string; port: string; allowPath?: string[]; log?: string };
 
-const commandLine = (code: string, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
+const commandLine = (code: DiagnosticCode, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
 
 /** One request as a line for the terminal: time, action, AccessKey ID, status, code, decision. */
 function requestLine(entry: LogEntry): string {

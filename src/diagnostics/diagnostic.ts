@@ -3,6 +3,9 @@
  * request errors and (later) lint findings. Messages follow Cedar's style: lower-case, no final
  * period, user values in backticks; the location lives in `range`/`path`, never in the text.
  */
+import type { DiagnosticCode } from './codes.js';
+
+export type { DiagnosticCode } from './codes.js';
 
 /** How bad a diagnostic is; mirrors the RAM console's categories plus plain `error`. */
 export type Severity = 'error' | 'security-warning' | 'warning' | 'suggestion';
@@ -18,7 +21,7 @@ export interface SourceRange {
 /** A problem or finding, with where it is and how to fix it. */
 export interface Diagnostic {
   /** Stable kebab-case identifier, e.g. `unknown-operator`; tests assert codes, not wording. */
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   /** The file the problem is in, when it came from a file (`-` for stdin). */

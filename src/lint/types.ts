@@ -3,6 +3,7 @@
  * that reads a validated policy and reports findings by JSON Pointer. Rules never read files,
  * never print, and never decide severity (the configuration does).
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { PolicyDocument, PolicyKind } from '../policy/types.js';
@@ -33,7 +34,7 @@ export interface LintContext {
 /** One lint rule. */
 export interface LintRule {
   /** kebab-case, unique; also the file name, the doc page and the fixture name. */
-  id: string;
+  id: DiagnosticCode;
   /** The default severity (the config may change it or turn the rule off). */
   severity: Severity;
   /** A short title for listings and SARIF `shortDescription`. */

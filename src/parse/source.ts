@@ -70,7 +70,7 @@ function parseUncapped(text: string, file?: string, options: { maxCharacters?: n
     const a = position(fast.error.offset);
     const b = position(fast.error.offset + Math.max(1, fast.error.length));
     const range = { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-    const problem = fast.error.tooDeep ? tooDeep() : { code: 'syntax-error', severity: 'error' as const, message: `invalid JSON: ${fast.error.message}`, help: 'the input must be a JSON or YAML document' };
+    const problem = fast.error.tooDeep ? tooDeep() : { code: 'syntax-error' as const, severity: 'error' as const, message: `invalid JSON: ${fast.error.message}`, help: 'the input must be a JSON or YAML document' };
     return { value: undefined, file, diagnostics: [{ ...problem, ...(file !== undefined ? { file } : {}), range, path: '' }], locate: () => undefined };
   }
   return parseYamlSource(text, file);

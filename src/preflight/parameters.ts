@@ -3,6 +3,7 @@
  * them: every one a string; `InstanceId` and `InstanceName` required. Checks only what the
  * reference states or implies (an e-mail, a URL, `Y`/`N`); no invented length limits.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** One documented parameter. */
@@ -42,7 +43,7 @@ export const UPDATE_INSTANCE_PARAMETERS: readonly ParameterSpec[] = [
 /** The validated parameters of one UpdateInstance call. */
 export type UpdateInstanceRequest = { InstanceId: string; InstanceName: string } & Partial<Record<string, string>>;
 
-function problem(code: string, message: string, name: string, help?: string): Diagnostic {
+function problem(code: DiagnosticCode, message: string, name: string, help?: string): Diagnostic {
   return { code, severity: 'error', message, path: `/request/${name}`, ...(help ? { help } : {}) };
 }
 

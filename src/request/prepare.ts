@@ -3,6 +3,7 @@
  * lower-cased (M2), context keys lower-cased (M4), values read per operator family on first use.
  * Also checks the typed common keys (C7) and fills `acs:PrincipalARN` from the caller (C9).
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { boolFamily } from '../conditions/bool.js';
 import { dateFamily } from '../conditions/date.js';
 import { ipFamily } from '../conditions/ip.js';
@@ -97,6 +98,6 @@ export function readValues(key: PreparedKey, family: ValueFamily<unknown>): unkn
 }
 
 /** A request diagnostic pointing at a context key (path `/context/<key>`). */
-export function requestProblem(code: string, message: string, key: string): Diagnostic {
+export function requestProblem(code: DiagnosticCode, message: string, key: string): Diagnostic {
   return { code, severity: 'error', message, path: `/context/${escapePointerToken(key)}` };
 }

@@ -5,6 +5,7 @@
  * emulator's access keys share it, so a policy reference means the same in both files. Pure:
  * reading a referenced file is the caller's `readFile`.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Placeable } from '../diagnostics/schema-check.js';
 import { capDiagnostics } from '../parse/limits.js';
@@ -21,7 +22,7 @@ import { emptyPolicySet, type NamedPolicy, type PolicySet } from './types.js';
  * Reads a `file:` reference, or says why not: `code` names the problem (`unreadable-file`, or
  * `path-outside-tree` when the reference points outside the directories the reader may read).
  */
-export type PolicyFileReader = (path: string) => { text: string; file: string } | { error: string; code?: string };
+export type PolicyFileReader = (path: string) => { text: string; file: string } | { error: string; code?: DiagnosticCode };
 
 /** One policy reference as written: exactly one of `document`, `file`, `system`. */
 export type RawPolicyRef = { name: string; document?: unknown; file?: string; system?: string; resourceGroup?: string };

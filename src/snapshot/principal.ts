@@ -6,6 +6,7 @@
  * trust policy. Every policy of the set comes with its source: the attachment path that put it
  * there, for explanations and, later, path reporting.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Layer, StatementRef } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -57,7 +58,7 @@ export function roleArn(snapshot: Pick<AccountSnapshot, 'accountId'>, role: Pick
   return role.arn ?? `acs:ram::${snapshot.accountId}:role/${role.name.toLowerCase()}`;
 }
 
-const problem = (code: string, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, path: '', ...(help ? { help } : {}) });
+const problem = (code: DiagnosticCode, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, path: '', ...(help ? { help } : {}) });
 
 /**
  * The policy set of `user/NAME` or `role/NAME`. With `resource` (the request's resource), a role

@@ -3,6 +3,7 @@
  * cross-reference — a user's groups, each attachment's policy and type, resource groups, default
  * versions — each problem with a did-you-mean where a near name exists.
  */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { builtinCatalog } from '../catalog/builtin.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Placeable } from '../diagnostics/schema-check.js';
@@ -40,7 +41,7 @@ const SESSION_SECONDS = { min: 3600, max: 43_200 };
 /** Every problem of the raw snapshot's values and references, unplaced. */
 export function checkReferences(raw: RawSnapshot): Placeable[] {
   const problems: Placeable[] = [];
-  const problem = (code: string, path: string, message: string, help?: string) => problems.push({ code, severity: 'error', message, path, target: 'value', ...(help ? { help } : {}) });
+  const problem = (code: DiagnosticCode, path: string, message: string, help?: string) => problems.push({ code, severity: 'error', message, path, target: 'value', ...(help ? { help } : {}) });
   /** Reports the second and later items with the same key. */
   const unique = <T>(items: readonly T[], key: (item: T) => string, at: (item: T, i: number) => string, report: (k: string, path: string, item: T) => void) => {
     const seen = new Set<string>();

@@ -63,6 +63,14 @@ describe('check no-new-access', () => {
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('../../analysis/fixtures/read-and-update.json') // relative to the working directory (test/cli/fixtures);
   });
 
+  it('access-not-granted writes SARIF under its own rule, access-granted', () => {
+    const r = run(['check', 'access-not-granted', '--policy', fixture('read-and-update.json'), '--action', 'cams:UpdateInstance', '--format', 'sarif']);
+    expect(r.status).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['access-granted']);
+    expect(sarif.runs[0].results[0].ruleId).toBe('access-granted');
+  });
+
   it('reads the candidate from standard input, and reports a syntax error there with exit 2', () => {
     const ok = run(['check', 'no-new-access', '--base', fixture('read-only.json'), '--candidate', '-'], { input: text('read-and-update.json') });
     expect(ok.status).toBe(1);

@@ -18,7 +18,7 @@ describe('translateAjvError', () => {
   });
 
   it('formats a placed diagnostic on one line with its help', () => {
-    const line = formatDiagnostic({ code: 'x-y', severity: 'error', message: 'bad `thing`', file: 'a.json', range: { line: 2, column: 3, endLine: 2, endColumn: 5 }, path: '/a', help: 'fix it' });
-    expect(line).toBe('a.json:2:3: error[x-y]: bad `thing` (at /a)\n  help: fix it');
+    const line = formatDiagnostic({ code: 'wrong-type', severity: 'error', message: 'bad `thing`', file: 'a.json', range: { line: 2, column: 3, endLine: 2, endColumn: 5 }, path: '/a', help: 'fix it' });
+    expect(line).toBe('a.json:2:3: error[wrong-type]: bad `thing` (at /a)\n  help: fix it');
   });
 });

@@ -1,9 +1,10 @@
 /** .ramguard.yaml: severities, ignores, suppressions, and bad configuration with positions. */
+import type { DiagnosticCode } from '../../src/diagnostics/codes.js';
 import { describe, expect, it } from 'vitest';
 import { applySuppressions, atOrAbove, isIgnored, parseLintConfig } from '../../src/lint/config.js';
 import type { Finding } from '../../src/lint/engine.js';
 
-const finding = (code: string, file: string, path: string): Finding => ({ code, file, path, severity: 'error', message: 'm', kind: 'identity' });
+const finding = (code: DiagnosticCode, file: string, path: string): Finding => ({ code, file, path, severity: 'error', message: 'm', kind: 'identity' });
 
 describe('lint configuration', () => {
   it('reads severities, ignores and suppressions', () => {

@@ -26,7 +26,7 @@ describe('lint reports stay small', () => {
   it('shows a window of a long line around the finding, with the caret under it', () => {
     // Given a finding at column 20,000 of a 30,000-character line
     const line = `${'a'.repeat(19_999)}XYZ${'b'.repeat(10_000)}`;
-    const finding = { code: 'x-y', severity: 'error', message: 'm', file: 'f.json', path: '', kind: 'identity', range: { line: 1, column: 20_000, endLine: 1, endColumn: 20_003 } } as Finding;
+    const finding = { code: 'wrong-type', severity: 'error', message: 'm', file: 'f.json', path: '', kind: 'identity', range: { line: 1, column: 20_000, endLine: 1, endColumn: 20_003 } } as Finding;
     // When its code frame is drawn
     const [source, carets] = codeFrame(line, finding);
     // Then it is a window of FRAME_WIDTH characters with an ellipsis each side, the caret under `XYZ`
@@ -98,9 +98,9 @@ describe('plans and templates of the wrong shape', () => {
       ['template', "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  a: null\n  b: 3\n  c: {Type: 'ALIYUN::RAM::Role', Properties: {Policies: [null, 3]}}\n  toString: {Type: 'ALIYUN::RAM::ManagedPolicy', Properties: 5}\n"],
       ['template resources a number', "ROSTemplateFormatVersion: '2015-09-01'\nResources: 5\n"],
     ]) {
-      const file = name.startsWith('template') ? 't.yaml' : 'plan.json';
-      expect(() => extractPolicies(text!, file), name).not.toThrow();
-      expect(extractPolicies(text!, file).sources, name).toEqual([]);
+      const file = name!.startsWith('template') ? 't.yaml' : 'plan.json';
+      expect(() => extractPolicies(text!, file), name!).not.toThrow();
+      expect(extractPolicies(text!, file).sources, name!).toEqual([]);
     }
   });
 

@@ -156,16 +156,16 @@ describe('diagnostic floods', () => {
 });
 
 describe('capDiagnostics', () => {
-  const d = (file: string, i: number, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({ code: 'x-y', severity, message: `m${i}`, file, path: '' });
+  const d = (file: string, i: number, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({ code: 'wrong-type', severity, message: `m${i}`, file, path: '' });
 
   it('caps each file on its own, as severe as the worst one left out, and leaves short lists alone', () => {
     const list = [...Array.from({ length: 3 }, (_, i) => d('a', i)), ...Array.from({ length: 5 }, (_, i) => d('b', i, i === 4 ? 'warning' : 'suggestion'))];
     const capped = capDiagnostics(list, { limit: 2 });
     expect(capped.map((x) => [x.file, x.code, x.severity])).toEqual([
-      ['a', 'x-y', 'error'],
-      ['a', 'x-y', 'error'],
-      ['b', 'x-y', 'suggestion'],
-      ['b', 'x-y', 'suggestion'],
+      ['a', 'wrong-type', 'error'],
+      ['a', 'wrong-type', 'error'],
+      ['b', 'wrong-type', 'suggestion'],
+      ['b', 'wrong-type', 'suggestion'],
       ['a', 'too-many-diagnostics', 'error'],
       ['b', 'too-many-diagnostics', 'warning'],
     ]);

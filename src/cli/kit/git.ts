@@ -5,6 +5,7 @@
  * blob is read by that verified id with `git cat-file` — no `git show`, whose options include
  * `--output=FILE`. The blob's size is checked before it is read. Never throws.
  */
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { spawnSync } from 'node:child_process';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { GIT_TIMEOUT_MS, READ_LIMITS } from './limits.js';
@@ -14,7 +15,7 @@ export const REVISION_SPEC = /^([^:]+):(.+)$/s;
 
 const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-function unreadable(spec: string, reason: string, code = 'unreadable-revision'): { diagnostic: Diagnostic } {
+function unreadable(spec: string, reason: string, code: DiagnosticCode = 'unreadable-revision'): { diagnostic: Diagnostic } {
   return { diagnostic: { code, severity: 'error', message: `cannot read \`${spec}\` from git: ${reason}`, file: spec, path: '', help: 'give a file, or `REVISION:PATH` inside a git repository (e.g. `origin/main:policies/x.json`)' } };
 }
 

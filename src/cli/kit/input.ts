@@ -6,6 +6,7 @@
  * — resolve relative to the referencing file and must stay inside the directory ramguard runs in
  * (after symlinks are resolved) or a directory given with `--allow-path`. Never throws.
  */
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { closeSync, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -29,7 +30,7 @@ export interface InputReader {
   roots: readonly string[];
 }
 
-const problem = (code: string, file: string, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, file, path: '', ...(help !== undefined ? { help } : {}) });
+const problem = (code: DiagnosticCode, file: string, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, file, path: '', ...(help !== undefined ? { help } : {}) });
 
 function tooLarge(file: string, size: number | undefined, limit: number): Diagnostic {
   const what = size === undefined ? `more than ${limit} bytes` : `${size} bytes, more than the ${limit}`;
@@ -140,7 +141,7 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
   return { reader, problems };
 }
 
-function outside(reference: string): { error: string; code: string } {
+function outside(reference: string): { error: string; code: DiagnosticCode } {
   return { error: `\`${reference}\` is outside the directory ramguard runs in; nothing was read (give \`--allow-path DIR\` to allow a directory)`, code: 'path-outside-tree' };
 }
 

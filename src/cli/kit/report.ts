@@ -3,6 +3,7 @@
  * diagnostics, and one JSON failure envelope, `{"ok": false, "diagnostics": [...]}`, whatever the
  * command (before, `eval` printed `decision: null`, `audit` `result: null`, `check` `verdict: null`).
  */
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from './io.js';
@@ -11,7 +12,7 @@ import type { Io } from './io.js';
 export const COMMAND_LINE = '<command line>';
 
 /** A problem with an argument or option: `invalid-argument` on the command line. */
-export function usageProblem(message: string, help?: string, code = 'invalid-argument'): Diagnostic {
+export function usageProblem(message: string, help?: string, code: DiagnosticCode = 'invalid-argument'): Diagnostic {
   return { code, severity: 'error', message, file: COMMAND_LINE, path: '', ...(help !== undefined ? { help } : {}) };
 }
 

@@ -3,9 +3,10 @@
  * the validator as their implementation — a policy is validated once, and each problem it finds
  * becomes a finding of the rule named by its code — so they have no `check` of their own.
  */
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { LintRule } from '../types.js';
 
-const grammar = (id: string, title: string, help: string): LintRule => ({ id, severity: 'error', title, help, check: () => {} });
+const grammar = (id: DiagnosticCode, title: string, help: string): LintRule => ({ id, severity: 'error', title, help, check: () => {} });
 
 /** Every grammar rule, by the validator code it reports. */
 export const GRAMMAR_RULES: LintRule[] = [
