@@ -71,9 +71,9 @@ export class EscalationSearch {
       const next: typeof frontier = [];
       for (const { actor, chain, need } of frontier) {
         if (!this.capable(actor)) continue;
-        for (const gain of this.memoised('self', actor, need, () => selfMoves(this, actor, need))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
+        for (const gain of this.memoised(`self|${actor.ref}|${needKey(need)}`, () => selfMoves(this, actor, need))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
         if (depth + 1 >= MAX_ESCALATION_DEPTH) continue;
-        for (const move of this.memoised('takeover', actor, need, () => takeovers(this, actor, need.classes))) {
+        for (const move of this.memoised(`takeover|${actor.ref}|${need.classes.join(',')}`, () => takeovers(this, actor, need.classes))) {
           const target = move.becomes;
           if (visited.has(target.ref)) continue;
           visited.add(target.ref);
@@ -156,14 +156,18 @@ export class EscalationSearch {
     return found;
   }
 
-  /** An actor's moves depend on the actor and the classes lacked, not on who escalates through it: computed once. */
-  private memoised<T>(kind: string, actor: AuditPrincipal, need: Need, compute: () => T): T {
-    // `allowOnly` is the escalating principal's: the same for every actor of one search, not of another.
-    const key = `${kind}|${actor.ref}|${need.classes.join(',')}|${[...need.allowOnly].join(',')}`;
+  /**
+   * An actor's moves depend on the actor and the classes needed (and, for the moves that give, on
+   * where only Allow counts), not on who escalates through it: computed once per key.
+   */
+  private memoised<T>(key: string, compute: () => T): T {
     if (!this.moves.has(key)) this.moves.set(key, compute());
     return this.moves.get(key) as T;
   }
 }
+
+/** The classes needed, and those of them where only Allow counts. */
+const needKey = (need: Need) => `${need.classes.join(',')}|${need.classes.filter((i) => need.allowOnly.has(i)).join(',')}`;
 
 function escalation(action: string, reaches: AuditPrincipal, chain: EscalationStep[]): Escalation {
   const conditional = chain.some((s) => s.decision === 'Conditional');
