@@ -3,7 +3,7 @@
  * suppressions — a rule, in files matching a glob, optionally at a JSON Pointer, each with the
  * reason that verbose output prints. Pure: the CLI finds and reads the file.
  */
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { parseSource } from '../parse/source.js';
@@ -72,15 +72,85 @@ export function parseLintConfig(text: string, file: string): { config?: LintConf
   const unknownRule = (id: string, path: string) =>
     diagnostics.push(place({ code: 'unknown-rule', severity: 'error', message: `there is no rule \`${id}\``, path, target: 'key', help: 'run `ramguard lint --list-rules` for the rule ids' }));
   for (const id of Object.keys(config.rules)) if (!ruleById(id)) unknownRule(id, `/rules/${id}`);
+  const checkGlob = (glob: string, path: string) => {
+    const problem = globProblem(glob);
+    if (problem) diagnostics.push(place({ code: 'invalid-value', severity: 'error', message: problem, path, target: 'value', help: 'match the files with a shorter, simpler glob, or several' }));
+  };
+  for (const [list, path] of [[config.ignore, '/ignore'], [config.suppressions, '/suppressions']] as const) {
+    if (list.length > MAX_GLOBS) diagnostics.push(place({ code: 'invalid-value', severity: 'error', message: `${list.length} entries, more than the ${MAX_GLOBS} a configuration may have`, path, target: 'value' }));
+  }
+  config.ignore.slice(0, MAX_GLOBS).forEach((glob, i) => checkGlob(glob, `/ignore/${i}`));
+  config.suppressions.slice(0, MAX_GLOBS).forEach((s, i) => checkGlob(s.file, `/suppressions/${i}/file`));
   config.suppressions.forEach((s, i) => {
     if (!ruleById(s.rule)) unknownRule(s.rule, `/suppressions/${i}/rule`);
   });
   return diagnostics.length > 0 ? { diagnostics: capDiagnostics(diagnostics) } : { config, diagnostics };
 }
 
+/**
+ * The longest glob a configuration may hold. A glob is compiled to a regular expression whose size
+ * grows with it (minimatch refuses 64 KiB and builds slowly long before that); no path a repository
+ * holds needs more than this.
+ */
+export const MAX_GLOB_LENGTH = 256;
+
+/** The most alternatives a glob's braces may expand to (`{a,b}{c,d}` is 4; `{1..100000000}` is refused). */
+export const MAX_GLOB_ALTERNATIVES = 1000;
+
+/** Globs an ignore list, and suppressions, may hold each. */
+export const MAX_GLOBS = 1000;
+
+/**
+ * An upper bound of the patterns a glob's braces expand to, counted without expanding them:
+ * minimatch expands `{1..100000000}` to 100,000 regular expressions (a second to build, and every
+ * path tested against each), so a glob is refused on this count before it is ever compiled.
+ */
+export function braceAlternatives(glob: string): number {
+  let product = 1;
+  const open: number[] = [];
+  for (let i = 0; i < glob.length && product <= MAX_GLOB_ALTERNATIVES; i++) {
+    const c = glob[i];
+    if (c === '\\') i++;
+    else if (c === '{') open.push(1);
+    else if (c === ',' && open.length > 0) open[open.length - 1]!++;
+    else if (c === '}' && open.length > 0) product *= open.pop()!;
+  }
+  for (const m of glob.matchAll(/\{(-?\d+)\.\.(-?\d+)(?:\.\.-?\d+)?\}/g)) product *= Math.abs(Number(m[2]) - Number(m[1])) + 1;
+  for (const m of glob.matchAll(/\{([a-zA-Z])\.\.([a-zA-Z])\}/g)) product *= Math.abs(m[2]!.charCodeAt(0) - m[1]!.charCodeAt(0)) + 1;
+  return product;
+}
+
+/** Why a glob is refused, or undefined when it may be compiled. */
+function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `the glob is ${glob.length} characters, more than the ${MAX_GLOB_LENGTH} a glob may have`;
+  if (braceAlternatives(glob) > MAX_GLOB_ALTERNATIVES) return `the glob's braces expand to more than ${MAX_GLOB_ALTERNATIVES} alternatives`;
+  return undefined;
+}
+
+// Each glob compiled once per configuration (minimatch() recompiles on every call: a 2,500-character
+// glob cost seconds over a walked tree). Keyed by the configuration object, so a cache lives as long
+// as the configuration it belongs to and two configurations never share one.
+const compiled = new WeakMap<LintConfig, Map<string, Minimatch | undefined>>();
+
+/** Whether `path` matches `glob` under `config`'s compiled globs; a glob minimatch cannot compile matches nothing. */
+function globMatches(config: LintConfig, glob: string, path: string): boolean {
+  let globs = compiled.get(config);
+  if (!globs) compiled.set(config, (globs = new Map()));
+  if (!globs.has(glob)) {
+    let matcher: Minimatch | undefined;
+    try {
+      matcher = globProblem(glob) === undefined ? new Minimatch(glob, { dot: true }) : undefined;
+    } catch {
+      matcher = undefined;
+    }
+    globs.set(glob, matcher);
+  }
+  return globs.get(glob)?.match(path) ?? false;
+}
+
 /** True when a (repository-relative) path is ignored. */
 export function isIgnored(config: LintConfig, path: string): boolean {
-  return config.ignore.some((glob) => minimatch(path, glob, { dot: true }));
+  return config.ignore.some((glob) => globMatches(config, glob, path));
 }
 
 /** Splits findings into kept and suppressed (with the suppression that matched). */
@@ -89,7 +159,7 @@ export function applySuppressions(config: LintConfig, findings: Finding[], relat
   const suppressed: [Finding, Suppression][] = [];
   for (const f of findings) {
     const s = config.suppressions.find(
-      (x) => x.rule === f.code && minimatch(relativeFile(f), x.file, { dot: true }) && (x.path === undefined || f.path === x.path || f.path.startsWith(`${x.path}/`)),
+      (x) => x.rule === f.code && globMatches(config, x.file, relativeFile(f)) && (x.path === undefined || f.path === x.path || f.path.startsWith(`${x.path}/`)),
     );
     if (s) suppressed.push([f, s]);
     else kept.push(f);

@@ -84,7 +84,7 @@ function translate(e: ErrorObject, kind: PolicyKind): UnplacedDiagnostic | undef
     case 'const':
       return { code: 'invalid-version', severity: 'error', message: `\`Version\` must be \`"1"\`, not \`${JSON.stringify(e.data)}\``, path, target: 'value', help: 'RAM has one policy language version: write `"Version": "1"`' };
     case 'enum':
-      return { code: 'invalid-effect', severity: 'error', message: `\`Effect\` must be \`Allow\` or \`Deny\`, not \`${String(e.data)}\``, path, target: 'value', help: 'element values are case-sensitive' };
+      return { code: 'invalid-effect', severity: 'error', message: `\`Effect\` must be \`Allow\` or \`Deny\`, not ${typeof e.data === 'string' ? `\`${e.data}\`` : typeName(e.data)}`, path, target: 'value', help: 'element values are case-sensitive' };
     case 'minItems':
       return { code: 'empty-array', severity: 'error', message: `${where} must have at least one item`, path, target: 'value' };
     case 'minProperties':

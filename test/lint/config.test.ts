@@ -35,3 +35,31 @@ describe('lint configuration', () => {
     expect(atOrAbove('security-warning', 'security-warning')).toBe(true);
   });
 });
+
+describe('hostile globs in a configuration', () => {
+  it('refuses a glob over the length limit, with its place', () => {
+    const { config, diagnostics } = parseLintConfig(`ignore:\n  - "${'*'.repeat(100_000)}"\nsuppressions:\n  - {rule: unknown-action, file: "${'['.repeat(2_000)}", reason: r}\n`, '.ramguard.yaml');
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.path, d.range?.line])).toEqual([
+      ['invalid-value', '/ignore/0', 2],
+      ['invalid-value', '/suppressions/0/file', 4],
+    ]);
+  });
+
+  it('compiles each glob once: pathological globs within the limit stay cheap over many paths', () => {
+    const refused = parseLintConfig(`ignore:\n  - "${'{a,b,c,d,e,f,g,h}'.repeat(12)}"\n  - "{1..100000000}"\n  - "{a..z}{a..z}{a..z}"\n`, '.ramguard.yaml');
+    expect(refused.diagnostics.map((d) => [d.code, d.path, d.message.includes('alternatives')])).toEqual([
+      ['invalid-value', '/ignore/0', true],
+      ['invalid-value', '/ignore/1', true],
+      ['invalid-value', '/ignore/2', true],
+    ]);
+    const { config } = parseLintConfig(`ignore:\n  - "${'['.repeat(250)}"\n  - "{a,b}/{c,d,e}/**/*.json"\n  - "{1..9}"\n`, '.ramguard.yaml');
+    expect(isIgnored(config!, 'b/e/x/p.json')).toBe(true);
+    const started = process.hrtime.bigint();
+    const ignored = Array.from({ length: 2_000 }, (_, i) => isIgnored(config!, `policies/p-${i}.txt`));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    expect(ignored.every((x) => x === false)).toBe(true);
+    // A generous bound (recompiling per path took minutes); performance figures live in `npm run bench`.
+    expect(seconds).toBeLessThan(20);
+  });
+});
