@@ -95,7 +95,7 @@ const grant = shape('a ResourceGrant `{ action, resource, decision, paths, restr
   residual: optional(residual),
   paths: arrayOf(accessPath),
   pathCount: optional(integer(0)),
-  restrictions: arrayOf(shape('a Restriction `{ layer, kind, statements }`', { layer: oneOf(['control', 'session']), kind: oneOf(['deny', 'no-allow']), statements: array, message: string })),
+  restrictions: arrayOf(shape('a Restriction `{ layer, kind, statements }`', { layer: oneOf(['identity', 'control', 'session']), group: optional(string), kind: oneOf(['deny', 'no-allow']), statements: array, message: string })),
 });
 const principalAccess = shape('a PrincipalAccess `{ principal, decision, grants, escalations }`', {
   principal: auditPrincipal,
