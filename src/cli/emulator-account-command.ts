@@ -5,7 +5,7 @@
  * in the same shell signs with the same key and no secret is ever typed or printed.
  */
 import { Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ServedAccount } from '../emulator/ram-api/account-index.js';
 import { generateAccount } from '../emulator/ram-api/generate-account.js';
 import { startAccountEmulator } from '../emulator/ram-api/server.js';
@@ -17,11 +17,11 @@ import { EXIT } from './exit-codes.js';
 import { createInputReader, type InputReader } from './kit/input.js';
 import type { Io } from './kit/io.js';
 import { READ_LIMITS } from './kit/limits.js';
-import { addAllowPathOption } from './kit/options.js';
+import { addAllowPathOption, wholeNumber } from './kit/options.js';
+import { failWith, usageProblem as usage } from './kit/report.js';
 
 type Flags = { allowPath?: string[]; snapshot?: string; users?: string; seed: string; port: string; pageCap?: string; region: string; log?: string };
 
-const usage = (message: string, help?: string): Diagnostic => ({ code: 'invalid-argument', severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
 
 /** Reads a snapshot file and puts every `file:` document inline, as the emulator serves them. */
 function servedFrom(reader: InputReader, path: string): { account: ServedAccount } | { diagnostics: Diagnostic[] } {
@@ -57,17 +57,9 @@ export function accountEmulatorCommand(io: Io): Command {
     .option('--log <file>', `append one JSON line per request to FILE (rotated to FILE.1 at ${LOG_FILE_MAX_BYTES / 1024 / 1024} MiB; used nonces kept in FILE.nonces)`)
     .exitOverride()
     .action(async (flags: Flags) => {
-      const fail = (problems: Diagnostic[]) => {
-        problems.forEach((d) => io.err(formatDiagnostic(d)));
-        io.setExit(EXIT.invalid);
-      };
+      const fail = (problems: Diagnostic[]) => failWith(io, undefined, problems);
       const problems: Diagnostic[] = [];
-      const number = (text: string | undefined, name: string, min: number, max: number) => {
-        if (text === undefined) return undefined;
-        const n = Number(text);
-        if (!/^\d+$/.test(text) || n < min || n > max) problems.push(usage(`${name} must be a whole number from ${min} to ${max}, not \`${text}\``));
-        return n;
-      };
+      const number = (text: string | undefined, name: string, min: number, max: number) => (text === undefined ? undefined : wholeNumber(text, name, min, max, problems));
       const users = number(flags.users, '--users', 1, 100_000);
       const seed = number(flags.seed, '--seed', 0, 2 ** 31)!;
       const port = number(flags.port, '--port', 0, 65_535)!;

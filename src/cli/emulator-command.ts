@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseEmulatorConfig } from '../emulator/config.js';
 import { startCamsEmulator } from '../emulator/server.js';
 import type { LogEntry } from '../emulator/service.js';
@@ -14,11 +14,12 @@ import { LOG_FILE_MAX_BYTES, openEmulatorLog, type EmulatorLog } from './emulato
 import { EXIT } from './exit-codes.js';
 import { createInputReader } from './kit/input.js';
 import type { Io } from './kit/io.js';
-import { addAllowPathOption } from './kit/options.js';
+import { addAllowPathOption, wholeNumber } from './kit/options.js';
+import { failWith, usageProblem } from './kit/report.js';
 
 type Flags = { config: string; port: string; allowPath?: string[]; log?: string };
 
-const commandLine = (code: DiagnosticCode, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, file: '<command line>', path: '', ...(help ? { help } : {}) });
+const commandLine = (code: DiagnosticCode, message: string, help?: string): Diagnostic => usageProblem(message, help, code);
 
 /** One request as a line for the terminal: time, action, AccessKey ID, status, code, decision. */
 function requestLine(entry: LogEntry): string {
@@ -35,11 +36,11 @@ export function emulatorCommand(io: Io): Command {
     .exitOverride()
     .action(async (flags: Flags) => {
       const fail = (problems: Diagnostic[]) => {
-        problems.forEach((d) => io.err(formatDiagnostic(d)));
-        io.setExit(EXIT.invalid);
+        failWith(io, undefined, problems);
       };
-      const port = Number(flags.port);
-      if (!/^\d+$/.test(flags.port) || port > 65_535) return fail([commandLine('invalid-argument', `--port must be a whole number from 0 to 65535, not \`${flags.port}\``)]);
+      const portProblems: Diagnostic[] = [];
+      const port = wholeNumber(flags.port, '--port', 0, 65_535, portProblems);
+      if (port === undefined) return fail(portProblems);
       const { reader, problems } = createInputReader(io, flags.allowPath ?? []);
       if (problems.length > 0) return fail(problems);
       const read = reader.read(flags.config);

@@ -90,7 +90,7 @@ describe('ramguard emulator account', () => {
   it.each([
     [['--users', '10'], { ALIBABA_CLOUD_ACCESS_KEY_ID: '' }, 'the emulator accepts the AccessKey of its environment, and there is none'],
     [['--users', '10', '--snapshot', 'x.yaml'], {}, 'give --users or --snapshot, not both'],
-    [['--users', '0'], {}, '--users must be a whole number from 1 to 100000'],
+    [['--users', '0'], {}, '`--users` takes a whole number from 1 to 100000'],
     [['--snapshot', 'test/collect/no-such.yaml'], {}, 'cannot read `test/collect/no-such.yaml`: no such file'],
   ])('refuses %j with exit 2', async (args, env, message) => {
     const emulator = await start(args, { ...ENV, ...env });

@@ -115,7 +115,7 @@ describe('ramguard emulator cams', () => {
     expect(missing.stderr()).toContain('error[unreadable-file]: cannot read `no-such.yaml`: no such file');
     const port = start(['--config', EXAMPLE, '--port', 'http']);
     expect(await port.exited).toBe(2);
-    expect(port.stderr()).toContain('<command line>: error[invalid-argument]: --port must be a whole number from 0 to 65535, not `http`');
+    expect(port.stderr()).toContain('<command line>: error[invalid-argument]: `--port` takes a whole number from 0 to 65535, not `http`');
   });
 
   it('a log file that cannot be opened: exit 2', async () => {
