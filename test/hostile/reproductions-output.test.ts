@@ -11,21 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { describeRun, runBinary } from './binary.js';
 import { RESOURCE } from './commands.js';
-import { createSuiteDir, firstLineOf, FORBIDDEN, runInProcess, type RunRecord, type SuiteDir } from './harness.js';
+import { createSuiteDir, firstLineOf, runInProcess, type SuiteDir } from './harness.js';
 import { RAW_CONTROL, TERMINAL_PAYLOADS } from './inputs.js';
+import { EVAL_REQUEST, expectClean, printed } from './clean.js';
 import { GOOD_POLICY_TEXT } from './policy-structure.js';
 import { BASE_SCENARIO } from './scenario-families.js';
 
 const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../policies/examples');
 let dir: SuiteDir;
 const run = (argv: string[]) => runInProcess(argv, dir.tree);
-const printed = (r: RunRecord) => `${r.out}\n${r.err}`;
-/** No internal error, stack trace or abort text; nothing raw for the terminal. */
-function expectClean(r: RunRecord): void {
-  for (const text of FORBIDDEN) expect(printed(r), `${r.argv.join(' ')}: ${firstLineOf(r)}`).not.toContain(text);
-  expect(RAW_CONTROL.test(printed(r)), r.argv.join(' ')).toBe(false);
-}
-const EVAL_REQUEST = ['--action', 'cams:UpdateInstance', '--resource', RESOURCE];
 
 beforeAll(() => {
   dir = createSuiteDir('reproductions-output');

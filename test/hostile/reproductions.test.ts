@@ -11,21 +11,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { describeRun, runBinary } from './binary.js';
-import { RESOURCE } from './commands.js';
-import { BOUNDS, createSuiteDir, firstLineOf, FORBIDDEN, OUTSIDE_SECRET, runInProcess, type RunRecord, type Stdin, type SuiteDir } from './harness.js';
-import { RAW_CONTROL } from './inputs.js';
+import { BOUNDS, createSuiteDir, firstLineOf, OUTSIDE_SECRET, runInProcess, type Stdin, type SuiteDir } from './harness.js';
+import { EVAL_REQUEST, expectClean, printed } from './clean.js';
 import { GOOD_POLICY_TEXT } from './policy-structure.js';
 import { BASE_SCENARIO } from './scenario-families.js';
 
 let dir: SuiteDir;
 const run = (argv: string[], stdin?: Stdin, cwd = dir.tree) => runInProcess(argv, cwd, stdin);
-const printed = (r: RunRecord) => `${r.out}\n${r.err}`;
-/** No internal error, stack trace or abort text; nothing raw for the terminal. */
-function expectClean(r: RunRecord): void {
-  for (const text of FORBIDDEN) expect(printed(r), `${r.argv.join(' ')}: ${firstLineOf(r)}`).not.toContain(text);
-  expect(RAW_CONTROL.test(printed(r)), r.argv.join(' ')).toBe(false);
-}
-const EVAL_REQUEST = ['--action', 'cams:UpdateInstance', '--resource', RESOURCE];
 
 beforeAll(() => {
   dir = createSuiteDir('reproductions');
