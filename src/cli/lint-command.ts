@@ -1,5 +1,5 @@
 /** `ramguard lint`: every policy in the given files, directories and globs, checked against the rules. */
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { applySuppressions, atOrAbove, defaultConfig, isIgnored, parseLintConfig, SEVERITY_ORDER, type LintConfig } from '../lint/config.js';
@@ -11,7 +11,7 @@ import { extractPolicies } from '../lint/inputs/extract.js';
 import { RULES } from '../lint/registry.js';
 import { POLICY_KINDS, type PolicyKind } from '../policy/types.js';
 import { loadCatalog } from './catalog-input.js';
-import { createInputReader, type InputReader } from './kit/input.js';
+import { createInputReader, fileIdentity, type InputReader } from './kit/input.js';
 import type { Io } from './kit/io.js';
 import { checkOutputPath, writeOutput } from './kit/output.js';
 import { failWith } from './kit/report.js';
@@ -67,6 +67,7 @@ export function lintCommand(io: Io): Command {
       if (outputProblem) problems.push(outputProblem);
       if (problems.length > 0 || !config || !catalog) return failWith(io, flags.format, problems);
       const texts = new Map<string, string>();
+      const inputs = new Set<string>();
       let findings: Finding[] = [];
       let policies = 0;
       for (const target of targets) {
@@ -79,6 +80,12 @@ export function lintCommand(io: Io): Command {
         }
         texts.set(read.file, read.text);
         const extraction = extractPolicies(read.text, read.file, { ...(flags.kind ? { kind: flags.kind } : {}), explicit: target.explicit });
+        // An input is a file named on the command line or one that held a policy; a walked file
+        // that is neither (last run's report.json) may be written over.
+        if (target.explicit || extraction.sources.length > 0) {
+          const identity = target.path === '-' ? undefined : fileIdentity(resolve(cwd, target.path));
+          if (identity !== undefined) inputs.add(identity);
+        }
         for (const source of extraction.sources) {
           policies++;
           for (const item of lintPolicy(source, catalog, config.rules)) findings.push(item);
@@ -95,7 +102,7 @@ export function lintCommand(io: Io): Command {
             ? renderSarif(findings, RULES, '0.1.0', (file) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file))))
             : renderLintText(findings, texts, suppressed, flags.verbose);
       if (flags.output !== undefined) {
-        const unwritten = writeOutput(flags.output, report + '\n', cwd, reader);
+        const unwritten = writeOutput(flags.output, report + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
         if (unwritten) return failWith(io, flags.format, [unwritten]);
       } else if (!(flags.quiet && flags.format === 'text' && findings.length === 0)) io.out(report);
       io.setExit(findings.some((f) => atOrAbove(f.severity, flags.failOn)) ? 1 : 0);

@@ -1,5 +1,5 @@
 /** End-to-end: `ramguard lint` over a small repository — walking, config, formats, exit codes. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('ramguard lint', () => {
     expect(r.stdout).not.toContain('vendor/third-party.json');
     expect(r.stdout).not.toContain('ci.yml');
     expect(r.stdout).not.toMatch(/allow-star-on-star/); // suppressed
-    expect(r.stdout).toMatch(/1 finding: 1 errors.*; 1 suppressed/);
+    expect(r.stdout).toContain('1 finding: 1 error, 0 security warnings, 0 warnings, 0 suggestions; 1 suppressed'); // plurals agree
   });
 
   it('--verbose prints each suppression with its reason', () => {
@@ -87,5 +87,22 @@ describe('ramguard lint', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^allow-star-on-star\s+security-warning\s+Allow `\*` on `\*`/m);
     expect(r.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('lint --output and the run\'s inputs', () => {
+  it('refuses to write over a policy it linted, but replaces last run\'s report found in the walked tree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramguard-lint-output-'));
+    const policy = '{"Version":"1","Statement":[{"Effect":"Allow","Action":"cams:QueryInstance","Resource":"*"}]}';
+    writeFileSync(join(dir, 'p.json'), policy);
+    writeFileSync(join(dir, 'report.json'), '{"findings": []}');
+    const over = run(['lint', '.', '--output', 'p.json', '--format', 'json'], { cwd: dir });
+    expect([over.status, over.stdout]).toEqual([2, expect.stringContaining('"unwritable-file"')]);
+    expect(readFileSync(join(dir, 'p.json'), 'utf8')).toBe(policy);
+    const again = run(['lint', '.', '--output', 'report.json', '--format', 'json'], { cwd: dir });
+    expect(again.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toMatchObject({ findings: [] });
+    const named = run(['lint', 'report.json', '--output', 'report.json'], { cwd: dir });
+    expect([named.status, named.stderr]).toEqual([2, expect.stringContaining('it is an input of this run')]);
   });
 });

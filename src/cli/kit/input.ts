@@ -130,12 +130,8 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
       };
     },
     hasRead(path) {
-      try {
-        const stats = statSync(resolve(io.cwd, path));
-        return read.has(`${stats.dev}:${stats.ino}`);
-      } catch {
-        return false;
-      }
+      const identity = fileIdentity(resolve(io.cwd, path));
+      return identity !== undefined && read.has(identity);
     },
   };
   return { reader, problems };
@@ -143,6 +139,16 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
 
 function outside(reference: string): { error: string; code: DiagnosticCode } {
   return { error: `\`${reference}\` is outside the directory ramguard runs in; nothing was read (give \`--allow-path DIR\` to allow a directory)`, code: 'path-outside-tree' };
+}
+
+/** A file's identity (device and inode: the same for every link to it), or undefined when it cannot be found. */
+export function fileIdentity(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when `path` is `root` or below it. */

@@ -23,8 +23,12 @@ function statOrNothing(path: string) {
   }
 }
 
-/** Checks that `path` can be written by this run, before the work that produces it. */
-export function checkOutputPath(path: string, cwd: string, reader?: InputReader): Diagnostic | undefined {
+/**
+ * Checks that `path` can be written by this run, before the work that produces it. `reader` says
+ * which files are the run's inputs (by default every file it read; `lint` counts only the files
+ * that were named or held a policy, so last run's `report.json` in a walked tree is no input).
+ */
+export function checkOutputPath(path: string, cwd: string, reader?: Pick<InputReader, 'hasRead'>): Diagnostic | undefined {
   const absolute = resolve(cwd, path);
   const stats = statOrNothing(absolute);
   if (stats?.isDirectory()) return unwritable(`cannot write \`${path}\`: it is a directory`, 'name a file, e.g. `--output report.sarif`');
@@ -36,7 +40,7 @@ export function checkOutputPath(path: string, cwd: string, reader?: InputReader)
 }
 
 /** Writes `text` to `path` (checked again: the inputs are known now); a diagnostic when it cannot. */
-export function writeOutput(path: string, text: string, cwd: string, reader?: InputReader, fs?: AtomicFs): Diagnostic | undefined {
+export function writeOutput(path: string, text: string, cwd: string, reader?: Pick<InputReader, 'hasRead'>, fs?: AtomicFs): Diagnostic | undefined {
   const checked = checkOutputPath(path, cwd, reader);
   if (checked) return checked;
   let target = resolve(cwd, path);
