@@ -72,24 +72,28 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
   const read = new Set<string>();
   let stdinUsed = false;
 
-  const readPath = (path: string, shown: string, maxBytes: number): ReadResult => {
+  // A refusal carries its reason apart from the message, so a reference's error is built from
+  // data, never by cutting a message apart.
+  type Refused = { diagnostic: Diagnostic; reason: string };
+  const refuse = (shown: string, reason: string): Refused => ({ diagnostic: problem('unreadable-file', shown, `cannot read \`${shown}\`: ${reason}`), reason });
+  const readPath = (path: string, shown: string, maxBytes: number): { text: string; file: string } | Refused => {
     const absolute = resolve(io.cwd, path);
     let fd: number | undefined;
     try {
       const before = statSync(absolute);
       const refused = refusal(before);
-      if (refused) return { diagnostic: problem('unreadable-file', shown, `cannot read \`${shown}\`: ${refused}`) };
-      if (before.isFile() && before.size > maxBytes) return { diagnostic: tooLarge(shown, before.size, maxBytes) };
+      if (refused) return refuse(shown, refused);
+      if (before.isFile() && before.size > maxBytes) return { diagnostic: tooLarge(shown, before.size, maxBytes), reason: `it is ${before.size} bytes, more than the ${maxBytes} ramguard reads` };
       fd = openSync(absolute, 'r');
       const stats = fstatSync(fd); // the file opened, not a file swapped in after the check
       const refusedNow = refusal(stats);
-      if (refusedNow) return { diagnostic: problem('unreadable-file', shown, `cannot read \`${shown}\`: ${refusedNow}`) };
+      if (refusedNow) return refuse(shown, refusedNow);
       const bytes = readBounded(fd, maxBytes + 1);
-      if (bytes.length > maxBytes) return { diagnostic: tooLarge(shown, undefined, maxBytes) };
+      if (bytes.length > maxBytes) return { diagnostic: tooLarge(shown, undefined, maxBytes), reason: `it is more than the ${maxBytes} bytes ramguard reads` };
       if (stats.isFile()) read.add(`${stats.dev}:${stats.ino}`);
       return { text: bytes.toString('utf8'), file: shown };
     } catch (error) {
-      return { diagnostic: problem('unreadable-file', shown, `cannot read \`${shown}\`: ${errnoReason(error)}`) };
+      return refuse(shown, errnoReason(error));
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
@@ -126,7 +130,7 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
         }
         if (!roots.some((root) => inside(root, real))) return outside(reference);
         const result = readPath(real, relativeName(io.cwd, real, reference), maxBytes);
-        return 'diagnostic' in result ? { error: result.diagnostic.message.replace(/^cannot read `[^`]*`: /, ''), code: result.diagnostic.code } : result;
+        return 'diagnostic' in result ? { error: result.reason, code: result.diagnostic.code } : result;
       };
     },
     hasRead(path) {
