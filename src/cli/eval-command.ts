@@ -5,11 +5,11 @@ import { checkRequestNames } from '../catalog/request-check.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { evaluate } from '../eval/authorize.js';
 import { compilePolicySet } from '../eval/compile.js';
-import { renderResidual } from '../explain/residual-text.js';
+import { plainResidual } from '../explain/residual-text.js';
 import { renderEvaluationText } from '../explain/text.js';
 import { PRINCIPAL_TYPES } from '../request/types.js';
 import { buildEvalInput, type EvalFlags } from './eval-input.js';
-import { EXIT, EXPECTATIONS, exitCodeOf, meetsExpectation, type Expectation } from './exit-codes.js';
+import { EXPECTATIONS, exitCodeOf, meetsExpectation, type Expectation } from './exit-codes.js';
 import { createInputReader } from './kit/input.js';
 import type { Io } from './kit/io.js';
 import { addAllowPathOption, repeatable } from './kit/options.js';
@@ -48,15 +48,16 @@ export function evalCommand(io: Io): Command {
     if (hasErrors(inputProblems)) return failWith(io, flags.format, inputProblems);
     const result = evaluate(compilePolicySet(input.policies), input.request);
     result.diagnostics = [...inputProblems, ...result.diagnostics.map((d) => located(d, '<request>'))];
+    // An invalid context value (`acs:CurrentTime=yesterday`) makes any verdict a guess: none is printed.
+    if (hasErrors(result.diagnostics)) return failWith(io, flags.format, result.diagnostics);
     if (flags.format === 'json') {
-      const residualText = result.residual ? renderResidual(result.residual) : undefined;
+      const residualText = result.residual ? plainResidual(result.residual) : undefined;
       io.out(JSON.stringify({ ...result, ...(residualText ? { residualText } : {}), request: input.request }, null, 2));
     } else {
       io.out(renderEvaluationText(result, input.request));
       printDiagnostics(io, result.diagnostics);
     }
-    if (hasErrors(result.diagnostics)) io.setExit(EXIT.invalid);
-    else if (flags.expect) io.setExit(meetsExpectation(result.decision, flags.expect) ? 0 : 1);
+    if (flags.expect) io.setExit(meetsExpectation(result.decision, flags.expect) ? 0 : 1);
     else io.setExit(exitCodeOf(result.decision));
   });
 }

@@ -1,10 +1,10 @@
 /** `ramguard preflight update-instance`: would this CAMS UpdateInstance call be allowed, and why. */
 import { Command } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderResidual } from '../explain/residual-text.js';
+import { plainResidual } from '../explain/residual-text.js';
 import { renderEvaluationText } from '../explain/text.js';
 import { preflightUpdateInstance } from '../preflight/update-instance.js';
-import { EXIT, exitCodeOf } from './exit-codes.js';
+import { exitCodeOf } from './exit-codes.js';
 import type { Io } from './kit/io.js';
 import { failWith, located, printDiagnostics } from './kit/report.js';
 import { addPreflightOptions, readPreflightFlags, type PreflightFlags } from './preflight-flags.js';
@@ -30,15 +30,16 @@ export function preflightCommand(io: Io): Command {
             })
           : { diagnostics: [] as Diagnostic[] };
       const all = [...problems, ...outcome.diagnostics.map((d) => located(d, '<request>'))];
-      if (!('result' in outcome) || !outcome.result) return failWith(io, flags.format, all);
+      // An invalid context value makes any verdict a guess: diagnostics only, no verdict.
+      if (!('result' in outcome) || !outcome.result || hasErrors(all)) return failWith(io, flags.format, all);
       const result = { ...outcome.result, diagnostics: all };
       if (flags.format === 'json') {
-        io.out(JSON.stringify({ ...result, ...(result.residual ? { residualText: renderResidual(result.residual) } : {}) }, null, 2));
+        io.out(JSON.stringify({ ...result, ...(result.residual ? { residualText: plainResidual(result.residual) } : {}) }, null, 2));
       } else {
         io.out(renderEvaluationText(result, result.authorization));
         printDiagnostics(io, all);
       }
-      io.setExit(hasErrors(all) ? EXIT.invalid : exitCodeOf(result.decision));
+      io.setExit(exitCodeOf(result.decision));
     });
   return new Command('preflight').description('predict whether a call will be allowed, before making it').addCommand(update).exitOverride();
 }

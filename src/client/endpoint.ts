@@ -1,6 +1,6 @@
 /**
- * Where a CAMS call goes: the documented regional endpoint by default, or one the user names
- * (a URL such as the local emulator's `http://127.0.0.1:8787`, or a bare host).
+ * Where a CAMS call goes: the documented regional endpoint by default, or a URL the user names
+ * (such as the local emulator's `http://127.0.0.1:8787`).
  */
 import type { Endpoint } from './transport.js';
 
@@ -16,15 +16,18 @@ export function isLoopback(host: string): boolean {
 }
 
 /**
- * Reads `--endpoint`: `https://host[:port]`, `http://host[:port]` or a bare `host[:port]`
- * (HTTPS). A path, query or credentials in the URL are refused: RPC calls go to `/`, and a
- * secret in a URL would end up in logs.
+ * Reads `--endpoint`: `https://host[:port]` or `http://host[:port]`. A value without a scheme is
+ * refused rather than guessed: `127.0.0.1:8787` taken as HTTPS met the plain-HTTP emulator with a
+ * raw OpenSSL `wrong version number`. A path, query or credentials in the URL are refused: RPC
+ * calls go to `/`, and a secret in a URL would end up in logs.
  */
 export function parseEndpoint(text: string): Endpoint | { error: string } {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    return { error: `\`${text}\` has no scheme: write \`http://${text}\` (a local emulator) or \`https://${text}\`` };
+  }
   let url: URL;
   try {
-    url = new URL(withScheme);
+    url = new URL(text);
   } catch {
     return { error: `\`${text}\` is not a host or URL` };
   }

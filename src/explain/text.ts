@@ -1,7 +1,7 @@
 /** Renders an evaluation for people: the decision on the first line, then why, then every statement. */
 import type { ConditionTrace, EvaluationResult, StatementRef, StatementTrace } from '../decision/types.js';
 import type { AuthorizationRequest } from '../request/types.js';
-import { renderResidual } from './residual-text.js';
+import { plainResidual } from './residual-text.js';
 
 const HEADLINE: Record<EvaluationResult['decision'], string> = {
   Allow: 'ALLOW',
@@ -29,17 +29,25 @@ function why(result: EvaluationResult): string[] {
   for (const item of deciding) lines.push(item);
   if (result.decision === 'ExplicitDeny' && result.deniedBy) lines.push(`  RAM would report PolicyType ${result.deniedBy}`);
   if (result.decision === 'ImplicitDeny' && result.missingAllow) lines.push(`  ${result.missingAllow.message}`);
-  if (result.residual) lines.push(`  allowed only if: ${renderResidual(result.residual)}`);
+  if (result.residual) lines.push(`  allowed only if: ${plainResidual(result.residual)}`);
   if (result.unknownKeys.length > 0) lines.push(`  unknown context keys: ${result.unknownKeys.map((k) => `\`${k}\``).join(', ')} (give them with --context KEY=VALUE or --absent KEY)`);
   for (const d of result.possibleDenies) lines.push(`  may also be denied by ${describeRef(d)}, depending on unknown context`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
   return lines;
 }
 
+/**
+ * One condition clause: its mark, the clause, what the request gave and which listed values the
+ * request matched. A value is never ticked: under a negated operator (`NotIpAddress`) a matched
+ * value is why the clause fails, and a tick on a failed clause read as a contradiction.
+ */
 function conditionLine(c: ConditionTrace): string {
   const request = Array.isArray(c.requestValues) ? c.requestValues.map((v) => `\`${v}\``).join(', ') : c.requestValues;
-  const values = c.values.map((v) => `\`${v.value}\`${v.result === 'match' ? ' ✓' : ''}`).join(', ');
-  return `      ${c.result}: \`${c.key}\` ${c.operator} ${values} (request: ${request})`;
+  const listed = c.values.map((v) => `\`${v.value}\``).join(', ');
+  const matched = c.values.filter((v) => v.result === 'match').map((v) => `\`${v.value}\``);
+  const matches = matched.length > 0 ? `; it matches ${matched.join(', ')}` : '';
+  const verdict = c.result === 'match' ? 'holds' : c.result === 'no-match' ? 'does not hold' : 'unknown';
+  return `      ${MARK[c.result]} \`${c.key}\` ${c.operator} ${listed}: ${verdict} (request: ${request}${matches})`;
 }
 
 const MARK = { match: '✓', 'no-match': '✗', unknown: '?' } as const;

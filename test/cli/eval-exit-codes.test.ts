@@ -3,7 +3,7 @@
  * 0 Allow, 1 ExplicitDeny or ImplicitDeny, 2 invalid input or usage, 3 Conditional.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnosticLines, example, request, run, STACK_FRAME } from './run.js';
+import { diagnosticLines, example, request, run, runJson, STACK_FRAME } from './run.js';
 
 describe('eval exits with the code of its decision', () => {
   it('exits 0 on Allow', () => {
@@ -137,11 +137,20 @@ describe('eval exits 2 on invalid input, with a diagnostic on stderr', () => {
   ])('reports a request value of the wrong type (C6, C7): --context %s', (flag, value) => {
     // Given a typed common key with a value that cannot be read as its type
     const r = evalWith(example('cams-operator.json'), '--context', flag);
-    // Then exit 2 with an invalid-request-value diagnostic quoting the value
+    // Then exit 2 with an invalid-request-value diagnostic quoting the value, and no verdict at all
     expect(r.status).toBe(2);
-    const output = r.stdout + r.stderr;
-    expect(output).toContain('error[invalid-request-value]');
-    expect(output).toContain(`\`${value}\``);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error[invalid-request-value]');
+    expect(r.stderr).toContain(`\`${value}\``);
+  });
+
+  it('prints the failure envelope, not a decision, for an invalid context value with --format json', () => {
+    // Given `acs:CurrentTime=yesterday` (it printed CONDITIONAL and exited 2)
+    const r = runJson(['eval', '--policy', example('cams-operator.json'), ...request(), '--context', 'acs:CurrentTime=yesterday']);
+    // Then exit 2 and `{ok: false, diagnostics}` only
+    expect(r.status).toBe(2);
+    expect(Object.keys(r.json)).toEqual(['ok', 'diagnostics']);
+    expect(r.json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['invalid-request-value']);
   });
 
   it('reports standard input used twice', () => {

@@ -86,7 +86,7 @@ describe('--scenario', () => {
     const r = run(['eval', ...ALLOW_EXAMPLES, '--scenario', SCENARIO, '--context', 'acs:SecureTransport=false', '--context', 'acs:SourceIp=203.0.113.7']);
     // Then the Bool clause fails: implicit deny
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('no-match: `acs:SecureTransport` Bool `true` (request: `false`)');
+    expect(r.stdout).toContain('✗ `acs:SecureTransport` Bool `true`: does not hold (request: `false`)');
   });
 
   it('a missing `file:` reference exits 2 with a diagnostic naming the file at its line', () => {

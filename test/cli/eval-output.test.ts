@@ -54,8 +54,8 @@ describe('text output', () => {
     expect(r.stdout).toContain('  unknown context keys: `acs:SourceIp`');
     // And the trace marks the undecided statement with `?` and shows the clause as unknown
     expect(r.stdout).toContain('  ? Allow — identity policy `cams-operator` statement 1 (Sid `UpdateProdInstancesFromOffice`)');
-    expect(r.stdout).toContain('      unknown: `acs:SourceIp` IpAddress `203.0.113.0/24`, `2001:db8::/32` (request: unknown)');
-    expect(r.stdout).toContain('      match: `acs:MFAPresent` StringNotEquals `true` (request: absent)');
+    expect(r.stdout).toContain('      ? `acs:SourceIp` IpAddress `203.0.113.0/24`, `2001:db8::/32`: unknown (request: unknown)');
+    expect(r.stdout).toContain('      ✓ `acs:MFAPresent` StringNotEquals `true`: holds (request: absent)');
   });
 
   it('a possible Deny on an unknown key is named', () => {
@@ -67,12 +67,13 @@ describe('text output', () => {
     expect(r.stdout).toContain('  may also be denied by identity policy `deny-delete-bool-mfa-false.yaml` statement 0 (Sid `DenyDeleteWithoutMfa`)');
   });
 
-  it('a request value of the wrong type: the report is printed, the error diagnostic names the key', () => {
-    // Given acs:SourceIp=not-an-ip (C6: exit 2; the clause is unknown meanwhile)
+  it('a request value of the wrong type: no verdict, the error diagnostic names the key', () => {
+    // Given acs:SourceIp=not-an-ip (C6: exit 2)
     const r = run([...conditionalArgs, '--context', 'acs:SourceIp=not-an-ip']);
-    // Then exit 2, and an invalid-request-value error at /context/acs:SourceIp is printed
+    // Then exit 2, no report on stdout, and an invalid-request-value error at /context/acs:SourceIp
     expect(r.status).toBe(2);
-    expect(r.stdout + r.stderr).toMatch(/error\[invalid-request-value\]: `not-an-ip` is not an IPv4 or IPv6 address.*\(at \/context\/acs:SourceIp\)/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error\[invalid-request-value\]: `not-an-ip` is not an IPv4 or IPv6 address.*\(at \/context\/acs:SourceIp\)/);
   });
 
   it('a request value of the wrong type: the error diagnostic goes to stderr, like every other input error', () => {
@@ -188,14 +189,15 @@ describe('--format json', () => {
   });
 
   it('a request value of the wrong type: exit 2 with an invalid-request-value diagnostic at the key', () => {
-    // Given acs:SourceIp=not-an-ip (C6: the clause is unknown meanwhile)
+    // Given acs:SourceIp=not-an-ip
     const { status, json } = runJson([...conditionalArgs, '--context', 'acs:SourceIp=not-an-ip']);
     // Then exit 2, and the diagnostic points at the context key
     expect(status).toBe(2);
     expect(json.diagnostics.length).toBeGreaterThan(0);
     for (const d of json.diagnostics) expect(d).toMatchObject({ code: 'invalid-request-value', severity: 'error', path: '/context/acs:SourceIp' });
-    // And the bad value was never read as a non-match: the answer is still not a deny
-    expect(json.decision).toBe('Conditional');
+    // And no verdict at all: the failure envelope, not a decision
+    expect(json.ok).toBe(false);
+    expect(json).not.toHaveProperty('decision');
   });
 
   it('usage errors stay on stderr, stdout empty', () => {

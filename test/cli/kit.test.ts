@@ -11,6 +11,7 @@ import { createInputReader } from '../../src/cli/kit/input.js';
 import type { Io } from '../../src/cli/kit/io.js';
 import { parseContextFlags, wholeNumber } from '../../src/cli/kit/options.js';
 import { checkOutputPath, writeOutput } from '../../src/cli/kit/output.js';
+import { policyNameOf } from '../../src/cli/kit/documents.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
 const io = (cwd: string, stdin: Buffer = Buffer.alloc(0)): Io => ({ out: () => {}, err: () => {}, setExit: () => {}, cwd, readStdin: (max) => stdin.subarray(0, max + 1) });
@@ -127,6 +128,15 @@ describe('options', () => {
     const context = parseContextFlags(['constructor=x', '__proto__=y', 'toString=z', 'constructor=w', 'bad'], problems);
     expect(Object.entries(context)).toEqual([['constructor', ['x', 'w']], ['__proto__', ['y']], ['toString', ['z']]]);
     expect(problems.map((p) => p.code)).toEqual(['invalid-argument']);
+  });
+});
+
+describe('policy names', () => {
+  it('a file is named by its base name, a file descriptor by its full path', () => {
+    // Given a path, a process substitution's descriptor, a /proc descriptor and stdin
+    const names = ['policies/p.json', '/dev/fd/63', '/proc/self/fd/3', '-', '/tmp/63'].map(policyNameOf);
+    // Then only the descriptors keep their path (`63` alone says nothing)
+    expect(names).toEqual(['p.json', '/dev/fd/63', '/proc/self/fd/3', 'stdin', '63']);
   });
 });
 

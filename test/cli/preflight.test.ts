@@ -54,4 +54,16 @@ describe('ramguard preflight update-instance', () => {
     expect(badIp.stderr).toContain('error[invalid-request-value]');
     expect(run([...BASE, ...OPERATOR, '--channel-type', 'x']).status).toBe(2);
   });
+
+  it('an invalid context value prints no verdict: diagnostics only, or the failure envelope in JSON', () => {
+    // Given a SecureTransport value that is not a boolean
+    const args = [...OPERATOR, '--source-ip', '203.0.113.7', '--context', 'acs:SecureTransport=maybe'];
+    const text = run([...BASE, ...args]);
+    // Then exit 2, nothing on stdout, the diagnostic on stderr
+    expect([text.status, text.stdout]).toEqual([2, '']);
+    expect(text.stderr).toContain('error[invalid-request-value]');
+    const json = runJson([...BASE, ...args]);
+    expect(json.status).toBe(2);
+    expect(json.json).toEqual({ ok: false, diagnostics: [expect.objectContaining({ code: 'invalid-request-value' })] });
+  });
 });

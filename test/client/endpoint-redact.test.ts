@@ -10,7 +10,6 @@ describe('endpoints', () => {
   it.each([
     ['http://127.0.0.1:8787', { protocol: 'http', host: '127.0.0.1:8787' }],
     ['https://cams.cn-hangzhou.aliyuncs.com', { protocol: 'https', host: 'cams.cn-hangzhou.aliyuncs.com' }],
-    ['cams.ap-southeast-1.aliyuncs.com', { protocol: 'https', host: 'cams.ap-southeast-1.aliyuncs.com' }],
     ['HTTP://localhost:9/', { protocol: 'http', host: 'localhost:9' }],
   ])('reads %s', (text, expected) => {
     expect(parseEndpoint(text)).toEqual(expected);
@@ -21,6 +20,10 @@ describe('endpoints', () => {
     ['http://host/path', 'without a path'],
     ['http://host/?x=1', 'without a path or query'],
     ['http://', 'not a host or URL'],
+    // Given no scheme, Then say so (guessing HTTPS met the plain-HTTP emulator with an OpenSSL error)
+    ['127.0.0.1:8787', '`127.0.0.1:8787` has no scheme: write `http://127.0.0.1:8787` (a local emulator) or `https://127.0.0.1:8787`'],
+    ['cams.ap-southeast-1.aliyuncs.com', 'has no scheme'],
+    ['localhost:8787', 'has no scheme'],
   ])('refuses %s', (text, message) => {
     const parsed = parseEndpoint(text);
     expect('error' in parsed && parsed.error).toContain(message);

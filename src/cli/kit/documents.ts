@@ -13,9 +13,16 @@ import type { InputReader } from './input.js';
 import { READ_LIMITS } from './limits.js';
 import { basename } from 'node:path';
 
-/** The name a policy file is reported by in explanations: its base name (`stdin` for `-`). */
+/** A file descriptor path (`/dev/fd/63` of a process substitution `<(…)`, `/proc/self/fd/3`). */
+const DESCRIPTOR_PATH = /^\/(?:dev|proc\/[^/]+)\/fd\/\d+$/;
+
+/**
+ * The name a policy file is reported by in explanations: its base name (`stdin` for `-`), but a
+ * file descriptor's full path — a process substitution's base name is a bare number (`63`).
+ */
 export function policyNameOf(file: string): string {
-  return file === '-' ? 'stdin' : basename(file);
+  if (file === '-') return 'stdin';
+  return DESCRIPTOR_PATH.test(file) ? file : basename(file);
 }
 
 /** Reads and parses one policy file; every diagnostic (warnings too) goes to `diagnostics`. */

@@ -31,6 +31,11 @@ export function codeFrame(text: string | undefined, f: Finding, line = text?.spl
   return [`    ${gutter}${shown}`, `    ${' '.repeat(gutter.length)}${' '.repeat(before.length + column - start)}${'^'.repeat(carets)}`];
 }
 
+/** `1 error`, `0 errors`, `2 errors`: every noun of the summary agrees with its number. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The whole text report. `texts` maps file names to their contents, for code frames. */
 export function renderLintText(findings: Finding[], texts: Map<string, string>, suppressed: [Finding, Suppression][] = [], verbose = false): string {
   const lines: string[] = [];
@@ -54,7 +59,7 @@ export function renderLintText(findings: Finding[], texts: Map<string, string>, 
     lines.push('');
   }
   if (verbose) for (const [f, s] of suppressed) lines.push(`suppressed: ${f.file}:${f.range?.line ?? '-'} ${f.code} at ${f.path}: ${s.reason}`);
-  const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
-  lines.push(`${findings.length} finding${findings.length === 1 ? '' : 's'}: ${count('error')} errors, ${count('security-warning')} security warnings, ${count('warning')} warnings, ${count('suggestion')} suggestions${suppressed.length ? `; ${suppressed.length} suppressed` : ''}`);
+  const count = (sev: string, noun: string) => counted(findings.filter((f) => f.severity === sev).length, noun);
+  lines.push(`${counted(findings.length, 'finding')}: ${count('error', 'error')}, ${count('security-warning', 'security warning')}, ${count('warning', 'warning')}, ${count('suggestion', 'suggestion')}${suppressed.length ? `; ${suppressed.length} suppressed` : ''}`);
   return lines.join('\n');
 }
