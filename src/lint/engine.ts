@@ -1,16 +1,19 @@
 /**
  * Lints one policy document: the core validator's problems become grammar findings, then every
- * enabled rule checks the validated policy. Pure: the document comes in as text or data with a
+ * enabled rule checks the validated policy — or, when some statements are invalid, the valid
+ * ones (see `validStatements`). Findings come sorted by position, one per problem. Pure: the document comes in as text or data with a
  * locator for its file; findings come out as Diagnostics whose `code` is the rule id.
  */
 import type { Catalog } from '../catalog/types.js';
 import type { Diagnostic, Severity, SourceRange } from '../diagnostics/diagnostic.js';
 import { capDiagnostics, carryOmitted } from '../parse/limits.js';
 import { parseSource } from '../parse/source.js';
-import { validatePolicy } from '../policy/parse-policy.js';
+import { byPosition, validatePolicy } from '../policy/parse-policy.js';
 import type { PolicyKind } from '../policy/types.js';
+import { oncePerProblem } from './once.js';
 import { RULES, ruleById } from './registry.js';
 import type { LintRule } from './types.js';
+import { validStatements } from './valid-part.js';
 
 /** One policy document to lint, and where it sits. */
 export interface PolicySource {
@@ -42,7 +45,9 @@ export interface Finding extends Diagnostic {
  * findings, then one `too-many-diagnostics` (as parsing and validation cap theirs).
  */
 export function lintPolicy(source: PolicySource, catalog: Catalog, settings: RuleSettings = {}): Finding[] {
-  return capDiagnostics(lintUncapped(source, catalog, settings), { complete: (summary, sample) => ({ ...summary, kind: sample.kind }) });
+  // Stable: findings at one position keep the order of the registry.
+  const sorted = oncePerProblem(lintUncapped(source, catalog, settings)).sort(byPosition);
+  return capDiagnostics(sorted, { complete: (summary, sample) => ({ ...summary, kind: sample.kind }) });
 }
 
 function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSettings): Finding[] {
@@ -82,11 +87,12 @@ function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSett
     const range = embedded ? place(path) : d.range;
     emit(carryOmitted(d, { ...d, path, ...(range ? { range } : {}) }), ruleById(d.code));
   }
-  if (!validated.policy) return findings;
+  const policy = validated.policy ?? validStatements(value, source.kind, validated.diagnostics, embedded ? source.pointerPrefix : prefix);
+  if (!policy) return findings;
   for (const rule of RULES) {
     if (severityOf(rule) === 'off' || (rule.kinds && !rule.kinds.includes(source.kind))) continue;
     rule.check({
-      policy: validated.policy,
+      policy,
       raw: value as Record<string, unknown>,
       kind: source.kind,
       catalog,
