@@ -106,9 +106,9 @@ describe('the action script: no-new-access against the base ref', () => {
   beforeAll(() => {
     // Given a base commit on main with two read-only policies, and a change that adds updates to one
     // of them and adds a third policy
-    repo = new TempRepo().write({ 'policies/ops.json': POLICIES.readOnly, 'policies/audit.json': POLICIES.readOnly }).commit('base');
+    repo = new TempRepo().write({ 'policies/ops.json': POLICIES.readOnly, 'policies/audit.json': POLICIES.readOnly, 'policies/deployer.trust.json': POLICIES.trustAlice }).commit('base');
     repo.git('checkout', '-q', '-b', 'change');
-    repo.write({ 'policies/ops.json': POLICIES.readAndUpdate, 'policies/new.json': POLICIES.readOnly }).commit('change');
+    repo.write({ 'policies/ops.json': POLICIES.readAndUpdate, 'policies/new.json': POLICIES.readOnly, 'policies/deployer.trust.json': POLICIES.trustAliceAndBob }).commit('change');
   });
   afterAll(() => repo.remove());
 
@@ -140,6 +140,13 @@ describe('the action script: no-new-access against the base ref', () => {
     const result = runAction(repo.root, { paths: 'policies', 'no-new-access': 'policies/new.json', 'base-ref': 'main' });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('against nothing: new in this change');
+  });
+
+  it('checks a trust policy as one, by its name as lint reads it: who may newly assume the role', () => {
+    const result = runAction(repo.root, { paths: 'policies', 'no-new-access': 'policies/deployer.trust.json', 'base-ref': 'main' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('user/bob');
+    expect(result.outputs.get('lint-exit-code')).toBe('0');
   });
 
   it('prefers the remote-tracking branch `origin/<base-ref>`, as a pull request checkout has it', () => {

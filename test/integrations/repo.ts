@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 const policy = (...statements: object[]) => JSON.stringify({ Version: '1', Statement: statements }, null, 2) + '\n';
 const INSTANCE = 'acs:cams:*:*:instance/*';
 const READ = { Effect: 'Allow', Action: ['cams:Get*', 'cams:List*'], Resource: '*' };
+const trust = (user: string) => ({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::1111222233334444:user/${user}`] } });
 
 /** Policies by what a test needs of them. */
 export const POLICIES = {
@@ -17,6 +18,8 @@ export const POLICIES = {
   readAndUpdate: policy(READ, { Effect: 'Allow', Action: 'cams:UpdateInstance', Resource: INSTANCE }),
   /** An error: `unknown-action`. */
   typo: policy({ Effect: 'Allow', Action: 'cams:UpdateInstanse', Resource: INSTANCE }),
+  trustAlice: policy(trust('alice')),
+  trustAliceAndBob: policy(trust('alice'), trust('bob')),
   /** A security warning only: `allow-star-on-star`. */
   admin: policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
 };
