@@ -41,6 +41,7 @@ function servedFrom(reader: InputReader, path: string): { account: ServedAccount
   for (const p of raw.policies ?? []) p.versions.forEach(inline);
   for (const r of raw.roles ?? []) inline(r.trustPolicy);
   (raw.systemPolicies ?? []).forEach(inline);
+  (raw.resourceDirectory?.controlPolicies ?? []).forEach(inline);
   return { account: raw };
 }
 

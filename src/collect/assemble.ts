@@ -13,8 +13,11 @@ import type { Attachment, CollectionGap } from '../snapshot/types.js';
 import type { FailedCall } from './calls.js';
 import type { AccountReading } from './read-account.js';
 
-/** What collect never reads: in the snapshot these are unknown, not empty. */
-export const NOT_COLLECTED = ['resourceDirectory', 'users.accessKeys', 'users.loginProfile', 'users.mfaBound', 'resources.camsInstances.tags'] as const;
+/**
+ * What collect never reads: in the snapshot these are unknown, not empty. `resourceDirectory` joins
+ * them when the directory could not be read (or was not asked about).
+ */
+export const NOT_COLLECTED = ['users.accessKeys', 'users.loginProfile', 'users.mfaBound', 'resources.camsInstances.tags'] as const;
 
 /** Facts of the run that are not in the reading. */
 export interface AssembleOptions {
@@ -91,11 +94,14 @@ export function assembleSnapshot(reading: AccountReading, options: AssembleOptio
   }
 
   const snapshotLists = { users, groups, roles, policies, systemPolicies };
-  const gaps = [...reading.failures, ...extra].map((f) => gapOf(f, snapshotLists));
+  const directory = reading.directory;
+  const directoryFailures = directory?.state === 'unknown' ? directory.failures : [];
+  const gaps = [...reading.failures, ...directoryFailures, ...extra].map((f) => gapOf(f, snapshotLists));
   if (reading.accountId === undefined) return { gaps };
   const snapshot: RawSnapshot = {
     accountId: reading.accountId,
     collectedAt: options.collectedAt,
+    ...(directory?.state === 'member' ? { resourceDirectory: directory.resourceDirectory } : {}),
     policies,
     systemPolicies,
     users,
@@ -103,7 +109,7 @@ export function assembleSnapshot(reading: AccountReading, options: AssembleOptio
     roles,
     ...(resourceGroups ? { resourceGroups } : {}),
     ...(reading.camsInstances ? { resources: { camsInstances: [...reading.camsInstances].sort((a, b) => byCodePoint(a.id, b.id)) } } : {}),
-    collection: { tool: options.tool, gaps, notCollected: [...NOT_COLLECTED, ...(options.camsInstances ? [] : ['resources.camsInstances'])] },
+    collection: { tool: options.tool, gaps, notCollected: [...(directory?.state === 'member' || directory?.state === 'outside' ? [] : ['resourceDirectory']), ...NOT_COLLECTED, ...(options.camsInstances ? [] : ['resources.camsInstances'])] },
   };
   return { snapshot, gaps };
 }

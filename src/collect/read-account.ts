@@ -10,6 +10,7 @@ import type { ServiceFailure } from '../client/failure.js';
 import type { Attachment, PolicyType } from '../snapshot/types.js';
 import type { Caller, CallRequest, FailedCall } from './calls.js';
 import { followMarker, followNumbered, listIn, type ListResult } from './pages.js';
+import type { DirectoryReading } from './read-directory.js';
 
 /** What a RAM user, group or role has attached at account scope, as ListPoliciesFor* says. */
 type Attached = Pick<Attachment, 'policy' | 'type'>[];
@@ -33,6 +34,8 @@ export interface AccountReading {
   scopedAttachments: { principalType: string; principal: string; policy: string; type: PolicyType; resourceGroup: string }[];
   systemPolicies: Map<string, { description?: string; document: unknown }>;
   camsInstances?: { id: string; name?: string; region: string; resourceGroup?: string }[];
+  /** The Resource Directory section (read by `collectAccount` once the account id is known); undefined: not asked. */
+  directory?: DirectoryReading;
   failures: FailedCall[];
   /** Pages read per list, for the progress report and the bench. */
   pages: Record<string, number>;

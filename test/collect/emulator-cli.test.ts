@@ -57,6 +57,10 @@ describe('ramguard emulator account', () => {
     const operator = collected.policies.find((p: { name: string }) => p.name === 'cams-operator');
     expect(operator.versions.map((v: { id: string }) => v.id)).toEqual(['v1', 'v2']);
     expect(operator.versions[1].document).toEqual(JSON.parse(readFileSync(example('cams-operator.json'), 'utf8')));
+    // The Resource Directory round trip: the path and control policies served are those collected, the `file:` document inline.
+    const { file: _file, ...control } = served.resourceDirectory.controlPolicies[0];
+    expect(collected.resourceDirectory).toEqual({ ...served.resourceDirectory, controlPolicies: [{ ...control, document: JSON.parse(readFileSync(example(_file), 'utf8')) }] });
+    expect(collected.collection.notCollected).not.toContain('resourceDirectory');
     child!.kill('SIGTERM');
     expect(await emulator.exited).toBe(0);
     expect(emulator.out()).toMatch(/account emulator stopped after \d+ requests/);

@@ -2,6 +2,10 @@
  * The account emulator for the collection tests: a generated account served on a free loopback
  * port, an AccessKey for it, and a Caller through Alibaba's real SDK.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { startAccountEmulator } from '../../src/emulator/ram-api/server.js';
 import type { AccountFault } from '../../src/emulator/ram-api/account-service.js';
 import type { ServedAccount } from '../../src/emulator/ram-api/account-index.js';
@@ -35,4 +39,20 @@ export function callerTo(url: string, options: { maxAttempts?: number; concurren
 /** A copy of `value` without the keys in `drop` (at the top level). */
 export function without<T extends object>(value: T, ...drop: string[]): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([k]) => !drop.includes(k))) as Partial<T>;
+}
+
+/** The bundled example snapshot with every `file:` document put inline, as the emulator serves it. */
+export function exampleAccount(): ServedAccount {
+  const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../policies/examples');
+  const account = parse(readFileSync(join(dir, 'account.snapshot.yaml'), 'utf8')) as ServedAccount;
+  const inline = (source: { file?: string; document?: unknown }) => {
+    if (source.file === undefined) return;
+    source.document = parse(readFileSync(join(dir, source.file), 'utf8'));
+    delete source.file;
+  };
+  for (const p of account.policies ?? []) p.versions.forEach(inline);
+  for (const r of account.roles ?? []) inline(r.trustPolicy);
+  (account.systemPolicies ?? []).forEach(inline);
+  (account.resourceDirectory?.controlPolicies ?? []).forEach(inline);
+  return account;
 }

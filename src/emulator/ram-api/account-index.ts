@@ -57,7 +57,7 @@ export function indexAccount(account: ServedAccount, domainAlias = account.accou
   const groups = account.groups ?? [];
   const roles = account.roles ?? [];
   const policies = account.policies ?? [];
-  const byFile = [...policies.flatMap((p) => p.versions), ...roles.map((r) => r.trustPolicy), ...(account.systemPolicies ?? [])].some((d) => d.document === undefined);
+  const byFile = [...policies.flatMap((p) => p.versions), ...roles.map((r) => r.trustPolicy), ...(account.systemPolicies ?? []), ...(account.resourceDirectory?.controlPolicies ?? [])].some((d) => d.document === undefined);
   if (byFile) throw new Error('the account emulator serves documents given inline (`document:`), not by `file:`');
   const systemPolicies = new Map<string, ServedSystemPolicy>();
   for (const p of builtinCatalog().systemPolicies.values()) if (p.kind === 'identity') systemPolicies.set(p.name, { name: p.name, description: p.description, document: p.document });

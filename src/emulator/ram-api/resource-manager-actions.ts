@@ -4,17 +4,19 @@
  * `PageSize` (1 to 100, default 10) with `TotalCount`; ListPolicyAttachments lists every
  * attachment, with `ResourceGroupId` the resource group or — for account scope — the account id,
  * and principals named `user@<alias>.onaliyun.com`, `group@group.<alias>.onaliyun.com`,
- * `role@role.<alias>.onaliyunservice.com`. CAMS ListInstance pages by `PageIndex`. Pure.
+ * `role@role.<alias>.onaliyunservice.com`. The Resource Directory reads are in
+ * resource-directory-actions.ts. CAMS ListInstance pages by `PageIndex`. Pure.
  */
 import { CREATED, principalName, type AccountIndex } from './account-index.js';
 import { numberedPage } from './paging.js';
 import type { ActionResult } from './ram-actions.js';
+import { answerResourceDirectory, RESOURCE_DIRECTORY_ACTIONS } from './resource-directory-actions.js';
 
 /** Resource Manager's API version. */
 export const RESOURCE_MANAGER_VERSION = '2020-03-31';
 
 /** The Resource Manager actions the emulator answers. */
-export const RESOURCE_MANAGER_ACTIONS = ['ListResourceGroups', 'ListPolicyAttachments'] as const;
+export const RESOURCE_MANAGER_ACTIONS = ['ListResourceGroups', 'ListPolicyAttachments', ...RESOURCE_DIRECTORY_ACTIONS] as const;
 
 /** The CAMS actions the account emulator answers (the CAMS emulator answers the others). */
 export const CAMS_LIST_ACTIONS = ['ListInstance'] as const;
@@ -46,6 +48,7 @@ export function answerResourceManager(index: AccountIndex, action: string, param
     if ('error' in page) return page;
     return { body: { PageNumber: page.page, PageSize: page.size, TotalCount: page.total, PolicyAttachments: { PolicyAttachment: page.items } } };
   }
+  if ((RESOURCE_DIRECTORY_ACTIONS as readonly string[]).includes(action)) return answerResourceDirectory(index, action, parameters);
   return { error: { status: 404, code: 'InvalidAction.NotFound', message: `Specified api is not found: \`${action}\`` } };
 }
 
