@@ -99,6 +99,8 @@ console.log((lint.stdout || lint.stderr).trim());
 // Collection of the 2,000-user emulated account (ramguard collect's library path), in a child process.
 { const r = spawnSync(process.execPath, [new URL('./collect.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
 { const r = spawnSync(process.execPath, [new URL('./audit.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
+// Role meshes (issue 13 §2): 200 and 1,000 roles that all reach each other, --max-paths 10, each in a child process.
+for (const roles of ['200', '1000']) { const r = spawnSync(process.execPath, [new URL('./audit-mesh.js', import.meta.url).pathname, roles, '10'], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
 
 // Audit renderers: --format html and dot of who-can over the generated 10,000-principal account, in a child process.
 { const r = spawnSync(process.execPath, [new URL('./audit-render.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }

@@ -20,6 +20,10 @@ export interface Assessment {
   decision: 'Allow' | 'Conditional' | 'None';
   residual?: Residual;
   paths: AccessPath[];
+  /** Set when `paths` was cut to `maxPaths`: how many paths were found (see ResourceGrant). */
+  pathCount?: number;
+  /** `pathCount` is a lower bound: the walk of role chains stopped once enough were found. */
+  pathCountAtLeast?: true;
   restrictions: Restriction[];
 }
 

@@ -14,7 +14,8 @@ import { sharingKey } from './sharing.js';
 import { compilePolicySet } from '../eval/compile.js';
 import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
-import { roleRoutes, type RoleRoute } from './roles.js';
+import { byLength } from './limit-paths.js';
+import { LazyList, reachable, roleRoutes, type Reach, type RoleRoute } from './roles.js';
 import type { AccessPath, AuditPrincipal, PrincipalAccess, ResourceGrant } from './types.js';
 
 /** The answer for one principal and one resource class, roles included. */
@@ -93,63 +94,99 @@ export class ActionAudit {
     return assess(this.model, used, this.requestOf(used, resource));
   }
 
-  /** Every chain of roles the principal can assume, shortest first. */
-  routes(principal: AuditPrincipal): RoleRoute[] {
-    return roleRoutes(principal, (p) => this.model.edgesFrom(p));
+  /** Every chain of roles the principal can assume, shortest first, walked lazily. */
+  routes(principal: AuditPrincipal): Iterable<RoleRoute> {
+    return roleRoutes(principal, (p) => this.model.edgeStream(p));
   }
 
-  /** The principal's access per class: its own, or through any chain of roles it can assume. */
+  /**
+   * The principal's access per class: its own, or through any chain of roles it can assume. The
+   * decision and condition come from the roles reached, each once with its joined condition
+   * (`reachable`); the paths from the chains, shortest first, only as many as `maxPaths` keeps.
+   */
   answer(principal: AuditPrincipal): Assessment[] {
     let found = this.merged.get(principal.ref);
     if (found) return found;
     const own = this.own(principal);
-    const routes = this.routes(principal);
-    if (routes.length === 0) {
+    const allowed = (answers: Assessment[]) => answers.every((a) => a.decision === 'Allow');
+    // Allowed outright everywhere: roles change no decision, only add paths.
+    const reach = allowed(own)
+      ? new Map<string, Reach>()
+      : reachable(principal, (p) => this.model.edgeStream(p), (reached) => this.classes.every((_, i) => own[i]!.decision === 'Allow' || [...reached.values()].some((r) => isConstant(r.residual) === true && this.own(r.role)[i]!.decision === 'Allow')));
+    const routes = new LazyList(this.routes(principal));
+    if (reach.size === 0 && routes.at(0) === undefined) {
       this.merged.set(principal.ref, own);
       return own;
     }
-    // Classes with the same own answer and the same answers of the roles reached get the same merged answer.
+    // Classes with the same own answer and the same answers of every role get the same merged answer.
     const memo = new Map<string, Assessment>();
-    const viaPaths = routes.map(() => new Map<AccessPath, AccessPath>());
+    const viaPaths = new Map<RoleRoute, Map<AccessPath, AccessPath>>();
     found = this.classes.map((_, i) => {
-      const reached = routes.map((route) => this.own(route.role)[i]!);
-      if (reached.every((r) => r.decision === 'None')) return own[i]!;
-      const key = [own[i]!, ...reached].map((a) => this.model.session.idOf(a)).join(',');
+      const key = `${this.model.session.idOf(own[i]!)}:${this.rolesKey(i)}`;
       let merged = memo.get(key);
-      if (!merged) memo.set(key, (merged = this.merge(principal, own[i]!, routes, reached, viaPaths)));
+      if (!merged) memo.set(key, (merged = this.merge(principal, own[i]!, i, reach, routes, viaPaths)));
       return merged;
     });
     this.merged.set(principal.ref, found);
     return found;
   }
 
-  /** Own access OR (each route's assumptions AND the role's access), with every path. */
-  private merge(principal: AuditPrincipal, own: Assessment, routes: RoleRoute[], reached: Assessment[], viaPaths: Map<AccessPath, AccessPath>[]): Assessment {
+  private readonly rolesKeys: string[] = [];
+
+  /** The answers of every role on class i, as one key (once per class). */
+  private rolesKey(i: number): string {
+    return (this.rolesKeys[i] ??= this.model
+      .roles()
+      .map((r) => this.model.session.idOf(this.own(r)[i]!))
+      .join(','));
+  }
+
+  /**
+   * Own access OR (each role's joined condition AND the role's access); the paths: own ones, then
+   * each chain's, fewer assumptions first, until one more than `maxPaths` is found — then the
+   * count is a lower bound (`pathCountAtLeast`) and the chains past it are never walked.
+   */
+  private merge(principal: AuditPrincipal, own: Assessment, i: number, reach: Map<string, Reach>, routes: LazyList<RoleRoute>, viaPaths: Map<RoleRoute, Map<AccessPath, AccessPath>>): Assessment {
     const parts: Residual[] = [];
-    const paths: AccessPath[] = [];
-    if (own.decision !== 'None') {
-      parts.push(own.residual ?? TRUE);
-      paths.push(...own.paths);
+    if (own.decision !== 'None') parts.push(own.residual ?? TRUE);
+    const ownParts = parts.length;
+    for (const r of reach.values()) {
+      const answer = this.own(r.role)[i]!;
+      if (answer.decision !== 'None') parts.push(and([r.residual, answer.residual ?? TRUE]));
     }
-    routes.forEach((route, r) => {
-      const answer = reached[r]!;
-      if (answer.decision === 'None') return;
-      parts.push(and([route.residual, answer.residual ?? TRUE]));
+    const paths: AccessPath[] = own.decision !== 'None' ? [...own.paths] : [];
+    const max = this.model.options.maxPaths ?? 0;
+    let more = false;
+    for (let k = 0; ; k++) {
+      // One path past the limit says there are more; the walk stops there (the rest of a mesh is never evaluated).
+      if (max > 0 && paths.length > max) {
+        more = true;
+        break;
+      }
+      const route = routes.at(k);
+      if (!route) break;
+      const answer = this.own(route.role)[i]!;
+      if (answer.decision === 'None') continue;
+      let memo = viaPaths.get(route);
+      if (!memo) viaPaths.set(route, (memo = new Map()));
       for (const p of answer.paths) {
-        let path = viaPaths[r]!.get(p);
+        let path = memo.get(p);
         if (!path) {
           const residual = and([route.residual, p.residual ?? TRUE]);
           const conditional = residual.kind !== 'true';
           path = { via: 'role', steps: [{ kind: 'principal', principal }, ...route.edges.map((e) => e.step), ...p.steps.slice(1)], decision: conditional ? 'Conditional' : 'Allow', ...(conditional ? { residual, condition: renderResidual(residual) } : {}) };
-          viaPaths[r]!.set(p, path);
+          memo.set(p, path);
         }
         paths.push(path);
       }
-    });
+    }
+    // No role gives anything on this class: the own answer as it is (restrictions of a blocked one included).
+    if (parts.length === ownParts && paths.length === (own.decision !== 'None' ? own.paths.length : 0)) return own;
     const residual = or(parts);
     const constant = isConstant(residual);
     if (constant === false) return NONE;
-    return constant === true ? { decision: 'Allow', paths, restrictions: own.restrictions } : { decision: 'Conditional', residual, paths, restrictions: own.restrictions };
+    const kept = max > 0 && (more || paths.length > max) ? { paths: [...paths].sort(byLength).slice(0, max), pathCount: paths.length, ...(more ? { pathCountAtLeast: true as const } : {}) } : { paths };
+    return constant === true ? { decision: 'Allow', ...kept, restrictions: own.restrictions } : { decision: 'Conditional', residual, ...kept, restrictions: own.restrictions };
   }
 
   /** The principal's grants over every resource (one per member of each class); `withBlocked` keeps None answers that a control or session policy caused. */
@@ -169,6 +206,8 @@ export class ActionAudit {
         let grant: ResourceGrant;
         if (residual === undefined) grant = instance ? { action, resource: r.arn, decision, paths, restrictions, instance } : { action, resource: r.arn, decision, paths, restrictions };
         else grant = instance ? { action, resource: r.arn, decision, paths, restrictions, instance, residual, condition: condition! } : { action, resource: r.arn, decision, paths, restrictions, residual, condition: condition! };
+        if (a.pathCount !== undefined) grant.pathCount = a.pathCount;
+        if (a.pathCountAtLeast) grant.pathCountAtLeast = true;
         out.push(grant);
       });
     });

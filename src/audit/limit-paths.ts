@@ -11,7 +11,7 @@ import type { AccessPath, AuditResult, PrincipalAccess, ResourceGrant } from './
 const VIA_ORDER: Record<AccessPath['via'], number> = { direct: 0, group: 1, role: 2 };
 
 /** Shortest first: direct, then group, then role paths; fewer steps first; the answer's order otherwise. */
-function byLength(a: AccessPath, b: AccessPath): number {
+export function byLength(a: AccessPath, b: AccessPath): number {
   return VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.steps.length - b.steps.length;
 }
 

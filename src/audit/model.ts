@@ -30,6 +30,11 @@ export interface PrincipalEntry {
 export interface AuditOptions {
   /** A session policy every role session carries (`--session-policy`); users have no session. */
   sessionPolicy?: NamedPolicy;
+  /**
+   * At most this many paths per answer, shortest first (0 or absent: every path). Role chains
+   * multiply paths as N³ in a mesh of N roles: with a limit, chains are walked only until it is met.
+   */
+  maxPaths?: number;
 }
 
 /** The model a what-if account derives from, and which principals the change touches. */
@@ -46,7 +51,7 @@ export class AuditModel {
   private readonly positions: Map<string, number>;
   private readonly entries = new Map<string, PrincipalEntry>();
   private readonly attached = new Map<string, PolicyDocument[]>();
-  private readonly edges = new Map<string, AssumeEdge[]>();
+  private readonly edges = new Map<string, { edges: AssumeEdge[]; source: Iterator<AssumeEdge>; done: boolean }>();
   private roleList: AuditPrincipal[] | undefined;
   /** The roles (indices into `roles()`) a Resource pattern of `sts:AssumeRole` names; role ARNs are the same in a what-if account. */
   readonly namedRoles: Map<string, number[]>;
@@ -113,11 +118,37 @@ export class AuditModel {
     return entry;
   }
 
-  /** The roles the principal can assume, one edge each (W2), computed on first need. */
+  /** The roles the principal can assume, one edge each (W2): every one. */
   edgesFrom(principal: AuditPrincipal): AssumeEdge[] {
-    if (!this.isChanged(principal)) return this.derivation!.base.edgesFrom(principal);
+    const stream = this.edgeStream(principal);
+    while (!stream.next().done);
+    return this.edgeList(principal).edges;
+  }
+
+  /**
+   * The same edges one at a time, each evaluated on first need and kept: walking the first few
+   * roles of a mesh of 1,000 does not evaluate the other 990 (issue 13).
+   */
+  *edgeStream(principal: AuditPrincipal): Generator<AssumeEdge> {
+    const found = this.edgeList(principal);
+    for (let k = 0; ; k++) {
+      if (k >= found.edges.length) {
+        if (found.done) return;
+        const next = found.source.next();
+        if (next.done) {
+          found.done = true;
+          return;
+        }
+        found.edges.push(next.value);
+      }
+      yield found.edges[k]!;
+    }
+  }
+
+  private edgeList(principal: AuditPrincipal): { edges: AssumeEdge[]; source: Iterator<AssumeEdge>; done: boolean } {
+    if (!this.isChanged(principal)) return this.derivation!.base.edgeList(principal);
     let found = this.edges.get(principal.ref);
-    if (!found) this.edges.set(principal.ref, (found = edgesFrom(this, principal)));
+    if (!found) this.edges.set(principal.ref, (found = { edges: [], source: edgesFrom(this, principal), done: false }));
     return found;
   }
 

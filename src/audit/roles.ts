@@ -9,7 +9,7 @@
 import type { Residual } from '../decision/types.js';
 import { evaluate } from '../eval/authorize.js';
 import { compilePolicySet, type CompiledLayer, type CompiledPolicySet, type CompiledStatement } from '../eval/compile.js';
-import { and, TRUE } from '../eval/residual.js';
+import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { statementFormula } from '../eval/statement.js';
 import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { renderResidual } from '../explain/residual-text.js';
@@ -44,15 +44,16 @@ export interface RoleRoute {
 const ASSUME = 'sts:AssumeRole';
 
 /**
- * The roles `from` can assume, in the roles' order: the identity half needs an Allow statement for
+ * The roles `from` can assume, in the roles' order, one at a time (a caller that wants the first
+ * few evaluates only those: `AuditModel.edgesFrom` keeps what was read): the identity half needs an Allow statement for
  * `sts:AssumeRole` whose Resource names the role, the trust half a statement that trusts a RAM
  * identity matching `from`; the evaluator then decides with both (and the control levels).
  */
-export function edgesFrom(model: AuditModel, from: AuditPrincipal): AssumeEdge[] {
-  if (!model.mayAllowCheap(from, ASSUME)) return [];
+export function* edgesFrom(model: AuditModel, from: AuditPrincipal): Generator<AssumeEdge> {
+  if (!model.mayAllowCheap(from, ASSUME)) return;
   const { session } = model;
   const entry = model.entry(from);
-  if (!mayAllow(session, entry.set.policies, ASSUME)) return [];
+  if (!mayAllow(session, entry.set.policies, ASSUME)) return;
   const roles = model.roles();
   // Which roles each Resource pattern names, tested once per distinct pattern, not once per caller.
   const names = (m: WildcardMatcher) => {
@@ -62,16 +63,14 @@ export function edgesFrom(model: AuditModel, from: AuditPrincipal): AssumeEdge[]
   };
   const lists = assumeResources(session, entry.set.policies).map(names);
   const candidates = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
-  const edges: AssumeEdge[] = [];
   for (const k of candidates) {
     const to = roles[k]!;
     if (to.ref === from.ref) continue;
     const trust = trustOf(model, to);
     if (!trust.matchers.some((m) => m(entry.set.principal) !== undefined)) continue;
     const edge = realEdge(model, from, to, (trust.layer ??= compileTrust(model, to)));
-    if (edge) edges.push(edge);
+    if (edge) yield edge;
   }
-  return edges;
 }
 
 /** A role's trust statements that can trust a RAM identity at all, compiled once per trust document. */
@@ -130,23 +129,107 @@ function edgeOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | '
   return { from, to, step, residual };
 }
 
-/** Every role `start` reaches, by the shortest chains first, each role once per distinct chain up to MAX_ROLE_CHAIN. */
-export function roleRoutes(start: AuditPrincipal, edgesFrom: (principal: AuditPrincipal) => AssumeEdge[]): RoleRoute[] {
-  const routes: RoleRoute[] = [];
+/**
+ * Every chain of roles `start` can assume, shortest first, each distinct chain (no principal twice)
+ * up to MAX_ROLE_CHAIN assumptions — lazily: a role mesh of N roles has N³ chains, and a caller
+ * that wants the first few stops the walk there (issue 13: 200 roles overflowed the stack).
+ * Iterative; only the chains of the depth being walked are kept for the next one.
+ */
+export function* roleRoutes(start: AuditPrincipal, edgesFrom: (principal: AuditPrincipal) => Iterable<AssumeEdge>): Generator<RoleRoute> {
   let frontier: RoleRoute[] = [{ role: start, edges: [], residual: TRUE }];
   for (let depth = 0; depth < MAX_ROLE_CHAIN && frontier.length > 0; depth++) {
     const next: RoleRoute[] = [];
+    const last = depth + 1 === MAX_ROLE_CHAIN;
     for (const route of frontier) {
       for (const edge of edgesFrom(route.role)) {
         // No cycles: a chain never returns to the start or to a role already on it.
         if (edge.to.ref === start.ref || route.edges.some((e) => e.from.ref === edge.to.ref)) continue;
-        next.push({ role: edge.to, edges: [...route.edges, edge], residual: and([route.residual, edge.residual]) });
+        const found: RoleRoute = { role: edge.to, edges: [...route.edges, edge], residual: and([route.residual, edge.residual]) };
+        if (!last) next.push(found);
+        yield found;
       }
     }
-    routes.push(...next);
     frontier = next;
   }
-  return routes;
+}
+
+/** A lazy sequence read by index (and iterated from the start as often as needed), each item made once. */
+export class LazyList<T> implements Iterable<T> {
+  private readonly items: T[] = [];
+  private readonly source: Iterator<T>;
+  private done = false;
+
+  constructor(source: Iterable<T>) {
+    this.source = source[Symbol.iterator]();
+  }
+
+  /** The k-th item, undefined past the end. */
+  at(k: number): T | undefined {
+    while (k >= this.items.length && !this.done) {
+      const next = this.source.next();
+      if (next.done) this.done = true;
+      else this.items.push(next.value);
+    }
+    return this.items[k];
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let k = 0; ; k++) {
+      const item = this.at(k);
+      if (item === undefined) return;
+      yield item;
+    }
+  }
+}
+
+/** A role `start` reaches, and the condition under which it does: the OR of every chain's AND. */
+export interface Reach {
+  role: AuditPrincipal;
+  residual: Residual;
+  /** The fewest assumptions it takes. */
+  depth: number;
+}
+
+/**
+ * The roles `start` reaches within MAX_ROLE_CHAIN assumptions, each once with its joined condition
+ * (W3), by levels: a role is walked on from only with the part of its condition that is new at
+ * that level, and a role reached outright is never walked on from again — each role's edges are
+ * read once per level at most, not once per chain. Walks that pass a role twice add only conditions
+ * a shorter chain already implies. `settled(reached)` is asked after each level: true stops the
+ * walk (the caller's answer cannot change, e.g. it is allowed outright everywhere).
+ */
+export function reachable(start: AuditPrincipal, edgesFrom: (principal: AuditPrincipal) => Iterable<AssumeEdge>, settled: (reached: Map<string, Reach>) => boolean = () => false): Map<string, Reach> {
+  const reached = new Map<string, Reach>();
+  let frontier: { role: AuditPrincipal; residual: Residual }[] = [{ role: start, residual: TRUE }];
+  for (let depth = 1; depth <= MAX_ROLE_CHAIN && frontier.length > 0; depth++) {
+    const level = new Map<string, { role: AuditPrincipal; parts: Residual[]; certain: boolean }>();
+    for (const from of frontier) {
+      for (const edge of edgesFrom(from.role)) {
+        if (edge.to.ref === start.ref) continue;
+        const known = reached.get(edge.to.ref);
+        if (known && isConstant(known.residual) === true) continue;
+        let entry = level.get(edge.to.ref);
+        if (entry?.certain) continue;
+        const residual = and([from.residual, edge.residual]);
+        const constant = isConstant(residual);
+        if (constant === false) continue;
+        if (!entry) level.set(edge.to.ref, (entry = { role: edge.to, parts: [], certain: false }));
+        if (constant === true) {
+          entry.certain = true;
+          entry.parts = [TRUE];
+        } else entry.parts.push(residual);
+      }
+    }
+    frontier = [];
+    for (const [ref, { role, parts }] of level) {
+      const added = or(parts);
+      const known = reached.get(ref);
+      reached.set(ref, known ? { role, residual: or([known.residual, added]), depth: known.depth } : { role, residual: added, depth });
+      frontier.push({ role, residual: added });
+    }
+    if (settled(reached)) break;
+  }
+  return reached;
 }
 
 /** The Resource patterns of the set's identity Allow statements that can match sts:AssumeRole (compiled once per document). */

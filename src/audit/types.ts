@@ -176,6 +176,11 @@ export interface ResourceGrant {
    * CLI shows the shortest few by default.
    */
   pathCount?: number;
+  /**
+   * `pathCount` is a lower bound: `whoCan` with `maxPaths` walks chains of roles only until enough
+   * paths are kept (a mesh of N roles has N³ chains), so there are at least this many.
+   */
+  pathCountAtLeast?: true;
   /** What control and session policies, and identity Denies, take away (why an identity grant does not count, or may not). */
   restrictions: Restriction[];
 }

@@ -11,7 +11,7 @@ import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import type { AccountSnapshot, Attachment, PolicyVersion } from '../snapshot/types.js';
 import type { ActionAudit } from './action-audit.js';
 import { mayAllow, type AuditModel } from './model.js';
-import type { RoleRoute } from './roles.js';
+import { LazyList, type RoleRoute } from './roles.js';
 import type { AuditPrincipal } from './types.js';
 
 /** What a move changes in the account. */
@@ -87,12 +87,12 @@ export function outcomesIn(audit: ActionAudit, model: AuditModel, actor: AuditPr
   if (!mayAllow(session, policies, audit.action) && !mayAllow(session, policies, ASSUME)) return out;
   const whatIf = audit.whatIf(model);
   const own = whatIf.own(actor);
-  let routes: RoleRoute[] | undefined;
+  let routes: LazyList<RoleRoute> | undefined;
   for (const i of classes) {
     const mine = own[i]!;
     let best: Outcome | undefined = mine.decision === 'Allow' ? { residual: TRUE, decision: 'Allow' } : mine.decision === 'Conditional' ? { residual: mine.residual ?? TRUE, decision: 'Conditional' } : undefined;
     if (best?.decision !== 'Allow') {
-      for (const route of (routes ??= whatIf.routes(actor))) {
+      for (const route of (routes ??= new LazyList(whatIf.routes(actor)))) {
         const reached = whatIf.own(route.role)[i]!;
         if (reached.decision === 'None') continue;
         const residual = reached.residual ?? TRUE;

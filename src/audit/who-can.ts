@@ -16,6 +16,7 @@ import { ActionAudit, bestDecision } from './action-audit.js';
 import { EscalationSearch, MAX_ESCALATION_DEPTH } from './escalation.js';
 import { allInstances, askedResource, type AskedResource } from './resources.js';
 import { MAX_ROLE_CHAIN } from './roles.js';
+import type { AuditOptions } from './model.js';
 import { AuditSession } from './session.js';
 import type { AuditLimits, PrincipalAccess, PrincipalCanResult, WhoCanResult } from './types.js';
 
@@ -32,6 +33,8 @@ export interface WhoCanInput {
   /** Look for escalations (default true). */
   escalation?: boolean;
   catalog?: Catalog;
+  /** At most this many paths per answer, shortest first, the rest counted (`pathCount`); 0 or absent: every path. */
+  maxPaths?: number;
 }
 
 /** The question of `principalCan`. */
@@ -44,6 +47,8 @@ export interface PrincipalCanInput {
   sessionPolicy?: NamedPolicy;
   escalation?: boolean;
   catalog?: Catalog;
+  /** At most this many paths per answer, shortest first, the rest counted (`pathCount`); 0 or absent: every path. */
+  maxPaths?: number;
 }
 
 const LIMITS: AuditLimits = { maxRoleChainDepth: MAX_ROLE_CHAIN, maxEscalationDepth: MAX_ESCALATION_DEPTH };
@@ -79,7 +84,7 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
   }
   const context = input.context ?? {};
   // Every memo of this audit lives in its session, and goes with it.
-  const session = new AuditSession(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {}, context);
+  const session = new AuditSession(snapshot, auditOptions(input), context);
   const { model } = session;
   const resources = input.resource !== undefined ? [askedResource(snapshot, input.resource)] : resourcesFor(snapshot, action, input.allResources === true);
   const audit = new ActionAudit(model, action.fullName, resources);
@@ -115,7 +120,7 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
 export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput): { result?: PrincipalCanResult; diagnostics: Diagnostic[] } {
   const catalog = input.catalog ?? builtinCatalog();
   const context = input.context ?? {};
-  const session = new AuditSession(snapshot, input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {}, context);
+  const session = new AuditSession(snapshot, auditOptions(input), context);
   const { model } = session;
   const principal = model.principals.find((p) => p.ref === input.principal);
   // policySetFor's own message: unknown name with did-you-mean, a group, or a bad form.
@@ -143,6 +148,11 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
     },
     diagnostics: [],
   };
+}
+
+/** The session options of a question: its session policy and path limit. */
+function auditOptions(input: Pick<WhoCanInput, 'sessionPolicy' | 'maxPaths'>): AuditOptions {
+  return { ...(input.sessionPolicy ? { sessionPolicy: input.sessionPolicy } : {}), ...(input.maxPaths !== undefined && input.maxPaths > 0 ? { maxPaths: Math.floor(input.maxPaths) } : {}) };
 }
 
 /** The diagnostics of a principal reference the snapshot does not have. */

@@ -25,7 +25,7 @@ export function groupGrants(grants: ResourceGrant[]): GrantGroup[] {
   };
   const groups = new Map<string, GrantGroup>();
   for (const g of grants) {
-    const key = [g.action, g.decision, g.condition ?? '', pathsKey(g.paths), g.pathCount ?? '', g.restrictions.map((r) => r.message).join('\u0001')].join('\u0000');
+    const key = [g.action, g.decision, g.condition ?? '', pathsKey(g.paths), g.pathCount ?? '', g.pathCountAtLeast ? '+' : '', g.restrictions.map((r) => r.message).join('\u0001')].join('\u0000');
     const found = groups.get(key);
     if (found) {
       found.resources.push(g.resource);

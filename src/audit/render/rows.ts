@@ -51,10 +51,11 @@ export function describeEscalation(e: Escalation): string {
 }
 
 /** The paths of a grant as lines, and how many more there are when they were cut (`limitPaths`). */
-export function pathLines(grant: Pick<ResourceGrant, 'paths' | 'pathCount'>): string[] {
+export function pathLines(grant: Pick<ResourceGrant, 'paths' | 'pathCount' | 'pathCountAtLeast'>): string[] {
   const lines = grant.paths.map(describePath);
   const more = (grant.pathCount ?? grant.paths.length) - grant.paths.length;
-  if (more > 0) lines.push(`… and ${more} more path${more === 1 ? '' : 's'} (--max-paths 0 shows every one)`);
+  if (more > 0 && grant.pathCountAtLeast) lines.push('… and more paths (--max-paths 0 shows every one)');
+  else if (more > 0) lines.push(`… and ${more} more path${more === 1 ? '' : 's'} (--max-paths 0 shows every one)`);
   return lines;
 }
 

@@ -1,0 +1,63 @@
+/**
+ * Role meshes (issue 13 §2): N roles, each trusting the account root and the next role, each with
+ * AdministratorAccess, and 20 users allowed `sts:AssumeRole` on `*`. Every principal reaches every
+ * role through N³ chains; with `maxPaths` the answer walks only the chains it keeps, so a mesh of
+ * 200 roles answers in seconds (it overflowed the stack before).
+ */
+import { describe, expect, it } from 'vitest';
+import { roleMesh } from '../../bench/audit-mesh.js';
+import { limitPaths } from '../../src/audit/limit-paths.js';
+import { renderTable } from '../../src/audit/render/table.js';
+import { whoCan } from '../../src/audit/who-can.js';
+import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
+
+const mesh = (roles: number) => {
+  const parsed = parseSnapshot(JSON.stringify(roleMesh(roles)), { file: 'mesh.json' });
+  if (!parsed.snapshot) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
+  return parsed.snapshot;
+};
+
+describe('a mesh of 200 roles', () => {
+  it('answers every principal, with at most maxPaths paths each, the rest counted as a lower bound', { timeout: 120_000 }, () => {
+    // Given 200 roles that all trust the account and each other's neighbour, and 20 users who may assume any role
+    const snapshot = mesh(200);
+    // When who-can asks about a CAMS action with at most 3 paths per answer
+    const { result, diagnostics } = whoCan(snapshot, { action: 'cams:UpdateInstance', maxPaths: 3 });
+    // Then every user (through a role) and every role (its own AdministratorAccess) is allowed
+    expect(diagnostics).toEqual([]);
+    const principals = result!.principals;
+    expect(principals.map((p) => p.principal.ref).sort()).toEqual([...snapshot.users.map((u) => `user/${u.name}`), ...snapshot.roles.map((r) => `role/${r.name}`)].sort());
+    expect(principals.every((p) => p.decision === 'Allow')).toBe(true);
+    for (const p of principals) {
+      const [grant] = p.grants;
+      // And the paths are capped, shortest first, with a count that says there are more
+      expect(grant!.paths, p.principal.ref).toHaveLength(3);
+      expect(grant!.pathCount, p.principal.ref).toBeGreaterThan(3);
+      expect(grant!.pathCountAtLeast).toBe(true);
+      expect(grant!.paths[0]!.via).toBe(p.principal.kind === 'role' ? 'direct' : 'role');
+    }
+    const user = principals.find((p) => p.principal.ref === 'user/user-0')!;
+    expect(user.grants[0]!.paths.map((path) => path.steps.filter((s) => s.kind === 'assume-role').length)).toEqual([1, 1, 1]);
+    expect(renderTable(limitPaths(result!, 3))).toContain('… and more paths (--max-paths 0 shows every one)');
+  });
+});
+
+describe('a small mesh', () => {
+  it('keeps the same decisions and the shortest paths with maxPaths as without', () => {
+    // Given a mesh of 6 roles (6 + 30 + 120 chains per user)
+    const snapshot = mesh(6);
+    const every = whoCan(snapshot, { action: 'cams:UpdateInstance' }).result!;
+    const few = whoCan(snapshot, { action: 'cams:UpdateInstance', maxPaths: 4 }).result!;
+    const byRef = (r: typeof every) => new Map(r.principals.map((p) => [p.principal.ref, p]));
+    const all = byRef(every);
+    // Then the decisions agree, and the kept paths are the first of limitPaths over every path
+    const limited = byRef(limitPaths(every, 4));
+    for (const [ref, p] of byRef(few)) {
+      expect(p.decision, ref).toBe(all.get(ref)!.decision);
+      expect(p.grants[0]!.paths, ref).toEqual(limited.get(ref)!.grants[0]!.paths);
+      expect(all.get(ref)!.grants[0]!.paths.length, ref).toBeGreaterThan(p.grants[0]!.pathCount!);
+    }
+    // And without a limit a user has every chain: 6 of one role, 30 of two, 120 of three
+    expect(all.get('user/user-0')!.grants[0]!.paths).toHaveLength(156);
+  });
+});
