@@ -4,13 +4,14 @@
  * reason that verbose output prints. Pure: the CLI finds and reads the file.
  */
 import { Minimatch } from 'minimatch';
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { escapePointerToken, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { parseSource } from '../parse/source.js';
 import { capDiagnostics } from '../parse/limits.js';
-import { placeCapped } from '../policy/parse-policy.js';
+import { byPosition, placeCapped } from '../policy/parse-policy.js';
+import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Finding, RuleSettings } from './engine.js';
-import { ruleById } from './registry.js';
+import { RULES, ruleById } from './registry.js';
 
 /** One suppression: findings of `rule` in files matching `file` (at or under `path`) are dropped. */
 export interface Suppression {
@@ -58,33 +59,46 @@ export function defaultConfig(): LintConfig {
   return { rules: {}, ignore: [], suppressions: [] };
 }
 
-/** Parses `.ramguard.yaml` text; unknown rule ids are errors (a typo would silently do nothing). */
+/**
+ * Parses `.ramguard.yaml` text. Every problem is reported in one pass, in file order: the schema's,
+ * and, in the parts that have the right shape, unknown rule ids (with did-you-mean: a typo would
+ * silently do nothing) and globs too large to compile.
+ */
 export function parseLintConfig(text: string, file: string): { config?: LintConfig; diagnostics: Diagnostic[] } {
   const source = parseSource(text, file);
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   const value = source.value ?? {};
   const place = placeIn(source.locate, file);
   const structural = checkConfig(value);
-  if (structural.length > 0) return { diagnostics: placeCapped(structural, place, file) };
-  const raw = value as Partial<LintConfig>;
-  const config: LintConfig = { rules: raw.rules ?? {}, ignore: raw.ignore ?? [], suppressions: raw.suppressions ?? [] };
-  const diagnostics: Diagnostic[] = [];
-  const unknownRule = (id: string, path: string) =>
-    diagnostics.push(place({ code: 'unknown-rule', severity: 'error', message: `there is no rule \`${id}\``, path, target: 'key', help: 'run `ramguard lint --list-rules` for the rule ids' }));
-  for (const id of Object.keys(config.rules)) if (!ruleById(id)) unknownRule(id, `/rules/${id}`);
-  const checkGlob = (glob: string, path: string) => {
-    const problem = globProblem(glob);
+  const diagnostics: Diagnostic[] = structural.length > 0 ? placeCapped(structural, place, file) : [];
+  const raw = isRecord(value) ? value : {};
+  const unknownRule = (id: string, path: string) => {
+    const suggestion = didYouMean(closest(id, RULES.map((r) => r.id), 1));
+    diagnostics.push(place({ code: 'unknown-rule', severity: 'error', message: `there is no rule \`${id}\``, path, target: 'key', help: suggestion ?? 'run `ramguard lint --list-rules` for the rule ids' }));
+  };
+  if (isRecord(raw['rules'])) for (const id of Object.keys(raw['rules'])) if (!ruleById(id)) unknownRule(id, `/rules/${escapePointerToken(id)}`);
+  const checkGlob = (glob: unknown, path: string) => {
+    const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
     if (problem) diagnostics.push(place({ code: 'invalid-value', severity: 'error', message: problem, path, target: 'value', help: 'match the files with a shorter, simpler glob, or several' }));
   };
-  for (const [list, path] of [[config.ignore, '/ignore'], [config.suppressions, '/suppressions']] as const) {
+  const ignore = Array.isArray(raw['ignore']) ? (raw['ignore'] as unknown[]) : [];
+  const suppressions = Array.isArray(raw['suppressions']) ? (raw['suppressions'] as unknown[]) : [];
+  for (const [list, path] of [[ignore, '/ignore'], [suppressions, '/suppressions']] as const) {
     if (list.length > MAX_GLOBS) diagnostics.push(place({ code: 'invalid-value', severity: 'error', message: `${list.length} entries, more than the ${MAX_GLOBS} a configuration may have`, path, target: 'value' }));
   }
-  config.ignore.slice(0, MAX_GLOBS).forEach((glob, i) => checkGlob(glob, `/ignore/${i}`));
-  config.suppressions.slice(0, MAX_GLOBS).forEach((s, i) => checkGlob(s.file, `/suppressions/${i}/file`));
-  config.suppressions.forEach((s, i) => {
-    if (!ruleById(s.rule)) unknownRule(s.rule, `/suppressions/${i}/rule`);
+  ignore.slice(0, MAX_GLOBS).forEach((glob, i) => checkGlob(glob, `/ignore/${i}`));
+  suppressions.slice(0, MAX_GLOBS).forEach((s, i) => checkGlob(isRecord(s) ? s['file'] : undefined, `/suppressions/${i}/file`));
+  suppressions.forEach((s, i) => {
+    const rule = isRecord(s) ? s['rule'] : undefined;
+    if (typeof rule === 'string' && !ruleById(rule)) unknownRule(rule, `/suppressions/${i}/rule`);
   });
-  return diagnostics.length > 0 ? { diagnostics: capDiagnostics(diagnostics) } : { config, diagnostics };
+  if (diagnostics.length > 0) return { diagnostics: capDiagnostics(diagnostics.sort(byPosition)) };
+  const config = raw as Partial<LintConfig>;
+  return { config: { rules: config.rules ?? {}, ignore: config.ignore ?? [], suppressions: config.suppressions ?? [] }, diagnostics };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

@@ -22,11 +22,24 @@ describe('lint configuration', () => {
   it('refuses unknown rules, bad severities and suppressions without a reason, with positions', () => {
     const text = ['rules:', '  allow-star-on-stars: error', 'suppressions:', '  - { rule: allow-star-on-star, file: "*.json" }'].join('\n');
     const first = parseLintConfig(text, '.ramguard.yaml').diagnostics;
-    expect(first.map((d) => [d.code, d.range?.line])).toEqual([['missing-element', 4]]);
+    // Then the unknown rule and the missing reason are reported together, in file order
+    expect(first.map((d) => [d.code, d.range?.line])).toEqual([['unknown-rule', 2], ['missing-element', 4]]);
     const second = parseLintConfig('rules:\n  allow-star-on-stars: error\n', '.ramguard.yaml').diagnostics;
-    expect(second.map((d) => [d.code, d.range?.line, d.message])).toEqual([['unknown-rule', 2, 'there is no rule `allow-star-on-stars`']]);
+    expect(second.map((d) => [d.code, d.range?.line, d.message, d.help])).toEqual([['unknown-rule', 2, 'there is no rule `allow-star-on-stars`', 'did you mean `allow-star-on-star`?']]);
     const third = parseLintConfig('rules:\n  allow-star-on-star: fatal\n', '.ramguard.yaml').diagnostics;
     expect(third.map((d) => [d.code, d.range?.line])).toEqual([['invalid-value', 2]]);
+  });
+
+  it('reports every problem of a configuration at once: bad severities, unknown ids in rules and suppressions, bad globs', () => {
+    // Given a configuration with a problem in each part
+    const text = ['rules:', '  unknown-actoin: warning', '  allow-star-on-star: fatal', 'ignore:', `  - "${'*'.repeat(300)}"`, 'suppressions:', '  - { rule: no-such-thing-at-all, file: "*.json", reason: r }'].join('\n');
+    // When it is parsed
+    const { config, diagnostics } = parseLintConfig(text, '.ramguard.yaml');
+    // Then there is no configuration, and each problem is reported, in file order, with did-you-mean where a rule is near
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.range?.line])).toEqual([['unknown-rule', 2], ['invalid-value', 3], ['invalid-value', 5], ['unknown-rule', 7]]);
+    expect(diagnostics[0]!.help).toBe('did you mean `unknown-action`?');
+    expect(diagnostics[3]!.help).toBe('run `ramguard lint --list-rules` for the rule ids');
   });
 
   it('orders severities for --fail-on', () => {
