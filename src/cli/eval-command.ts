@@ -1,4 +1,4 @@
-/** `ramguard eval`: evaluate one request, print the decision and why, exit with its code. */
+/** `ramguard eval`: evaluate one request (or a file of them: eval-batch.ts), print the decision and why, exit with its code. */
 import { Command, Option } from 'commander';
 import { builtinCatalog } from '../catalog/builtin.js';
 import { checkRequestNames } from '../catalog/request-check.js';
@@ -8,6 +8,7 @@ import { compilePolicySet } from '../eval/compile.js';
 import { plainResidual } from '../explain/residual-text.js';
 import { renderEvaluationText } from '../explain/text.js';
 import { PRINCIPAL_TYPES } from '../request/types.js';
+import { runBatch } from './eval-batch.js';
 import { buildEvalInput, type EvalFlags } from './eval-input.js';
 import { EXPECTATIONS, exitCodeOf, meetsExpectation, type Expectation } from './exit-codes.js';
 import { createInputReader } from './kit/input.js';
@@ -36,10 +37,12 @@ export function evalCommand(io: Io): Command {
       .option('--principal <ref>', 'the caller in the snapshot: user/NAME or role/NAME')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
       .addOption(new Option('--expect <decision>', 'exit 0 when the decision is this, 1 when not').choices([...EXPECTATIONS]))
+      .option('--requests <file>', 'many requests, one JSON object a line or a YAML list (`-` for stdin): a table, exit 1 when an `expect` is not met')
       .option('--strict', 'treat every warning (an action the catalog does not know, a resource that is not an ARN, …) as an error: exit 2, no answer'),
-  ).action((flags: EvalFlags & { format: 'text' | 'json'; expect?: Expectation; allowPath: string[]; strict?: boolean }) => {
+  ).action((flags: EvalFlags & { format: 'text' | 'json'; expect?: Expectation; allowPath: string[]; strict?: boolean; requests?: string }) => {
     const { reader, problems } = createInputReader(io, flags.allowPath);
     if (problems.length > 0) return failWith(io, flags.format, problems);
+    if (flags.requests !== undefined) return runBatch(io, { ...flags, requests: flags.requests }, reader);
     const input = buildEvalInput(flags, reader);
     if (!('request' in input)) return failWith(io, flags.format, input.diagnostics);
     // A typo'd action decides silently otherwise (`cams:*` allows `cams:DeleteInstanse`).
