@@ -36,7 +36,7 @@ describe('an account in a Resource Directory', () => {
     const { result, snapshot, requests } = await collect(served);
     expect(result.gaps).toEqual([]);
     expect(snapshot.resourceDirectory).toEqual(served.resourceDirectory);
-    expect(snapshot.resourceDirectory!.controlPolicies[0]!.document).toMatchObject({ Statement: expect.any(Array) });
+    expect(snapshot.resourceDirectory!.controlPolicies![0]!.document).toMatchObject({ Statement: expect.any(Array) });
     const directoryCalls = requests.filter((r) => r.service === 'resourcemanager' && !r.action!.startsWith('ListPolicyAttachments') && r.action !== 'ListResourceGroups');
     expect(directoryCalls.map((r) => r.action).sort()).toEqual(['GetAccount', 'GetControlPolicy', 'GetFolder', 'ListAncestors', 'ListControlPolicyAttachmentsForTarget', 'ListControlPolicyAttachmentsForTarget', 'ListControlPolicyAttachmentsForTarget']);
   });
