@@ -108,6 +108,11 @@ export class ActionAudit {
     let found = this.merged.get(principal.ref);
     if (found) return found;
     const own = this.own(principal);
+    // No role has anything on any class: no chain can add anything, none is walked.
+    if (!this.classes.some((_, i) => this.roleGives(i))) {
+      this.merged.set(principal.ref, own);
+      return own;
+    }
     const allowed = (answers: Assessment[]) => answers.every((a) => a.decision === 'Allow');
     // Allowed outright everywhere: roles change no decision, only add paths.
     const reach = allowed(own)
@@ -132,6 +137,12 @@ export class ActionAudit {
   }
 
   private readonly rolesKeys: string[] = [];
+  private readonly rolesGive: boolean[] = [];
+
+  /** Whether some role's own answer on class i is not None (once per class). */
+  private roleGives(i: number): boolean {
+    return (this.rolesGive[i] ??= this.model.roles().some((r) => this.own(r)[i]!.decision !== 'None'));
+  }
 
   /** The answers of every role on class i, as one key (once per class). */
   private rolesKey(i: number): string {
