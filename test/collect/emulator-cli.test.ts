@@ -61,6 +61,10 @@ describe('ramguard emulator account', () => {
     const { file: _file, ...control } = served.resourceDirectory.controlPolicies[0];
     expect(collected.resourceDirectory).toEqual({ ...served.resourceDirectory, controlPolicies: [{ ...control, document: JSON.parse(readFileSync(example(_file), 'utf8')) }] });
     expect(collected.collection.notCollected).not.toContain('resourceDirectory');
+    // eval on the collected file: the folder's control policy denies, and no warning says control policies are missing.
+    const denied = await runAsync(['eval', '--snapshot', join(dir, 'example.yaml'), '--principal', 'user/carol', '--action', 'cams:DeleteInstance', '--resource', 'acs:cams:ap-southeast-1:1234567890123456:instance/prod-1'], { env: ENV });
+    expect(denied.stdout).toContain('denied by control policy (level 1) `control-no-deletes-in-prod (at Production)` statement 1');
+    expect(denied.stdout + denied.stderr).not.toContain('does not record `resourceDirectory`');
     child!.kill('SIGTERM');
     expect(await emulator.exited).toBe(0);
     expect(emulator.out()).toMatch(/account emulator stopped after \d+ requests/);
