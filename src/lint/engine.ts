@@ -10,6 +10,7 @@ import { capDiagnostics, carryOmitted } from '../parse/limits.js';
 import { parseSource } from '../parse/source.js';
 import { byPosition, validatePolicy } from '../policy/parse-policy.js';
 import type { PolicyKind } from '../policy/types.js';
+import { effectInCase, placeFix, valueAt, type CertainFix } from './fixes.js';
 import { oncePerProblem } from './once.js';
 import { RULES, ruleById } from './registry.js';
 import type { LintRule } from './types.js';
@@ -38,6 +39,8 @@ export type RuleSettings = Record<string, Severity | 'off'>;
 export interface Finding extends Diagnostic {
   origin?: string;
   kind: PolicyKind;
+  /** The certain fix, placed in the file (see src/lint/fixes.ts). */
+  fix?: CertainFix;
 }
 
 /**
@@ -54,7 +57,7 @@ function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSett
   const findings: Finding[] = [];
   // Own members only: the settings come from the configuration file.
   const severityOf = (rule: LintRule): Severity | 'off' => (Object.hasOwn(settings, rule.id) ? settings[rule.id]! : rule.severity);
-  const emit = (d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, rule: LintRule | undefined): void => {
+  const emit = (d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, rule: LintRule | undefined, fix?: { value: string; replacement: string }): void => {
     if (!rule) {
       // Input-level problems (oversize input, alias bombs, the count of diagnostics not shown)
       // have no rule and cannot be turned off.
@@ -66,6 +69,9 @@ function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSett
     const finding: Finding = { ...d, severity, file: source.file, kind: source.kind };
     if (!finding.help) finding.help = rule.help;
     if (source.origin !== undefined) finding.origin = source.origin;
+    // Fixes are placed in the file's own text only: an embedded policy's ranges are its string's.
+    const placed = fix && finding.range && source.text !== undefined && source.locate === undefined ? placeFix(source.text, finding.range, fix.value, fix.replacement) : undefined;
+    if (placed) finding.fix = placed;
     findings.push(finding);
   };
   let value = source.value;
@@ -85,7 +91,9 @@ function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSett
   for (const d of validated.diagnostics) {
     const path = embedded ? source.pointerPrefix + d.path : d.path;
     const range = embedded ? place(path) : d.range;
-    emit(carryOmitted(d, { ...d, path, ...(range ? { range } : {}) }), ruleById(d.code));
+    const written = d.code === 'invalid-effect' ? valueAt(value, d.path.slice(prefix.length)) : undefined;
+    const effect = effectInCase(written);
+    emit(carryOmitted(d, { ...d, path, ...(range ? { range } : {}) }), ruleById(d.code), effect ? { value: written as string, replacement: effect } : undefined);
   }
   const policy = validated.policy ?? validStatements(value, source.kind, validated.diagnostics, embedded ? source.pointerPrefix : prefix);
   if (!policy) return findings;
@@ -99,7 +107,7 @@ function lintUncapped(source: PolicySource, catalog: Catalog, settings: RuleSett
       report: (r) => {
         const path = prefix + r.path;
         const range = place(path, r.target);
-        emit({ code: rule.id, message: r.message, path, ...(range ? { range } : {}), ...(r.help ? { help: r.help } : {}) }, rule);
+        emit({ code: rule.id, message: r.message, path, ...(range ? { range } : {}), ...(r.help ? { help: r.help } : {}) }, rule, r.fix);
       },
     });
   }

@@ -18,6 +18,8 @@ export interface RuleReport {
   target?: 'key' | 'value';
   /** How to fix it; defaults to the rule's own help. */
   help?: string;
+  /** A certain fix: the string value at `path` (`value`) written as `replacement`, e.g. an action in its API's case. */
+  fix?: { value: string; replacement: string };
 }
 
 /** What a rule sees. */

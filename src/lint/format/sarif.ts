@@ -1,32 +1,57 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning: every rule with help, default level and (for security
- * rules) `security-severity`; results with repository-relative URIs, regions and stable
- * `partialFingerprints` (rule + file + JSON Pointer, so a finding keeps its identity when lines move).
+ * SARIF 2.1.0 for GitHub code scanning: every rule with help, `helpUri` (its doc page, when the
+ * repository URL is known), default level, tags and (for security rules) `security-severity`;
+ * results with repository-relative URIs, regions, stable `partialFingerprints` (rule + file + JSON
+ * Pointer, so a finding keeps its identity when lines move), did-you-mean in the message, and a
+ * certain fix (action case, `Effect` case) as `fixes` at the value's exact region.
  */
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { Finding } from '../engine.js';
 import type { LintRule } from '../types.js';
+import type { CertainFix } from '../fixes.js';
 import { capFindings } from './cap.js';
+import { suggestionOf } from './suggestion.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 'security-warning': 'warning', warning: 'warning', suggestion: 'note' };
 /** GitHub reads 7.0–8.9 as high; RAM security warnings open doors to the account. */
 const SECURITY_SEVERITY = '8.0';
 
-function ruleDescriptor(rule: LintRule, severity: Severity) {
+/** Options of the SARIF log. */
+export interface SarifOptions {
+  /** The repository's web URL (package.json `repository`), e.g. `https://github.com/o/ramguard`: rules get `helpUri`. */
+  repositoryUrl?: string;
+}
+
+/** A web URL to build doc links on: https only, no spaces or quotes (the value may come from a caller). */
+function repositoryBase(url: unknown): string | undefined {
+  if (typeof url !== 'string' || !/^https:\/\/[^\s"'<>]+$/.test(url)) return undefined;
+  return url.replace(/\.git$/, '').replace(/\/+$/, '');
+}
+
+/** Tags code scanning filters on: `security` for security rules, and what kind of problem it is. */
+function tagsOf(severity: Severity): string[] {
+  if (severity === 'security-warning') return ['security', 'ram'];
+  if (severity === 'error') return ['correctness', 'ram'];
+  return ['maintainability', 'ram'];
+}
+
+function ruleDescriptor(rule: LintRule, severity: Severity, base: string | undefined) {
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.title },
+    ...(base ? { helpUri: `${base}/blob/main/docs/rules/${rule.id}.md` } : {}),
     help: { text: rule.help, markdown: `**${rule.title}**\n\n${rule.help}\n\nSee \`docs/rules/${rule.id}.md\` in ramguard for examples.` },
     defaultConfiguration: { level: LEVEL[severity] },
-    properties: { tags: severity === 'security-warning' ? ['security', 'ram'] : ['ram'], ...(severity === 'security-warning' ? { 'security-severity': SECURITY_SEVERITY } : {}) },
+    properties: { tags: tagsOf(severity), ...(severity === 'security-warning' ? { 'security-severity': SECURITY_SEVERITY } : {}) },
   };
 }
 
 /** The SARIF log, findings capped per file (see `capFindings`). `uriOf` turns a finding's file into a repository-relative URI. */
-export function renderSarif(findings: Finding[], rules: readonly LintRule[], version: string, uriOf: (file: string) => string): string {
+export function renderSarif(findings: Finding[], rules: readonly LintRule[], version: string, uriOf: (file: string) => string, options: SarifOptions = {}): string {
+  const base = repositoryBase(options?.repositoryUrl);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = capFindings(findings).map((f) => {
     const uri = uriOf(f.file ?? '');
@@ -36,10 +61,11 @@ export function renderSarif(findings: Finding[], rules: readonly LintRule[], ver
       ruleId: f.code,
       ...(index.has(f.code) ? { ruleIndex: index.get(f.code)! } : {}),
       level: LEVEL[f.severity],
-      message: { text: f.origin ? `${f.message} (${f.origin})` : f.message },
+      message: { text: messageText(f) },
       locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
       partialFingerprints: { 'ramguardFinding/v1': fingerprint },
       properties: { path: f.path, kind: f.kind },
+      ...(f.fix ? { fixes: [fixOf(f.fix, uri, f.code === 'invalid-effect' ? 'write `Effect` as RAM spells it' : 'write the action as its API spells it')] } : {}),
     };
   });
   const log = {
@@ -47,11 +73,27 @@ export function renderSarif(findings: Finding[], rules: readonly LintRule[], ver
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ramguard', version, rules: rules.map((r) => ruleDescriptor(r, r.severity)) } },
+        tool: { driver: { name: 'ramguard', version, rules: rules.map((r) => ruleDescriptor(r, r.severity, base)) } },
         results,
-        columnKind: 'unicodeCodePoints',
+        // ramguard's columns count UTF-16 code units (src/parse/json-source.ts lineIndex, the YAML parser's offsets).
+        columnKind: 'utf16CodeUnits',
       },
     ],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** The message, with did-you-mean and where the policy came from. */
+function messageText(f: Finding): string {
+  const suggestion = suggestionOf(f);
+  return `${f.message}${suggestion ? `; ${suggestion}` : ''}${f.origin ? ` (${f.origin})` : ''}`;
+}
+
+/** A SARIF fix: one replacement at the value's region. */
+function fixOf(fix: CertainFix, uri: string, description: string) {
+  const { line, column, endLine, endColumn } = fix.range;
+  return {
+    description: { text: description },
+    artifactChanges: [{ artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: line, startColumn: column, endLine, endColumn }, insertedContent: { text: fix.text } }] }],
+  };
 }

@@ -2,6 +2,7 @@
 import type { Finding } from '../engine.js';
 import type { Suppression } from '../config.js';
 import { capFindings } from './cap.js';
+import { suggestionOf } from './suggestion.js';
 
 /** Characters of a source line a code frame shows at most: one minified line must not print megabytes. */
 export const FRAME_WIDTH = 120;
@@ -55,6 +56,7 @@ export function renderLintText(findings: Finding[], texts: Map<string, string>, 
       lines.push(`  ${at.padEnd(8)} ${f.severity.padEnd(16)} ${f.code.padEnd(36)} ${f.message}${origin}`);
       for (const frameLine of codeFrame(text, f, sourceLines?.[(f.range?.line ?? 0) - 1])) lines.push(frameLine);
       if (verbose && f.help) lines.push(`    help: ${f.help}`);
+      else if (suggestionOf(f)) lines.push(`    ${suggestionOf(f)}`);
     }
     lines.push('');
   }

@@ -20,6 +20,7 @@ export const nonCanonicalActionCase: LintRule = {
           path: elementItemPath(raw, s, element, i),
           message: `\`${action}\` is spelled \`${known.fullName}\` in the catalog`,
           help: `write \`${known.fullName}\`: RAM matches actions case-insensitively, but the API's spelling is easier to search and review`,
+          fix: { value: action, replacement: known.fullName },
         });
       });
     }
