@@ -67,6 +67,19 @@ describe('text output', () => {
     expect(r.stdout).toContain('  may also be denied by identity policy `deny-delete-bool-mfa-false.yaml` statement 0 (Sid `DenyDeleteWithoutMfa`)');
   });
 
+  it('residuals and traces read plainly: a negated Deny condition is written with its twin operator, no tick on a failed clause', () => {
+    // Given an Allow and a Deny `StringNotEquals cams:Env prod`, with cams:Env unknown
+    const unknown = run(['eval', '--policy', 'allow-cams.json', '--policy', 'deny-outside-prod.json', ...request()]);
+    // Then the residual is `cams:Env StringEquals prod`, not `not (… StringNotEquals …)`
+    expect(unknown.stdout).toContain('  allowed only if: `cams:Env` StringEquals `prod`');
+    expect(unknown.stdout).not.toContain('not (');
+    expect(runJson(['eval', '--policy', 'allow-cams.json', '--policy', 'deny-outside-prod.json', ...request()]).json.residualText).toBe('`cams:Env` StringEquals `prod`');
+    // And with cams:Env=prod the Deny's clause fails, saying which value the request matched
+    const prod = run(['eval', '--policy', 'allow-cams.json', '--policy', 'deny-outside-prod.json', ...request(), '--context', 'cams:Env=prod']);
+    expect(prod.stdout).toContain('      ✗ `cams:Env` StringNotEquals `prod`: does not hold (request: `prod`; it matches `prod`)');
+    expect(prod.stdout).not.toMatch(/no-match.*✓/);
+  });
+
   it('a request value of the wrong type: no verdict, the error diagnostic names the key', () => {
     // Given acs:SourceIp=not-an-ip (C6: exit 2)
     const r = run([...conditionalArgs, '--context', 'acs:SourceIp=not-an-ip']);
