@@ -100,7 +100,8 @@ function isJsonLines(text: string): boolean {
  * Reads every request of `text`. Every problem of every request is reported; the caller runs
  * none of them when there is any (a suite with a broken line is not a passing suite).
  */
-export function parseRequests(text: string, file: string): { requests: BatchRequest[]; diagnostics: Diagnostic[] } {
+export function parseRequests(source: string, file: string): { requests: BatchRequest[]; diagnostics: Diagnostic[] } {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source; // an editor's byte order mark is not the first request
   const requests: BatchRequest[] = [];
   const diagnostics: Diagnostic[] = [];
   if (isJsonLines(text)) {

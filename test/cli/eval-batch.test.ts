@@ -116,6 +116,17 @@ describe('ramguard eval --requests', () => {
     expect(JSON.parse(json.stdout)).toEqual({ ok: false, diagnostics: [expect.objectContaining({ code: 'invalid-request-value', path: '/0/context/acs:CurrentTime' })] });
   });
 
+  it('a typo\'d action is answered with a warning at its line; with --strict it is an error and nothing is answered', () => {
+    const input = line({ action: 'cams:DeleteInstanse', resource: INSTANCE });
+    const loose = run([...POLICIES, '--requests', '-'], { input });
+    expect(loose.status).toBe(0);
+    expect(loose.stdout).toMatch(/cams:DeleteInstanse +\S+ +ALLOW/);
+    expect(loose.stderr).toMatch(/^-:1:1: warning\[unknown-action\]: request 1: .*\(at \/0\/action\)$/m);
+    const strict = run([...POLICIES, '--requests', '-', '--strict'], { input });
+    expect([strict.status, strict.stdout]).toEqual([2, '']);
+    expect(strict.stderr).toMatch(/^-:1:1: error\[unknown-action\]: request 1: .*\(an error with --strict\)/m);
+  });
+
   it('refuses --action, --resource and --expect beside --requests', () => {
     const r = run([...POLICIES, '--requests', '-', '--action', 'cams:UpdateInstance', '--expect', 'allow'], { input: JSONL });
     expect(r.status).toBe(2);
@@ -136,6 +147,12 @@ describe('the requests file, parsed', () => {
     const parsed = parseRequests(text, 'many.jsonl');
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(['too-many-requests']);
     expect(parsed.diagnostics[0]!.message).toBe(`\`many.jsonl\` holds ${MAX_REQUESTS + 1} requests, more than the ${MAX_REQUESTS} ramguard evaluates in one run`);
+  });
+
+  it('JSON Lines with a byte order mark and CRLF line ends are still JSON Lines', () => {
+    const parsed = parseRequests('\uFEFF{"action": "a:B", "resource": "r"}\r\n{"action": "a:C", "resource": "r", "expect": "deny"}\r\n', 'r.jsonl');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.requests.map((r) => [r.index, r.line, r.action, r.expect])).toEqual([[1, 1, 'a:B', undefined], [2, 2, 'a:C', 'deny']]);
   });
 
   it('a YAML request points at its line and field; prototype names are context keys like any other', () => {
