@@ -88,6 +88,18 @@ describe('SARIF', () => {
   });
 });
 
+describe('SARIF from findings a library caller made', () => {
+  it('leaves out a malformed fix instead of throwing', () => {
+    // Given findings whose `fix` is not what the engine makes
+    const base = lint(JSON_TEXT, 'p.json')[0]!;
+    const odd = [5, null, { range: 'x', text: 'y' }, { range: { line: 1, column: 0, endLine: 1, endColumn: 2 }, text: 'y' }].map((fix) => ({ ...base, fix }) as never);
+    // When they are rendered; Then the log has no fixes and stays valid
+    const log = JSON.parse(renderSarif(odd, RULES, '0.1.0', () => 'p.json'));
+    expect((log.runs[0].results as { fixes?: unknown }[]).every((r) => r.fixes === undefined)).toBe(true);
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+  });
+});
+
 describe('text', () => {
   it('shows did-you-mean without --verbose, and not the other help', () => {
     const findings = lint(JSON_TEXT, 'p.json');

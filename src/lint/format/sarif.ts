@@ -65,7 +65,7 @@ export function renderSarif(findings: Finding[], rules: readonly LintRule[], ver
       locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
       partialFingerprints: { 'ramguardFinding/v1': fingerprint },
       properties: { path: f.path, kind: f.kind },
-      ...(f.fix ? { fixes: [fixOf(f.fix, uri, f.code === 'invalid-effect' ? 'write `Effect` as RAM spells it' : 'write the action as its API spells it')] } : {}),
+      ...(wellFormed(f.fix) ? { fixes: [fixOf(f.fix, uri, f.code === 'invalid-effect' ? 'write `Effect` as RAM spells it' : 'write the action as its API spells it')] } : {}),
     };
   });
   const log = {
@@ -87,6 +87,17 @@ export function renderSarif(findings: Finding[], rules: readonly LintRule[], ver
 function messageText(f: Finding): string {
   const suggestion = suggestionOf(f);
   return `${f.message}${suggestion ? `; ${suggestion}` : ''}${f.origin ? ` (${f.origin})` : ''}`;
+}
+
+/**
+ * True for a fix as the engine makes it. Findings may come from a library caller, whose extra
+ * fields the API guard does not check: anything else is left out rather than thrown on.
+ */
+function wellFormed(fix: unknown): fix is CertainFix {
+  if (typeof fix !== 'object' || fix === null) return false;
+  const { range, text } = fix as { range?: Record<string, unknown>; text?: unknown };
+  const positive = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 1;
+  return typeof text === 'string' && typeof range === 'object' && range !== null && ['line', 'column', 'endLine', 'endColumn'].every((k) => positive(range[k]));
 }
 
 /** A SARIF fix: one replacement at the value's region. */
