@@ -1,14 +1,17 @@
 /**
  * Reads the account's place in a Resource Directory through Resource Manager (2020-03-31):
- * GetAccount gives the folder the account is in; ListAncestors the folders above it (Root first)
+ * GetResourceDirectory says whether control policies bind the account (the directory's
+ * `ControlPolicyStatus` is `Enabled` and the account is not its management account); GetAccount gives the folder the account is in; ListAncestors the folders above it (Root first)
  * and GetFolder that folder's own name; ListControlPolicyAttachmentsForTarget the control policies
  * at each level (Root, each folder, the account); GetControlPolicy the document of each custom
  * one. System control policies are kept by name: their documents come from ramguard's catalog.
  *
  * All or nothing: a path missing one level's control policies would let through what that level
  * denies, so any failed call leaves the whole section unknown (a gap, and `resourceDirectory`
- * stays in `notCollected`). An account in no directory (`EntityNotExists.ResourceDirectory`) is
- * a fact, not a gap: no control policies apply. No I/O of its own.
+ * stays in `notCollected`). An account control policies do not bind — in no directory
+ * (`EntityNotExists.ResourceDirectory`), the management account, or a directory whose control
+ * policies are disabled — is a fact, not a gap: no section, as a snapshot says "no control
+ * layer" (semantics A6). No I/O of its own.
  */
 import { builtinCatalog } from '../catalog/builtin.js';
 import type { ServiceFailure } from '../client/failure.js';
@@ -23,7 +26,10 @@ import { documentOf } from './read-account.js';
 export type RawResourceDirectory = NonNullable<RawSnapshot['resourceDirectory']>;
 
 /** What was learnt: the section, that there is none, or nothing (the failures say why). */
-export type DirectoryReading = { state: 'member'; resourceDirectory: RawResourceDirectory } | { state: 'outside' } | { state: 'unknown'; failures: FailedCall[] };
+export type DirectoryReading =
+  | { state: 'member'; resourceDirectory: RawResourceDirectory }
+  | { state: 'outside'; reason: 'no-directory' | 'management-account' | 'control-policies-disabled' }
+  | { state: 'unknown'; failures: FailedCall[] };
 
 /** The error codes that mean the account is in no Resource Directory. */
 export const OUTSIDE_DIRECTORY_CODES: ReadonlySet<string> = new Set(['EntityNotExists.ResourceDirectory', 'EntityNotExist.ResourceDirectory']);
@@ -48,13 +54,19 @@ export async function readDirectory(call: Caller, accountId: string): Promise<Di
   };
   const bad = (action: string, parameters: Record<string, string>, message: string, code?: string) => new Stop({ request: { api: 'resourcemanager', action, parameters }, failure: malformed(message, code), missing: MISSING });
   try {
-    let account: Record<string, unknown>;
+    let directory: Record<string, unknown>;
     try {
-      account = object((await ask('GetAccount', { AccountId: accountId }))['Account']);
+      directory = object((await ask('GetResourceDirectory', {}))['ResourceDirectory']);
     } catch (e) {
-      if (e instanceof Stop && OUTSIDE_DIRECTORY_CODES.has(e.failure.failure.code ?? '')) return { state: 'outside' };
+      if (e instanceof Stop && OUTSIDE_DIRECTORY_CODES.has(e.failure.failure.code ?? '')) return { state: 'outside', reason: 'no-directory' };
       throw e;
     }
+    // Control policies never bind the management account, and bind nobody while disabled.
+    if (text(directory['MasterAccountId']) === accountId) return { state: 'outside', reason: 'management-account' };
+    const status = text(directory['ControlPolicyStatus']);
+    if (status === 'Disabled') return { state: 'outside', reason: 'control-policies-disabled' };
+    if (status !== 'Enabled') throw bad('GetResourceDirectory', {}, status === undefined ? 'the answer has no ControlPolicyStatus' : `ControlPolicyStatus \`${status}\` is neither \`Enabled\` nor \`Disabled\``);
+    const account = object((await ask('GetAccount', { AccountId: accountId }))['Account']);
     const folderId = text(account['FolderId']);
     const folders: { id: string; name: string }[] = [];
     if (folderId !== undefined) {

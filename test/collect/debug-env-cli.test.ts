@@ -42,10 +42,10 @@ describe('collect under debug variables, with an STS token', () => {
     }
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(output, 'utf8')).users).toHaveLength(12);
-    // Every call was signed with the token and accepted (GetAccount's 404 says the account is in no Resource Directory).
+    // Every call was signed with the token and accepted (GetResourceDirectory's 404 says the account is in no Resource Directory).
     const calls = emulator.requests();
     expect(calls.length).toBeGreaterThan(20);
-    expect(calls.every((c) => c.accessKeyId === STS_AK && (c.status === 200 || (c.action === 'GetAccount' && c.code === 'EntityNotExists.ResourceDirectory')))).toBe(true);
+    expect(calls.every((c) => c.accessKeyId === STS_AK && (c.status === 200 || (c.action === 'GetResourceDirectory' && c.code === 'EntityNotExists.ResourceDirectory')))).toBe(true);
     expect(r.stderr).not.toContain('httpx:');
     if ('NODE_DEBUG' in env) expect(r.stderr).toContain("'x-acs-security-token': '<redacted>'");
   });

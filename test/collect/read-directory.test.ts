@@ -1,7 +1,8 @@
 /**
  * readDirectory against answers the emulator does not give: a system control policy ramguard's
- * catalog lacks, an answer without a document, an unexpected failure of GetAccount — each leaves
- * the whole section unknown with one gap, never a partial path.
+ * catalog lacks, an answer without a document, a refused or odd GetResourceDirectory — each leaves
+ * the whole section unknown with one gap, never a partial path; and the accounts control policies
+ * do not bind (the management account, a directory with control policies disabled).
  */
 import { describe, expect, it } from 'vitest';
 import type { Caller, CallRequest } from '../../src/collect/calls.js';
@@ -22,7 +23,8 @@ function stub(answers: Record<string, Answer>): Caller & { asked: CallRequest[] 
   return Object.assign(caller, { asked });
 }
 
-const member = (attachments: Record<string, unknown>[], policy: Record<string, unknown> = { PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}' }) => ({
+const member = (attachments: Record<string, unknown>[], policy: Record<string, unknown> = { PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}' }, directory: Record<string, unknown> = {}) => ({
+  GetResourceDirectory: { ResourceDirectory: { MasterAccountId: '999', ControlPolicyStatus: 'Enabled', ...directory } },
   GetAccount: { Account: { AccountId: ACCOUNT, DisplayName: 'acct', FolderId: 'r-root' } },
   ListAncestors: { Folders: { Folder: [] } },
   GetFolder: { Folder: { FolderId: 'r-root', FolderName: 'Root' } },
@@ -61,8 +63,20 @@ describe('readDirectory', () => {
   });
 
   it('tells an account in no directory from a refused read', async () => {
-    expect(await readDirectory(stub({ GetAccount: { fail: 'EntityNotExists.ResourceDirectory' } }), ACCOUNT)).toEqual({ state: 'outside' });
-    const refused = await readDirectory(stub({ GetAccount: { fail: 'NoPermission' } }), ACCOUNT);
+    expect(await readDirectory(stub({ GetResourceDirectory: { fail: 'EntityNotExists.ResourceDirectory' } }), ACCOUNT)).toEqual({ state: 'outside', reason: 'no-directory' });
+    const refused = await readDirectory(stub({ ...member([]), GetAccount: { fail: 'NoPermission' } }), ACCOUNT);
     expect(refused.state === 'unknown' && refused.failures.map((f) => [f.request.action, f.request.parameters, f.failure.code])).toEqual([['GetAccount', { AccountId: ACCOUNT }, 'NoPermission']]);
+  });
+
+  it('records no control layer for the management account or while control policies are disabled, without reading the path', async () => {
+    const management = stub(member([], undefined, { MasterAccountId: ACCOUNT }));
+    expect(await readDirectory(management, ACCOUNT)).toEqual({ state: 'outside', reason: 'management-account' });
+    expect(management.asked.map((r) => r.action)).toEqual(['GetResourceDirectory']);
+    expect(await readDirectory(stub(member([], undefined, { ControlPolicyStatus: 'Disabled' })), ACCOUNT)).toEqual({ state: 'outside', reason: 'control-policies-disabled' });
+  });
+
+  it('leaves the section unknown when ControlPolicyStatus is neither Enabled nor Disabled (e.g. still being enabled)', async () => {
+    const read = await readDirectory(stub(member([], undefined, { ControlPolicyStatus: 'Enabling' })), ACCOUNT);
+    expect(read.state === 'unknown' && read.failures.map((f) => f.failure.message)).toEqual(['ControlPolicyStatus `Enabling` is neither `Enabled` nor `Disabled`']);
   });
 });

@@ -38,7 +38,7 @@ describe('an account in a Resource Directory', () => {
     expect(snapshot.resourceDirectory).toEqual(served.resourceDirectory);
     expect(snapshot.resourceDirectory!.controlPolicies![0]!.document).toMatchObject({ Statement: expect.any(Array) });
     const directoryCalls = requests.filter((r) => r.service === 'resourcemanager' && !r.action!.startsWith('ListPolicyAttachments') && r.action !== 'ListResourceGroups');
-    expect(directoryCalls.map((r) => r.action).sort()).toEqual(['GetAccount', 'GetControlPolicy', 'GetFolder', 'ListAncestors', 'ListControlPolicyAttachmentsForTarget', 'ListControlPolicyAttachmentsForTarget', 'ListControlPolicyAttachmentsForTarget']);
+    expect(directoryCalls.map((r) => r.action).sort()).toEqual(['GetAccount', 'GetControlPolicy', 'GetFolder', 'GetResourceDirectory', 'ListAncestors', 'ListControlPolicyAttachmentsForTarget', 'ListControlPolicyAttachmentsForTarget', 'ListControlPolicyAttachmentsForTarget']);
   });
 
   it('no longer lists `resourceDirectory` as not collected, so answers do not warn about control policies', async () => {
@@ -58,6 +58,7 @@ describe('an account in a Resource Directory', () => {
 
 describe('a caller denied the Resource Directory reads', () => {
   it.each([
+    ['GetResourceDirectory', { kind: 'forbidden', action: 'GetResourceDirectory' }],
     ['GetAccount', { kind: 'forbidden', action: 'GetAccount' }],
     ['ListControlPolicyAttachmentsForTarget at the folder', { kind: 'forbidden', action: 'ListControlPolicyAttachmentsForTarget', parameters: { TargetId: 'fd-production' } }],
     ['GetControlPolicy', { kind: 'forbidden', action: 'GetControlPolicy' }],
@@ -73,8 +74,8 @@ describe('a caller denied the Resource Directory reads', () => {
 describe('an account in no Resource Directory', () => {
   it('has no control levels, no gap and no warning about control policies', async () => {
     const { result, snapshot, requests, warnings } = await collect(generateAccount({ users: 3, groups: 1, roles: 1, policies: 1, seed: 5 }));
-    expect(requests.find((r) => r.action === 'GetAccount')?.code).toBe('EntityNotExists.ResourceDirectory');
-    expect(requests.some((r) => r.action === 'ListAncestors' || r.action === 'ListControlPolicyAttachmentsForTarget')).toBe(false);
+    expect(requests.find((r) => r.action === 'GetResourceDirectory')?.code).toBe('EntityNotExists.ResourceDirectory');
+    expect(requests.some((r) => r.action === 'GetAccount' || r.action === 'ListControlPolicyAttachmentsForTarget')).toBe(false);
     expect(result.gaps).toEqual([]);
     expect(snapshot.resourceDirectory).toBeUndefined();
     expect(snapshot.collection!.notCollected).not.toContain('resourceDirectory');

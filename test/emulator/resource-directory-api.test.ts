@@ -29,6 +29,12 @@ afterAll(async () => {
 const rm = (action: string, params: Record<string, string> = {}, at = member) => sdkCall(at.url, action, params, KEY, RM);
 
 describe('an account in a Resource Directory', () => {
+  it('GetResourceDirectory names a management account other than the served one, control policies enabled', async () => {
+    const r = await rm('GetResourceDirectory');
+    expect(r.body.ResourceDirectory).toMatchObject({ RootFolderId: 'r-example', ControlPolicyStatus: 'Enabled', MasterAccountId: expect.stringMatching(/^\d+$/) });
+    expect(r.body.ResourceDirectory.MasterAccountId).not.toBe('1234567890123456');
+  });
+
   it('GetAccount gives the folder the account is in and the path from the directory down to it', async () => {
     const r = await rm('GetAccount', { AccountId: '1234567890123456' });
     expect(r.status).toBe(200);
@@ -78,7 +84,7 @@ describe('an account in a Resource Directory', () => {
 });
 
 describe('an account in no Resource Directory', () => {
-  it.each([['GetAccount', { AccountId: '1' }], ['ListControlPolicyAttachmentsForTarget', { TargetId: 'r-x' }]])('%s answers 404 EntityNotExists.ResourceDirectory', async (action, params) => {
+  it.each([['GetResourceDirectory', {}], ['GetAccount', { AccountId: '1' }], ['ListControlPolicyAttachmentsForTarget', { TargetId: 'r-x' }]])('%s answers 404 EntityNotExists.ResourceDirectory', async (action, params) => {
     const r = await rm(action, params, outsider);
     expect(r.status).toBe(404);
     expect(r.body.Code).toBe('EntityNotExists.ResourceDirectory');

@@ -1,6 +1,7 @@
 /**
  * The Resource Directory reads of Resource Manager (2020-03-31) the account emulator answers for
- * the account it serves: GetAccount (its `FolderId` and `ResourceDirectoryPath`), GetFolder,
+ * the account it serves: GetResourceDirectory (its management account — never the served one —
+ * and `ControlPolicyStatus` `Enabled`), GetAccount (its `FolderId` and `ResourceDirectoryPath`), GetFolder,
  * ListAncestors (the folders above one, Root first), ListControlPolicyAttachmentsForTarget and
  * GetControlPolicy (`PolicyDocument` as a JSON string). The served snapshot's
  * `resourceDirectory.path` is Root first, down to the account itself; a level without an `id` gets
@@ -14,7 +15,7 @@ import { CREATED, idOf, type AccountIndex } from './account-index.js';
 import type { ActionResult } from './ram-actions.js';
 
 /** The Resource Directory actions the emulator answers. */
-export const RESOURCE_DIRECTORY_ACTIONS = ['GetAccount', 'GetFolder', 'ListAncestors', 'ListControlPolicyAttachmentsForTarget', 'GetControlPolicy'] as const;
+export const RESOURCE_DIRECTORY_ACTIONS = ['GetResourceDirectory', 'GetAccount', 'GetFolder', 'ListAncestors', 'ListControlPolicyAttachmentsForTarget', 'GetControlPolicy'] as const;
 
 /** One level as the emulator serves it. */
 interface ServedLevel {
@@ -63,6 +64,10 @@ export function answerResourceDirectory(index: AccountIndex, action: string, par
   const need = (name: string): string | { error: ApiError } => parameters[name] || { error: parameterError('Missing', `Parameter.${name}`, `You must specify ${name}.`) };
   const folderAt = (id: string) => folders.findIndex((f) => f.id === id);
 
+  if (action === 'GetResourceDirectory') {
+    const master = idOf('management-account', index.account.accountId);
+    return { body: { ResourceDirectory: { ResourceDirectoryId: directoryId, RootFolderId: levels[0]!.id, MasterAccountId: master, MasterAccountName: `management@${master}.onaliyun.com`, ControlPolicyStatus: 'Enabled', CreateTime: CREATED } } };
+  }
   if (action === 'GetAccount') {
     const id = need('AccountId');
     if (typeof id !== 'string') return id;
