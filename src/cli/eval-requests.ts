@@ -3,6 +3,7 @@
  * a YAML (or JSON) list of request objects. Each request is checked field by field; a problem
  * names the request's line. Bounded: MAX_REQUEST_FILE_BYTES read at most, MAX_REQUESTS requests.
  */
+import { READ_LIMITS } from './kit/limits.js';
 import type { Diagnostic, SourceRange } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../parse/source.js';
 import { PRINCIPAL_TYPES, type PrincipalType } from '../request/types.js';
@@ -11,7 +12,7 @@ import { EXPECTATIONS, type Expectation } from './exit-codes.js';
 /** Requests one file may hold: a CI suite is hundreds; a hundred thousand is a wrong file. */
 export const MAX_REQUESTS = 100_000;
 /** Bytes of a requests file read at most (about 640 bytes a request at the cap). */
-export const MAX_REQUEST_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_REQUEST_FILE_BYTES = READ_LIMITS.requests;
 
 /** One request of the file, as written (context values are strings). */
 export interface BatchRequest {

@@ -11,6 +11,8 @@ export const READ_LIMITS = {
   document: MAX_SOURCE_CHARACTERS,
   /** An account snapshot: a whole account is not one policy (see MAX_SNAPSHOT_CHARACTERS). */
   snapshot: MAX_SNAPSHOT_CHARACTERS,
+  /** An `eval --requests` file: up to 100,000 requests of a few hundred bytes each. */
+  requests: 64 * 1024 * 1024,
 } as const;
 
 /** How long a `git` subprocess may run before it is stopped. */
