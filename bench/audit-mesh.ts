@@ -10,8 +10,8 @@ import { parseSnapshot } from '../src/snapshot/parse-snapshot.js';
 
 const ACCOUNT = '1234567890123456';
 
-/** The raw snapshot of a role mesh: `roles` roles, `users` users allowed sts:AssumeRole on `*`. */
-export function roleMesh(roles: number, users = 20): Record<string, unknown> {
+/** The raw snapshot of a role mesh: `roles` roles, `users` users allowed sts:AssumeRole on `*`; `mfa`: every trust asks for MFA (every chain Conditional). */
+export function roleMesh(roles: number, users = 20, mfa = false): Record<string, unknown> {
   const role = (i: number) => `mesh-${i}`;
   return {
     accountId: ACCOUNT,
@@ -21,7 +21,7 @@ export function roleMesh(roles: number, users = 20): Record<string, unknown> {
     groups: [],
     roles: Array.from({ length: roles }, (_, i) => ({
       name: role(i),
-      trustPolicy: { document: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${ACCOUNT}:root`, `acs:ram::${ACCOUNT}:role/${role((i + 1) % roles)}`] } }] } },
+      trustPolicy: { document: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${ACCOUNT}:root`, `acs:ram::${ACCOUNT}:role/${role((i + 1) % roles)}`] }, ...(mfa ? { Condition: { Bool: { 'acs:MFAPresent': 'true' } } } : {}) }] } },
       attachments: [{ policy: 'AdministratorAccess', type: 'System' }],
     })),
     resources: { camsInstances: [] },
@@ -32,7 +32,8 @@ const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`fil
 if (isMain) {
   const n = Number(process.argv[2] ?? 200);
   const maxPaths = Number(process.argv[3] ?? 10);
-  const parsed = parseSnapshot(JSON.stringify(roleMesh(n)), { file: 'mesh.json' });
+  const mfa = process.argv[4] === 'mfa';
+  const parsed = parseSnapshot(JSON.stringify(roleMesh(n, 20, mfa)), { file: 'mesh.json' });
   if (!parsed.snapshot) {
     console.log(`role-mesh bench: the generated snapshot does not parse: ${parsed.diagnostics.slice(0, 3).map((d) => d.message).join('; ')}`);
     process.exit(1);
@@ -43,5 +44,5 @@ if (isMain) {
   const result = answer.result!;
   const paths = result.principals.reduce((k, p) => k + p.grants.reduce((j, g) => j + g.paths.length, 0), 0);
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`audit who-can cams:UpdateInstance, role mesh of ${n} roles × 20 users (--max-paths ${maxPaths}): ${(ms / 1000).toFixed(2)} s, peak RSS ${Math.round(peakMb)} MB; ${result.principals.filter((p) => p.decision === 'Allow').length} Allow, ${paths} paths kept (target: 50 roles < 1 s, 200 < 3 s, 1,000 < 20 s, each < 500 MB)`);
+  console.log(`audit who-can cams:UpdateInstance, role mesh of ${n} roles × 20 users${mfa ? ', MFA on every trust' : ''} (--max-paths ${maxPaths}): ${(ms / 1000).toFixed(2)} s, peak RSS ${Math.round(peakMb)} MB; ${result.principals.filter((p) => p.decision === 'Allow').length} Allow, ${result.principals.filter((p) => p.decision === 'Conditional').length} Conditional, ${paths} paths kept (target: 50 roles < 1 s, 200 < 3 s, 1,000 < 20 s, each < 500 MB)`);
 }

@@ -117,7 +117,7 @@ export class ActionAudit {
     // Allowed outright everywhere: roles change no decision, only add paths.
     const reach = allowed(own)
       ? new Map<string, Reach>()
-      : reachable(principal, (p) => this.model.edgeStream(p), (reached) => this.classes.every((_, i) => own[i]!.decision === 'Allow' || [...reached.values()].some((r) => isConstant(r.residual) === true && this.own(r.role)[i]!.decision === 'Allow')));
+      : reachable(principal, (p) => this.model.edgeStream(p), (reached) => this.classes.every((_, i) => own[i]!.decision === 'Allow' || [...reached.values()].some((r) => r.residual.kind === 'true' && this.own(r.role)[i]!.decision === 'Allow')), this.model.session.conjunctTexts);
     const routes = new LazyList(this.routes(principal));
     if (reach.size === 0 && routes.at(0) === undefined) {
       this.merged.set(principal.ref, own);

@@ -9,7 +9,7 @@
 import type { Residual } from '../decision/types.js';
 import { evaluate } from '../eval/authorize.js';
 import { compilePolicySet, type CompiledLayer, type CompiledPolicySet, type CompiledStatement } from '../eval/compile.js';
-import { and, isConstant, or, TRUE } from '../eval/residual.js';
+import { and, or, TRUE } from '../eval/residual.js';
 import { statementFormula } from '../eval/statement.js';
 import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { renderResidual } from '../explain/residual-text.js';
@@ -190,46 +190,72 @@ export interface Reach {
   depth: number;
 }
 
+/** One chain's condition as a set of conjuncts (keyed), so that a longer chain a shorter one implies adds nothing. */
+interface Disjunct {
+  residual: Residual;
+  keys: Set<string>;
+}
+
 /**
  * The roles `start` reaches within MAX_ROLE_CHAIN assumptions, each once with its joined condition
- * (W3), by levels: a role is walked on from only with the part of its condition that is new at
- * that level, and a role reached outright is never walked on from again — each role's edges are
- * read once per level at most, not once per chain. Walks that pass a role twice add only conditions
- * a shorter chain already implies. `settled(reached)` is asked after each level: true stops the
- * walk (the caller's answer cannot change, e.g. it is allowed outright everywhere).
+ * (W3), by levels: a role is walked on from only with the chains' conditions new at that level,
+ * and a condition that one already known implies (its conjuncts include all of the known one's)
+ * is dropped — so each role's edges are read once per level at most, not once per chain, and a
+ * mesh whose trusts ask for MFA does not grow a formula per chain. Walks that pass a role twice add
+ * only conditions a shorter chain already implies. `settled(reached)` is asked after each level:
+ * true stops the walk (the caller's answer cannot change, e.g. it is allowed outright everywhere).
  */
-export function reachable(start: AuditPrincipal, edgesFrom: (principal: AuditPrincipal) => Iterable<AssumeEdge>, settled: (reached: Map<string, Reach>) => boolean = () => false): Map<string, Reach> {
+export function reachable(
+  start: AuditPrincipal,
+  edgesFrom: (principal: AuditPrincipal) => Iterable<AssumeEdge>,
+  settled: (reached: Map<string, Reach>) => boolean = () => false,
+  /** The text of each conjunct, kept by the caller's session: edges' conditions are the same objects for every start. */
+  texts: WeakMap<Residual, string> = new WeakMap(),
+): Map<string, Reach> {
+  const keyOf = conjunctKeys(texts);
+  const known = new Map<string, { role: AuditPrincipal; depth: number; disjuncts: Disjunct[] }>();
+  const implied = (disjuncts: Disjunct[], keys: Set<string>) => disjuncts.some((d) => d.keys.size <= keys.size && [...d.keys].every((k) => keys.has(k)));
+  let frontier: { role: AuditPrincipal; disjuncts: Disjunct[] }[] = [{ role: start, disjuncts: [{ residual: TRUE, keys: new Set() }] }];
   const reached = new Map<string, Reach>();
-  let frontier: { role: AuditPrincipal; residual: Residual }[] = [{ role: start, residual: TRUE }];
   for (let depth = 1; depth <= MAX_ROLE_CHAIN && frontier.length > 0; depth++) {
-    const level = new Map<string, { role: AuditPrincipal; parts: Residual[]; certain: boolean }>();
+    const level = new Map<string, { role: AuditPrincipal; disjuncts: Disjunct[] }>();
     for (const from of frontier) {
       for (const edge of edgesFrom(from.role)) {
-        if (edge.to.ref === start.ref) continue;
-        const known = reached.get(edge.to.ref);
-        if (known && isConstant(known.residual) === true) continue;
-        let entry = level.get(edge.to.ref);
-        if (entry?.certain) continue;
-        const residual = and([from.residual, edge.residual]);
-        const constant = isConstant(residual);
-        if (constant === false) continue;
-        if (!entry) level.set(edge.to.ref, (entry = { role: edge.to, parts: [], certain: false }));
-        if (constant === true) {
-          entry.certain = true;
-          entry.parts = [TRUE];
-        } else entry.parts.push(residual);
+        if (edge.to.ref === start.ref || edge.residual.kind === 'false') continue;
+        const old = known.get(edge.to.ref);
+        if (old?.disjuncts[0]?.keys.size === 0) continue; // reached outright already
+        const edgeKeys = keyOf(edge.residual);
+        for (const d of from.disjuncts) {
+          const keys = new Set([...d.keys, ...edgeKeys]);
+          const fresh = level.get(edge.to.ref);
+          if ((old && implied(old.disjuncts, keys)) || (fresh && implied(fresh.disjuncts, keys))) continue;
+          const added = { residual: and([d.residual, edge.residual]), keys };
+          if (fresh) fresh.disjuncts = keys.size === 0 ? [added] : [...fresh.disjuncts, added];
+          else level.set(edge.to.ref, { role: edge.to, disjuncts: [added] });
+        }
       }
     }
     frontier = [];
-    for (const [ref, { role, parts }] of level) {
-      const added = or(parts);
-      const known = reached.get(ref);
-      reached.set(ref, known ? { role, residual: or([known.residual, added]), depth: known.depth } : { role, residual: added, depth });
-      frontier.push({ role, residual: added });
+    for (const [ref, entry] of level) {
+      const old = known.get(ref);
+      const disjuncts = entry.disjuncts[0]!.keys.size === 0 ? entry.disjuncts : [...(old?.disjuncts ?? []), ...entry.disjuncts];
+      known.set(ref, { role: entry.role, depth: old?.depth ?? depth, disjuncts });
+      reached.set(ref, { role: entry.role, residual: or(disjuncts.map((d) => d.residual)), depth: old?.depth ?? depth });
+      frontier.push(entry);
     }
     if (settled(reached)) break;
   }
   return reached;
+}
+
+/** A formula's conjuncts as keys (one JSON text per conjunct object, made once). */
+function conjunctKeys(texts: WeakMap<Residual, string>): (residual: Residual) => string[] {
+  const text = (r: Residual) => {
+    let found = texts.get(r);
+    if (found === undefined) texts.set(r, (found = JSON.stringify(r)));
+    return found;
+  };
+  return (residual) => (residual.kind === 'true' ? [] : residual.kind === 'and' ? residual.of.map(text) : [text(residual)]);
 }
 
 /** The Resource patterns of the set's identity Allow statements that can match sts:AssumeRole (compiled once per document). */

@@ -9,6 +9,7 @@
  * WeakMaps: a what-if account built for one escalation move is dropped with its sets, and its
  * entries with it. Nothing here is read before the session's own code wrote it.
  */
+import type { Residual } from '../decision/types.js';
 import type { CompiledLayer, CompiledStatement } from '../eval/compile.js';
 import type { PrincipalMatcher } from '../match/principal.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
@@ -85,6 +86,9 @@ export class AuditSession {
    * RAM resource: they do not depend on the action audited, so principal-can's actions share them.
    */
   readonly permissions = new Map<string, Map<string, Evaluated | undefined>>();
+
+  /** The JSON text of a condition's conjunct (`reachable`: a chain's condition as a set of conjuncts). */
+  readonly conjunctTexts = new WeakMap<Residual, string>();
 
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;

@@ -11,8 +11,8 @@ import { renderTable } from '../../src/audit/render/table.js';
 import { whoCan } from '../../src/audit/who-can.js';
 import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
 
-const mesh = (roles: number) => {
-  const parsed = parseSnapshot(JSON.stringify(roleMesh(roles)), { file: 'mesh.json' });
+const mesh = (roles: number, mfa = false) => {
+  const parsed = parseSnapshot(JSON.stringify(roleMesh(roles, 20, mfa)), { file: 'mesh.json' });
   if (!parsed.snapshot) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
   return parsed.snapshot;
 };
@@ -59,5 +59,23 @@ describe('a small mesh', () => {
     }
     // And without a limit a user has every chain: 6 of one role, 30 of two, 120 of three
     expect(all.get('user/user-0')!.grants[0]!.paths).toHaveLength(156);
+  });
+});
+
+describe('a mesh whose trusts ask for MFA', () => {
+  it('joins the conditions of the chains to a role once: one condition per role, not one per chain', { timeout: 120_000 }, () => {
+    // Given 30 roles whose trust policies each ask for MFA (30 + 870 + 24,360 chains per user)
+    const snapshot = mesh(30, true);
+    // When who-can asks about a CAMS action
+    const { result } = whoCan(snapshot, { action: 'cams:UpdateInstance', maxPaths: 5 });
+    const user = result!.principals.find((p) => p.principal.ref === 'user/user-0')!;
+    // Then the user is Conditional on MFA, and the condition names each role's MFA condition once:
+    // a chain through several roles only adds conditions a shorter chain already implies
+    expect(user.decision).toBe('Conditional');
+    const condition = user.grants[0]!.condition!;
+    expect(condition).toContain('acs:MFAPresent');
+    expect(condition.split('acs:MFAPresent').length - 1).toBe(30);
+    // And roles, allowed by their own AdministratorAccess, stay Allow
+    expect(result!.principals.filter((p) => p.principal.kind === 'role').every((p) => p.decision === 'Allow')).toBe(true);
   });
 });
