@@ -83,7 +83,8 @@ export function auditCommand(io: Io): Command {
   ).action(async (flags: CommonFlags & { action?: string; resource?: string; allResources?: boolean }) => {
     const loaded = flags.action === undefined ? { diagnostics: [usage('`--action` is required', 'e.g. `--action cams:UpdateInstance`')] } : loadCommon(flags, io);
     if ('diagnostics' in loaded) return finish(io, flags, loaded);
-    const input = { action: flags.action!, context: loaded.context, escalation: flags.escalation, ...(flags.resource !== undefined ? { resource: flags.resource } : {}), ...(flags.allResources ? { allResources: true } : {}), ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
+    // --max-paths was checked by loadCommon; the audit walks role chains only that far (0: all).
+    const input = { maxPaths: Number(flags.maxPaths), action: flags.action!, context: loaded.context, escalation: flags.escalation, ...(flags.resource !== undefined ? { resource: flags.resource } : {}), ...(flags.allResources ? { allResources: true } : {}), ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
     return finish(io, flags, whoCan(loaded.snapshot, input));
   });
   const can = commonOptions(
@@ -94,7 +95,7 @@ export function auditCommand(io: Io): Command {
   ).action(async (flags: CommonFlags & { principal?: string; action: string }) => {
     const loaded = flags.principal === undefined ? { diagnostics: [usage('`--principal` is required', 'e.g. `--principal user/alice`')] } : loadCommon(flags, io);
     if ('diagnostics' in loaded) return finish(io, flags, loaded);
-    const input = { principal: flags.principal!, actionPattern: flags.action, context: loaded.context, escalation: flags.escalation, ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
+    const input = { maxPaths: Number(flags.maxPaths), principal: flags.principal!, actionPattern: flags.action, context: loaded.context, escalation: flags.escalation, ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
     return finish(io, flags, principalCan(loaded.snapshot, input));
   });
   return audit.addCommand(who.exitOverride()).addCommand(can.exitOverride());

@@ -79,10 +79,12 @@ describe('--max-paths', () => {
     const total = alice().grants[0]!.paths.length;
     const json = JSON.parse(ask('--format', 'json', '--max-paths', '4').stdout);
     const grants = json.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/alice').grants;
-    expect(grants.map((g: { instances: { id: string }[]; paths: unknown[]; pathCount: number }) => [g.instances.map((i) => i.id), g.paths.length, g.pathCount])).toEqual([[['ins-1', 'ins-2'], 4, total]]);
+    // The audit walks role chains only as far as --max-paths needs (issue 13 §2): the count of the
+    // rest is then a lower bound, flagged as such.
+    expect(grants.map((g: { instances: { id: string }[]; paths: unknown[]; pathCount: number; pathCountAtLeast?: boolean }) => [g.instances.map((i) => i.id), g.paths.length, g.pathCount > 4 && g.pathCount <= total, g.pathCountAtLeast === true || g.pathCount === total])).toEqual([[['ins-1', 'ins-2'], 4, true, true]]);
     const every = JSON.parse(ask('--format', 'json', '--max-paths', '0').stdout);
     expect(every.principals.find((p: { principal: { ref: string } }) => p.principal.ref === 'user/alice').grants[0].paths).toHaveLength(total);
-    expect(ask().stdout).toContain(`… and ${total - 10} more paths`);
+    expect(ask().stdout).toMatch(new RegExp(`… and (${total - 10} )?more paths`));
   });
 
   it('refuses a --max-paths that is not a whole number', () => {
