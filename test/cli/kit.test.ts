@@ -104,7 +104,7 @@ describe('git revisions', () => {
     execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', 'add', 'sub/p.json'], { cwd: root });
     execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'x'], { cwd: root });
     expect(readRevision('HEAD:sub/p.json', root)).toEqual({ text: '{"Version":"1"}' });
-    for (const spec of ['--output=pwned.txt:x', '-p:x', '--end-of-options:x']) {
+    for (const spec of ['--output=pwned.txt:x', '-p:x', '--end-of-options:x', 'HEAD:sub/p.json\nHEAD:sub']) {
       const r = readRevision(spec, root);
       expect('diagnostic' in r && r.diagnostic.code, spec).toBe('invalid-argument');
     }

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { prng } from '../../src/emulator/ram-api/generate-account.js';
 
 /**
  * What the documented contract says about an input. `invalid`: its content is wrong, so every
@@ -37,17 +38,8 @@ export interface HostileInput {
   heavy?: boolean;
 }
 
-/** mulberry32: a small seeded PRNG, so every run generates the same inputs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded PRNG (mulberry32), so every run generates the same inputs. */
+export { prng };
 
 /** `count` distinct offsets in [1, length), evenly spread plus seeded random ones, sorted. */
 export function offsets(length: number, count: number, seed: number): number[] {

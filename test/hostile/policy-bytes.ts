@@ -3,16 +3,9 @@
  * elements, deep nesting, YAML aliases and tags, inputs at and over the size limit, empty inputs,
  * and paths that are not regular files.
  */
-import { GOOD_POLICY_TEXT } from './policy-structure.js';
+import { GOOD_POLICY_TEXT, policy } from './policy-structure.js';
 import { prng, type HostileInput } from './inputs.js';
 
-const policy = (family: string, variant: string, content: string | Buffer, extra: Partial<HostileInput> = {}, ext = 'json'): HostileInput => ({
-  name: `${family}/${variant}`,
-  family,
-  file: `policies/${family}/${variant}.${ext}`,
-  content,
-  ...extra,
-});
 
 const GOOD = Buffer.from(GOOD_POLICY_TEXT, 'utf8');
 /** `bytes` spliced into the good policy at `at`. */

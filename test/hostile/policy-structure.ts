@@ -18,7 +18,8 @@ export const GOOD_POLICY = JSON.parse(GOOD_POLICY_TEXT) as Record<string, unknow
 const CONTROL_TEXT = read('policies/examples/control-no-deletes-in-prod.control.json');
 const YAML_TEXT = read('policies/examples/deny-without-mfa-on-delete.yaml');
 
-const policy = (family: string, variant: string, content: string | Buffer, extra: Partial<HostileInput> = {}, ext = 'json'): HostileInput => ({
+/** A hostile policy input of `family`, written under `policies/<family>/`. */
+export const policy = (family: string, variant: string, content: string | Buffer, extra: Partial<HostileInput> = {}, ext = 'json'): HostileInput => ({
   name: `${family}/${variant}`,
   family,
   file: `policies/${family}/${variant}.${ext}`,

@@ -1,8 +1,9 @@
 /**
  * Reads a file as it is in a git revision (`origin/main:policies/x.json`), for `check` and `diff`.
  * Text from an argument never reaches git as an option: a revision that starts with `-` is
- * refused, the spec is passed after `--end-of-options` to resolve it to an object id, and the
- * blob is read by that verified id with `git cat-file` — no `git show`, whose options include
+ * refused, the spec goes to `git cat-file --batch-check` on standard input (never on the command
+ * line), which resolves it to an object id, type and size in one call, and the blob is read by
+ * that verified id with `git cat-file blob` — no `git show`, whose options include
  * `--output=FILE`. The blob's size is checked before it is read. Never throws.
  */
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
@@ -19,8 +20,8 @@ function unreadable(spec: string, reason: string, code: DiagnosticCode = 'unread
   return { diagnostic: { code, severity: 'error', message: `cannot read \`${spec}\` from git: ${reason}`, file: spec, path: '', help: 'give a file, or `REVISION:PATH` inside a git repository (e.g. `origin/main:policies/x.json`)' } };
 }
 
-function git(args: string[], cwd: string, maxBuffer = 64 * 1024): { ok: true; stdout: string } | { ok: false; reason: string } {
-  const run = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer, timeout: GIT_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+function git(args: string[], cwd: string, maxBuffer = 64 * 1024, input = ''): { ok: true; stdout: string } | { ok: false; reason: string } {
+  const run = spawnSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer, timeout: GIT_TIMEOUT_MS, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
   if (run.error) {
     const code = (run.error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? 'git is not available' : code === 'ETIMEDOUT' ? `git took longer than ${GIT_TIMEOUT_MS / 1000} s` : code ?? run.error.message };
@@ -35,18 +36,17 @@ export function readRevision(spec: string, cwd: string, maxBytes: number = READ_
   if (!match) return unreadable(spec, 'it is not `REVISION:PATH`');
   const revision = match[1]!;
   if (revision.startsWith('-') || spec.includes('\0')) return unreadable(spec, 'a revision cannot start with `-`', 'invalid-argument');
-  const resolved = git(['rev-parse', '--verify', '--quiet', '--end-of-options', spec], cwd);
-  if (!resolved.ok) return unreadable(spec, resolved.reason.includes('git is not') || resolved.reason.includes('longer') ? resolved.reason : 'no such revision or path');
-  const id = resolved.stdout.trim();
-  if (!OBJECT_ID.test(id)) return unreadable(spec, 'git did not name one object');
-  const type = git(['cat-file', '-t', id], cwd);
-  if (!type.ok) return unreadable(spec, type.reason);
-  if (type.stdout.trim() !== 'blob') return unreadable(spec, `it is a ${type.stdout.trim()}, not a file`);
-  const size = git(['cat-file', '-s', id], cwd);
-  if (!size.ok) return unreadable(spec, size.reason);
-  const bytes = Number(size.stdout.trim());
+  // One spec per line of standard input: a line break would name a second object.
+  if (/[\r\n]/.test(spec)) return unreadable(spec, 'a revision or path cannot hold a line break', 'invalid-argument');
+  const checked = git(['cat-file', '--batch-check'], cwd, 64 * 1024, `${spec}\n`);
+  if (!checked.ok) return unreadable(spec, checked.reason);
+  // `<id> <type> <size>` for an object; `<spec> missing` (or `ambiguous`) otherwise.
+  const [id = '', type = '', size = ''] = checked.stdout.trim().split(' ');
+  if (!OBJECT_ID.test(id) || size === '') return unreadable(spec, 'no such revision or path');
+  if (type !== 'blob') return unreadable(spec, `it is a ${type}, not a file`);
+  const bytes = Number(size);
   if (!Number.isSafeInteger(bytes) || bytes > maxBytes) {
-    return { diagnostic: { code: 'input-too-large', severity: 'error', message: `\`${spec}\` is ${size.stdout.trim()} bytes, more than the ${maxBytes} ramguard reads`, file: spec, path: '' } };
+    return { diagnostic: { code: 'input-too-large', severity: 'error', message: `\`${spec}\` is ${size} bytes, more than the ${maxBytes} ramguard reads`, file: spec, path: '' } };
   }
   const blob = git(['cat-file', 'blob', id], cwd, maxBytes + 1024);
   if (!blob.ok) return unreadable(spec, blob.reason);

@@ -36,7 +36,7 @@ export const EXTRA_SYSTEM_POLICY = {
 const CATALOG_SYSTEM_POLICIES = ['AliyunCamsReadOnlyAccess', 'AliyunCamsFullAccess', 'AliyunRAMReadOnlyAccess', 'AliyunSTSAssumeRoleAccess'];
 
 /** mulberry32: a small, fast, seeded PRNG (no dependency for a test-data generator). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
