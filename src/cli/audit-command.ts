@@ -30,28 +30,25 @@ interface CommonFlags {
 }
 
 /** Reads the snapshot, the context and the session policy; diagnostics when any is bad. */
-function loadCommon(flags: CommonFlags, io: Io): { snapshot: AccountSnapshot; context: Record<string, string[]>; sessionPolicy?: NamedPolicy } | { diagnostics: Diagnostic[] } {
+function loadCommon(flags: CommonFlags, io: Io): { snapshot: AccountSnapshot; context: Record<string, string[]>; maxPaths: number; sessionPolicy?: NamedPolicy } | { diagnostics: Diagnostic[] } {
   if (flags.snapshot === undefined) return { diagnostics: [usage('`--snapshot FILE` is required', 'an account snapshot; see docs/snapshot-format.md')] };
   const { reader, problems: diagnostics } = createInputReader(io, flags.allowPath);
-  wholeNumber(flags.maxPaths, '--max-paths', 0, 1_000_000, diagnostics);
+  const maxPaths = wholeNumber(flags.maxPaths, '--max-paths', 0, 1_000_000, diagnostics);
   const context = parseContextFlags(flags.context, diagnostics);
   const sessionPolicy = flags.sessionPolicy !== undefined ? readPolicyFile(reader, flags.sessionPolicy, 'session', diagnostics) : undefined;
-  if (hasErrors(diagnostics)) return { diagnostics };
+  if (hasErrors(diagnostics) || maxPaths === undefined) return { diagnostics };
   const loaded = loadSnapshotFile(reader, flags.snapshot);
   if ('diagnostics' in loaded) return loaded;
   // The answer stands, but says what the snapshot lacks (on stderr: stdout is the answer's format).
   printDiagnostics(io, loaded.warnings);
-  return { snapshot: loaded.snapshot, context, ...(sessionPolicy ? { sessionPolicy } : {}) };
+  return { snapshot: loaded.snapshot, context, maxPaths, ...(sessionPolicy ? { sessionPolicy } : {}) };
 }
 
-/** Prints the answer in its format, or the diagnostics; sets the exit code. */
-async function finish(io: Io, flags: CommonFlags, answer: { result?: AuditResult; diagnostics: Diagnostic[] }): Promise<void> {
+/** Prints the answer (at most `maxPaths` paths a grant, 0: all) in its format, or the diagnostics; sets the exit code. */
+async function finish(io: Io, flags: CommonFlags, answer: { result?: AuditResult; diagnostics: Diagnostic[] }, maxPaths = 0): Promise<void> {
   if (!answer.result) return failWith(io, flags.format, answer.diagnostics);
   const renderer = await auditRenderer(flags.format);
   if ('error' in renderer) return failWith(io, undefined, [usage(renderer.error, `use one of ${AUDIT_FORMATS.join(', ')}`)]);
-  const problems: Diagnostic[] = [];
-  const maxPaths = wholeNumber(flags.maxPaths, '--max-paths', 0, 1_000_000, problems);
-  if (maxPaths === undefined) return failWith(io, flags.format, problems);
   const rendered = renderAnswer(renderer, limitPaths(answer.result, maxPaths), flags.format);
   if ('diagnostic' in rendered) return failWith(io, flags.format, [rendered.diagnostic]);
   io.out(rendered.text);
@@ -83,9 +80,9 @@ export function auditCommand(io: Io): Command {
   ).action(async (flags: CommonFlags & { action?: string; resource?: string; allResources?: boolean }) => {
     const loaded = flags.action === undefined ? { diagnostics: [usage('`--action` is required', 'e.g. `--action cams:UpdateInstance`')] } : loadCommon(flags, io);
     if ('diagnostics' in loaded) return finish(io, flags, loaded);
-    // --max-paths was checked by loadCommon; the audit walks role chains only that far (0: all).
-    const input = { maxPaths: Number(flags.maxPaths), action: flags.action!, context: loaded.context, escalation: flags.escalation, ...(flags.resource !== undefined ? { resource: flags.resource } : {}), ...(flags.allResources ? { allResources: true } : {}), ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
-    return finish(io, flags, whoCan(loaded.snapshot, input));
+    // The audit walks role chains only as far as --max-paths needs (0: all).
+    const input = { maxPaths: loaded.maxPaths, action: flags.action!, context: loaded.context, escalation: flags.escalation, ...(flags.resource !== undefined ? { resource: flags.resource } : {}), ...(flags.allResources ? { allResources: true } : {}), ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
+    return finish(io, flags, whoCan(loaded.snapshot, input), loaded.maxPaths);
   });
   const can = commonOptions(
     new Command('principal-can')
@@ -95,8 +92,8 @@ export function auditCommand(io: Io): Command {
   ).action(async (flags: CommonFlags & { principal?: string; action: string }) => {
     const loaded = flags.principal === undefined ? { diagnostics: [usage('`--principal` is required', 'e.g. `--principal user/alice`')] } : loadCommon(flags, io);
     if ('diagnostics' in loaded) return finish(io, flags, loaded);
-    const input = { maxPaths: Number(flags.maxPaths), principal: flags.principal!, actionPattern: flags.action, context: loaded.context, escalation: flags.escalation, ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
-    return finish(io, flags, principalCan(loaded.snapshot, input));
+    const input = { maxPaths: loaded.maxPaths, principal: flags.principal!, actionPattern: flags.action, context: loaded.context, escalation: flags.escalation, ...(loaded.sessionPolicy ? { sessionPolicy: loaded.sessionPolicy } : {}) };
+    return finish(io, flags, principalCan(loaded.snapshot, input), loaded.maxPaths);
   });
   return audit.addCommand(who.exitOverride()).addCommand(can.exitOverride());
 }
