@@ -161,3 +161,17 @@ describe('the requests file, parsed', () => {
     expect(Object.keys(parsed.requests[0]!.context!)).toEqual(['__proto__']);
   });
 });
+
+describe('a requests file full of mistakes', () => {
+  it('prints at most 100 diagnostics for it, then the count of the rest (text and JSON)', () => {
+    const bad = Array.from({ length: 20_000 }, () => line({ action: 1 })).join('\n');
+    const text = run([...POLICIES, '--requests', '-'], { input: bad });
+    expect(text.status).toBe(2);
+    const lines = text.stderr.split('\n').filter((l) => /error\[/.test(l));
+    expect(lines).toHaveLength(101);
+    expect(lines.at(-1)).toContain('error[too-many-diagnostics]: … and 39900 more diagnostics');
+    const json = run([...POLICIES, '--requests', '-', '--format', 'json'], { input: bad });
+    const parsed = JSON.parse(json.stdout);
+    expect([json.status, parsed.ok, parsed.diagnostics.length, parsed.diagnostics.at(-1).code]).toEqual([2, false, 101, 'too-many-diagnostics']);
+  });
+});

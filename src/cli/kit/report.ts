@@ -5,6 +5,7 @@
  */
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { capDiagnostics, carryOmitted } from '../../parse/limits.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from './io.js';
 
@@ -18,17 +19,22 @@ export function usageProblem(message: string, help?: string, code: DiagnosticCod
 
 /** `d` with a file, so the printed line says where it is (`<command line>` by default). */
 export function located(d: Diagnostic, file = COMMAND_LINE): Diagnostic {
-  return d.file === undefined ? { ...d, file } : d;
+  // A `too-many-diagnostics` summary's copy still stands for the diagnostics it counts.
+  return d.file === undefined ? carryOmitted(d, { ...d, file }) : d;
 }
 
-/** Prints diagnostics on stderr, one `file:line:col: severity[code]: message` each. */
+/**
+ * Prints diagnostics on stderr, one `file:line:col: severity[code]: message` each, at most 100 a
+ * file (then one `too-many-diagnostics` with the count): whatever produced them, a command prints
+ * a bounded report (an `eval --requests` file of 100,000 bad lines would otherwise print 200,000).
+ */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.err(formatDiagnostic(located(d)));
+  for (const d of capDiagnostics(diagnostics.map((x) => located(x)))) io.err(formatDiagnostic(d));
 }
 
-/** The one JSON shape of a command that could not answer. */
+/** The one JSON shape of a command that could not answer (diagnostics capped per file, as printed). */
 export function failureJson(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify({ ok: false, diagnostics: diagnostics.map((d) => located(d)) }, null, 2);
+  return JSON.stringify({ ok: false, diagnostics: capDiagnostics(diagnostics.map((d) => located(d))) }, null, 2);
 }
 
 /**
