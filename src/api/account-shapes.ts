@@ -36,7 +36,7 @@ const snapshotFields: Record<string, Check> = {
     }),
   ),
   groups: arrayOf(shape('a SnapshotGroup `{ name, attachments }`', { name: string, description: optional(string), attachments })),
-  roles: arrayOf(shape('a SnapshotRole `{ name, trustPolicy, attachments }`', { name: string, description: optional(string), arn: optional(string), trustPolicy: policyDocument, maxSessionDuration: optional(finite), attachments })),
+  roles: arrayOf(shape('a SnapshotRole `{ name, trustPolicy, attachments }`', { name: string, description: optional(string), arn: optional(string), trustPolicy: policyDocument, maxSessionDuration: optional(finite), serviceLinked: optional(boolean), attachments })),
   resourceGroups: optional(arrayOf(shape('a ResourceGroup `{ id, name? }`', { id: string, name: optional(string) }))),
   resources: shape('a ResourceInventory `{ camsInstances }`', {
     camsInstances: arrayOf(shape('a CAMS instance `{ id, region }`', { id: string, name: optional(string), region: string, resourceGroup: optional(string), tags: optional(recordOf(string)) })),

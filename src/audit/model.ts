@@ -195,7 +195,9 @@ export class AuditModel {
   /** A principal's set built from `snapshot` (this account's, or a hypothetical variant), with the role's trust policy when `resource` names a role. */
   buildSet(snapshot: AccountSnapshot, ref: string, resource?: string): PrincipalPolicySet {
     // The control levels are the same for every principal: built once per directory, then copied in.
-    const directory = snapshot.resourceDirectory;
+    // A service-linked role has none (W20): policySetFor leaves them out, and nothing is copied in.
+    const exempt = ref.startsWith('role/') && snapshot.roles[this.indexOf(ref)]?.serviceLinked === true;
+    const directory = exempt ? undefined : snapshot.resourceDirectory;
     const { controls } = this.session;
     let control = directory ? controls.get(directory) : undefined;
     const from = this.narrowed(snapshot, ref);

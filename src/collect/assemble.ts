@@ -63,7 +63,7 @@ export function assembleSnapshot(reading: AccountReading, options: AssembleOptio
       if (!detail) return [];
       const arn = detail.arn ?? r.arn;
       const description = detail.description ?? r.description;
-      return [{ name: r.name, ...(description !== undefined ? { description } : {}), ...(arn !== undefined ? { arn } : {}), trustPolicy: { document: detail.trustPolicy }, ...(detail.maxSessionDuration !== undefined ? { maxSessionDuration: detail.maxSessionDuration } : {}), attachments: attachmentsOf(reading.roleAttachments.get(r.name), 'ServiceRole', r.name) }];
+      return [{ name: r.name, ...(description !== undefined ? { description } : {}), ...(arn !== undefined ? { arn } : {}), trustPolicy: { document: detail.trustPolicy }, ...(detail.maxSessionDuration !== undefined ? { maxSessionDuration: detail.maxSessionDuration } : {}), ...(detail.serviceLinked !== undefined ? { serviceLinked: detail.serviceLinked } : {}), attachments: attachmentsOf(reading.roleAttachments.get(r.name), 'ServiceRole', r.name) }];
     })
     .sort(byName);
 

@@ -28,7 +28,7 @@ export interface AccountReading {
   userAttachments: Map<string, Attached>;
   groupAttachments: Map<string, Attached>;
   roleAttachments: Map<string, Attached>;
-  roleDetails: Map<string, { arn?: string; description?: string; trustPolicy: unknown; maxSessionDuration?: number }>;
+  roleDetails: Map<string, { arn?: string; description?: string; trustPolicy: unknown; maxSessionDuration?: number; serviceLinked?: boolean }>;
   policyVersions: Map<string, { defaultVersion: string; versions: { id: string; document: unknown }[]; onlyDefault: boolean }>;
   /** Resource-group-scope attachments from Resource Manager, principals by name and type. */
   scopedAttachments: { principalType: string; principal: string; policy: string; type: PolicyType; resourceGroup: string }[];
@@ -194,6 +194,8 @@ function readRole(reading: AccountReading, name: string, body: Record<string, un
     ...(text(role['Description']) ? { description: text(role['Description'])! } : {}),
     trustPolicy,
     ...(Number.isInteger(seconds) && seconds > 0 ? { maxSessionDuration: seconds } : {}),
+    // RAM answers a boolean; an answer without it leaves the flag unrecorded, not false.
+    ...(typeof role['IsServiceLinkedRole'] === 'boolean' ? { serviceLinked: role['IsServiceLinkedRole'] } : {}),
   });
   return undefined;
 }

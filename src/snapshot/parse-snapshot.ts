@@ -53,6 +53,7 @@ export function snapshotFromValue(value: unknown, source: Pick<ParsedSource, 'fi
     ...(r.arn !== undefined ? { arn: r.arn } : {}),
     trustPolicy: load(r.trustPolicy, 'trust', `/roles/${i}/trustPolicy`, `the trust policy of role \`${r.name}\``),
     ...(r.maxSessionDuration !== undefined ? { maxSessionDuration: r.maxSessionDuration } : {}),
+    ...(r.serviceLinked !== undefined ? { serviceLinked: r.serviceLinked } : {}),
     attachments: r.attachments ?? [],
   }));
   // Problems in the snapshot file first, in file order; then those inside policy files it names;

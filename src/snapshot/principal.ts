@@ -79,7 +79,8 @@ export function policySetFor(snapshot: AccountSnapshot, ref: string, options: { 
     return { diagnostics: [problem('unknown-principal', `the snapshot has no ${kind} \`${name}\``, didYouMean(near) ?? `its ${kind}s are ${names.map((n) => `\`${n}\``).join(', ') || 'none'}`)] };
   }
   const builder = new SetBuilder(snapshot);
-  builder.addControl();
+  // Control policies do not apply to service-linked roles (W20).
+  if (!(kind === 'role' && snapshot.roles[index]!.serviceLinked === true)) builder.addControl();
   let principal: PrincipalPolicySet['principal'];
   if (kind === 'user') {
     const user = snapshot.users[index]!;

@@ -25,7 +25,7 @@ export interface RawSnapshot {
   systemPolicies?: (Named & RawDocumentSource)[];
   users?: (Named & { displayName?: string; groups?: string[]; attachments?: Attachment[]; accessKeys?: { id: string; status: 'Active' | 'Inactive' }[]; loginProfile?: boolean; mfaBound?: boolean })[];
   groups?: (Named & { attachments?: Attachment[] })[];
-  roles?: (Named & { arn?: string; trustPolicy: RawDocumentSource; maxSessionDuration?: number; attachments?: Attachment[] })[];
+  roles?: (Named & { arn?: string; trustPolicy: RawDocumentSource; maxSessionDuration?: number; serviceLinked?: boolean; attachments?: Attachment[] })[];
   resourceGroups?: { id: string; name?: string }[];
   resources?: { camsInstances?: { id: string; name?: string; region: string; resourceGroup?: string; tags?: Record<string, string> }[] };
   collection?: CollectionInfo;

@@ -92,6 +92,7 @@ export const snapshotSchema = {
         arn: text("the role's ARN as RAM reports it (default acs:ram::<accountId>:role/<name in lower case>)"),
         trustPolicy: object([], documentSource, 'who may assume the role'),
         maxSessionDuration: { type: 'integer', description: 'seconds, 3600 to 43200' },
+        serviceLinked: { type: 'boolean', description: 'a service-linked role (RAM IsServiceLinkedRole): control policies do not apply to it' },
         attachments,
       }),
     },

@@ -110,6 +110,11 @@ export interface SnapshotRole {
   trustPolicy: PolicyDocument;
   /** Seconds, 3600 to 43200. */
   maxSessionDuration?: number;
+  /**
+   * A service-linked role (RAM's `IsServiceLinkedRole`): created and used by a cloud service;
+   * Resource Directory control policies do not apply to it (W20). Undefined = not recorded (false).
+   */
+  serviceLinked?: boolean;
   attachments: Attachment[];
 }
 

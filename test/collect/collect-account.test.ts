@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectAccount } from '../../src/collect/collect.js';
 import { generateAccount } from '../../src/emulator/ram-api/generate-account.js';
 import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
-import { accountEmulator, callerTo, without } from './fixture.js';
+import { accountEmulator, asCollected, callerTo, without } from './fixture.js';
 
 const account = generateAccount({ users: 2000 });
 const COLLECTED_AT = '2026-11-28T12:00:00Z';
-/** ListInstance does not return tags (docs/collect.md): the expected inventory has none. */
-const expected = { ...account, resources: { camsInstances: account.resources!.camsInstances!.map(({ tags: _t, ...rest }) => rest) } };
+/** ListInstance does not return tags; every role carries IsServiceLinkedRole (fixture.ts). */
+const expected = asCollected(account);
 
 describe('a clean collection of 2,000 users across many pages', () => {
   let emulator: Awaited<ReturnType<typeof accountEmulator>>;
@@ -32,7 +32,8 @@ describe('a clean collection of 2,000 users across many pages', () => {
     expect(result.pages['ListPolicyAttachments']).toBe(attachments.length);
   });
 
-  it('has no gaps, and equals the served account', () => {
+  it('has no gaps, and equals the served account (service-linked roles flagged)', () => {
+    expect(account.roles!.filter((r) => r.serviceLinked === true).length).toBeGreaterThan(0);
     expect(result.gaps).toEqual([]);
     const snapshot = result.snapshot!;
     expect(snapshot.collectedAt).toBe(COLLECTED_AT);
@@ -88,7 +89,7 @@ describe('a collection under throttling, with one call that always fails', () =>
   it('collects everything else: only that user lacks its account-scope attachments', () => {
     const snapshot = result.snapshot!;
     const bare = (a: typeof account) => without(a, 'collectedAt', 'collection', 'resources');
-    const served = structuredClone(account);
+    const served = structuredClone(expected);
     const user = served.users![41]!;
     user.attachments = user.attachments!.filter((a) => a.resourceGroup !== undefined);
     expect(bare(snapshot)).toEqual(bare(served));

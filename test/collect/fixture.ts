@@ -56,3 +56,15 @@ export function exampleAccount(): ServedAccount {
   (account.resourceDirectory?.controlPolicies ?? []).forEach(inline);
   return account;
 }
+
+/**
+ * The account as `collect` reads it back: GetRole answers `IsServiceLinkedRole` for every role, so
+ * each role carries the flag (false as read, not left out); ListInstance gives no tags.
+ */
+export function asCollected(account: ServedAccount): ServedAccount {
+  return {
+    ...account,
+    roles: account.roles!.map((r) => ({ ...r, serviceLinked: r.serviceLinked === true })),
+    resources: { camsInstances: account.resources!.camsInstances!.map(({ tags: _t, ...rest }) => rest) },
+  };
+}

@@ -54,6 +54,7 @@ describe('RAM 2015-05-01', () => {
     expect(typeof r.body.Role.AssumeRolePolicyDocument).toBe('string');
     expect(JSON.parse(r.body.Role.AssumeRolePolicyDocument)).toEqual(role.trustPolicy.document);
     expect(r.body.Role).toMatchObject({ RoleName: role.name, Arn: role.arn, MaxSessionDuration: role.maxSessionDuration });
+    for (const other of account.roles!) expect((await ram('GetRole', { RoleName: other.name })).body.Role.IsServiceLinkedRole).toBe(other.serviceLinked === true);
     const list = await ram('ListRoles');
     expect(list.body.Roles.Role.map((x: { Arn: string }) => x.Arn)).toEqual(account.roles!.map((x) => x.arn));
   });

@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ramguard.dev/schemas/snapshot.schema.json","title":"ramguard account snapshot: the account as RAM sees it","type":"object","additionalProperties":false,"required":["accountId"],"properties":{"accountId":{"type":"string","description":"the Alibaba Cloud account id (UID), digits"},"collectedAt":{"type":"string","description":"when the snapshot was taken, ISO 8601"},"resourceDirectory":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the control policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"the custom control policies the levels refer to"},"path":{"type":"array","description":"Root folder first, down to the account itself","items":{"type":"object","additionalProperties":false,"required":["name","controlPolicies"],"properties":{"name":{"type":"string","description":"the folder or account name"},"id":{"type":"string","description":"the folder or account id"},"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the control policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"}}}}}}}},"description":"where the account sits in a Resource Directory; leave out when it is in none"},"policies":{"type":"array","description":"custom policies, each with every version","items":{"type":"object","additionalProperties":false,"required":["name","defaultVersion","versions"],"properties":{"name":{"type":"string","description":"the policy name"},"description":{"type":"string","description":"free text"},"defaultVersion":{"type":"string","description":"the id of the version in force, e.g. v2"},"versions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"v1, v2, ..."},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}}}}}},"systemPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the system policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"system policies as the account sees them; they win over the built-in catalog"},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the user name"},"displayName":{"type":"string","description":"the display name"},"groups":{"type":"array","items":{"type":"string"},"description":"the groups the user is in"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"},"accessKeys":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status"],"properties":{"id":{"type":"string","description":"the AccessKey ID (never the secret)"},"status":{"type":"string","enum":["Active","Inactive"]}}}},"loginProfile":{"type":"boolean","description":"whether the user can sign in to the console"},"mfaBound":{"type":"boolean","description":"whether an MFA device is bound"}}}},"groups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the group name"},"description":{"type":"string","description":"free text"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"roles":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","trustPolicy"],"properties":{"name":{"type":"string","description":"the role name"},"description":{"type":"string","description":"free text"},"arn":{"type":"string","description":"the role's ARN as RAM reports it (default acs:ram::<accountId>:role/<name in lower case>)"},"trustPolicy":{"type":"object","additionalProperties":false,"required":[],"properties":{"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}},"description":"who may assume the role"},"maxSessionDuration":{"type":"integer","description":"seconds, 3600 to 43200"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"resourceGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"the resource group id, e.g. rg-aek2..."},"name":{"type":"string","description":"its name"}}},"description":"when given, attachments may name only these"},"resources":{"type":"object","additionalProperties":false,"required":[],"properties":{"camsInstances":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","region"],"properties":{"id":{"type":"string","description":"the instance id"},"name":{"type":"string","description":"the instance name"},"region":{"type":"string","description":"the region id, e.g. ap-southeast-1"},"resourceGroup":{"type":"string","description":"the resource group the instance is in"},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"every tag of the instance; leave out when not known"}}}}}},"collection":{"type":"object","additionalProperties":false,"required":["gaps"],"properties":{"tool":{"type":"string","description":"the tool and version that collected the snapshot"},"gaps":{"type":"array","description":"every call that failed after its retries; empty when everything was read","items":{"type":"object","additionalProperties":false,"required":["service","action","parameters","message","missing"],"properties":{"service":{"type":"string","description":"the API: ram, resourcemanager or cams"},"action":{"type":"string","description":"the API action, e.g. ListPoliciesForUser"},"parameters":{"type":"object","additionalProperties":{"type":"string"},"description":"the parameters that identify the call; never a credential"},"code":{"type":"string","description":"the service's error code"},"message":{"type":"string","description":"what went wrong"},"requestId":{"type":"string","description":"the request id of the last attempt"},"missing":{"type":"string","description":"what the snapshot lacks because of it"},"path":{"type":"string","description":"JSON Pointer of the snapshot element left incomplete"}}}},"notCollected":{"type":"array","items":{"type":"string"},"description":"parts collect does not read: unknown, not none"}},"description":"written by ramguard collect: what could not be read"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ramguard.dev/schemas/snapshot.schema.json","title":"ramguard account snapshot: the account as RAM sees it","type":"object","additionalProperties":false,"required":["accountId"],"properties":{"accountId":{"type":"string","description":"the Alibaba Cloud account id (UID), digits"},"collectedAt":{"type":"string","description":"when the snapshot was taken, ISO 8601"},"resourceDirectory":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the control policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"the custom control policies the levels refer to"},"path":{"type":"array","description":"Root folder first, down to the account itself","items":{"type":"object","additionalProperties":false,"required":["name","controlPolicies"],"properties":{"name":{"type":"string","description":"the folder or account name"},"id":{"type":"string","description":"the folder or account id"},"controlPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the control policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"}}}}}}}},"description":"where the account sits in a Resource Directory; leave out when it is in none"},"policies":{"type":"array","description":"custom policies, each with every version","items":{"type":"object","additionalProperties":false,"required":["name","defaultVersion","versions"],"properties":{"name":{"type":"string","description":"the policy name"},"description":{"type":"string","description":"free text"},"defaultVersion":{"type":"string","description":"the id of the version in force, e.g. v2"},"versions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"v1, v2, ..."},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}}}}}},"systemPolicies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the system policy name"},"description":{"type":"string","description":"free text"},"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}}},"description":"system policies as the account sees them; they win over the built-in catalog"},"users":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the user name"},"displayName":{"type":"string","description":"the display name"},"groups":{"type":"array","items":{"type":"string"},"description":"the groups the user is in"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"},"accessKeys":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status"],"properties":{"id":{"type":"string","description":"the AccessKey ID (never the secret)"},"status":{"type":"string","enum":["Active","Inactive"]}}}},"loginProfile":{"type":"boolean","description":"whether the user can sign in to the console"},"mfaBound":{"type":"boolean","description":"whether an MFA device is bound"}}}},"groups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the group name"},"description":{"type":"string","description":"free text"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"roles":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","trustPolicy"],"properties":{"name":{"type":"string","description":"the role name"},"description":{"type":"string","description":"free text"},"arn":{"type":"string","description":"the role's ARN as RAM reports it (default acs:ram::<accountId>:role/<name in lower case>)"},"trustPolicy":{"type":"object","additionalProperties":false,"required":[],"properties":{"document":{"description":"the policy document, inline (JSON or YAML)"},"file":{"type":"string","description":"a policy file, relative to the snapshot file"}},"description":"who may assume the role"},"maxSessionDuration":{"type":"integer","description":"seconds, 3600 to 43200"},"serviceLinked":{"type":"boolean","description":"a service-linked role (RAM IsServiceLinkedRole): control policies do not apply to it"},"attachments":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["policy","type"],"properties":{"policy":{"type":"string","description":"the policy name"},"type":{"type":"string","enum":["Custom","System"],"description":"Custom (a policy of this snapshot) or System (a system policy, by name)"},"resourceGroup":{"type":"string","description":"the resource group the attachment is scoped to; leave out for the whole account"}}},"description":"policies attached to this principal or group"}}}},"resourceGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","description":"the resource group id, e.g. rg-aek2..."},"name":{"type":"string","description":"its name"}}},"description":"when given, attachments may name only these"},"resources":{"type":"object","additionalProperties":false,"required":[],"properties":{"camsInstances":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","region"],"properties":{"id":{"type":"string","description":"the instance id"},"name":{"type":"string","description":"the instance name"},"region":{"type":"string","description":"the region id, e.g. ap-southeast-1"},"resourceGroup":{"type":"string","description":"the resource group the instance is in"},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"every tag of the instance; leave out when not known"}}}}}},"collection":{"type":"object","additionalProperties":false,"required":["gaps"],"properties":{"tool":{"type":"string","description":"the tool and version that collected the snapshot"},"gaps":{"type":"array","description":"every call that failed after its retries; empty when everything was read","items":{"type":"object","additionalProperties":false,"required":["service","action","parameters","message","missing"],"properties":{"service":{"type":"string","description":"the API: ram, resourcemanager or cams"},"action":{"type":"string","description":"the API action, e.g. ListPoliciesForUser"},"parameters":{"type":"object","additionalProperties":{"type":"string"},"description":"the parameters that identify the call; never a credential"},"code":{"type":"string","description":"the service's error code"},"message":{"type":"string","description":"what went wrong"},"requestId":{"type":"string","description":"the request id of the last attempt"},"missing":{"type":"string","description":"what the snapshot lacks because of it"},"path":{"type":"string","description":"JSON Pointer of the snapshot element left incomplete"}}}},"notCollected":{"type":"array","items":{"type":"string"},"description":"parts collect does not read: unknown, not none"}},"description":"written by ramguard collect: what could not be read"}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1222,7 +1222,7 @@ vErrors.push(err94);
 errors++;
 }
 for(const key13 in data57){
-if(!((((((key13 === "name") || (key13 === "description")) || (key13 === "arn")) || (key13 === "trustPolicy")) || (key13 === "maxSessionDuration")) || (key13 === "attachments"))){
+if(!(((((((key13 === "name") || (key13 === "description")) || (key13 === "arn")) || (key13 === "trustPolicy")) || (key13 === "maxSessionDuration")) || (key13 === "serviceLinked")) || (key13 === "attachments"))){
 const err95 = {instancePath:instancePath+"/roles/" + i12,schemaPath:"#/properties/roles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.roles.items,data:data57};
 if(vErrors === null){
 vErrors = [err95];
@@ -1325,15 +1325,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data57.attachments !== undefined){
-let data64 = data57.attachments;
-if(Array.isArray(data64)){
-const len13 = data64.length;
-for(let i13=0; i13<len13; i13++){
-let data65 = data64[i13];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.policy === undefined){
-const err103 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema11.properties.roles.items.properties.attachments.items.required,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data65};
+if(data57.serviceLinked !== undefined){
+let data64 = data57.serviceLinked;
+if(typeof data64 !== "boolean"){
+const err103 = {instancePath:instancePath+"/roles/" + i12+"/serviceLinked",schemaPath:"#/properties/roles/items/properties/serviceLinked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.roles.items.properties.serviceLinked.type,parentSchema:schema11.properties.roles.items.properties.serviceLinked,data:data64};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1342,8 +1337,16 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data65.type === undefined){
-const err104 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.roles.items.properties.attachments.items.required,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data65};
+}
+if(data57.attachments !== undefined){
+let data65 = data57.attachments;
+if(Array.isArray(data65)){
+const len13 = data65.length;
+for(let i13=0; i13<len13; i13++){
+let data66 = data65[i13];
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.policy === undefined){
+const err104 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema11.properties.roles.items.properties.attachments.items.required,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data66};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1352,9 +1355,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key15 in data65){
-if(!(((key15 === "policy") || (key15 === "type")) || (key15 === "resourceGroup"))){
-const err105 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data65};
+if(data66.type === undefined){
+const err105 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.roles.items.properties.attachments.items.required,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data66};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1363,11 +1365,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data65.policy !== undefined){
-let data66 = data65.policy;
-if(typeof data66 !== "string"){
-const err106 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/policy",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.roles.items.properties.attachments.items.properties.policy.type,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.policy,data:data66};
+for(const key15 in data66){
+if(!(((key15 === "policy") || (key15 === "type")) || (key15 === "resourceGroup"))){
+const err106 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data66};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1377,10 +1377,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data65.type !== undefined){
-let data67 = data65.type;
+if(data66.policy !== undefined){
+let data67 = data66.policy;
 if(typeof data67 !== "string"){
-const err107 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/type",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.roles.items.properties.attachments.items.properties.type.type,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.type,data:data67};
+const err107 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/policy",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.roles.items.properties.attachments.items.properties.policy.type,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.policy,data:data67};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1389,8 +1389,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!((data67 === "Custom") || (data67 === "System"))){
-const err108 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/type",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.roles.items.properties.attachments.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.roles.items.properties.attachments.items.properties.type.enum,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.type,data:data67};
+}
+if(data66.type !== undefined){
+let data68 = data66.type;
+if(typeof data68 !== "string"){
+const err108 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/type",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.roles.items.properties.attachments.items.properties.type.type,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1399,11 +1402,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data65.resourceGroup !== undefined){
-let data68 = data65.resourceGroup;
-if(typeof data68 !== "string"){
-const err109 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/resourceGroup",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.roles.items.properties.attachments.items.properties.resourceGroup.type,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.resourceGroup,data:data68};
+if(!((data68 === "Custom") || (data68 === "System"))){
+const err109 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/type",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.roles.items.properties.attachments.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.roles.items.properties.attachments.items.properties.type.enum,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1413,9 +1413,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.roles.items.properties.attachments.items.type,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data65};
+if(data66.resourceGroup !== undefined){
+let data69 = data66.resourceGroup;
+if(typeof data69 !== "string"){
+const err110 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13+"/resourceGroup",schemaPath:"#/properties/roles/items/properties/attachments/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.roles.items.properties.attachments.items.properties.resourceGroup.type,parentSchema:schema11.properties.roles.items.properties.attachments.items.properties.resourceGroup,data:data69};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1427,7 +1428,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/roles/" + i12+"/attachments",schemaPath:"#/properties/roles/items/properties/attachments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.roles.items.properties.attachments.type,parentSchema:schema11.properties.roles.items.properties.attachments,data:data64};
+const err111 = {instancePath:instancePath+"/roles/" + i12+"/attachments/" + i13,schemaPath:"#/properties/roles/items/properties/attachments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.roles.items.properties.attachments.items.type,parentSchema:schema11.properties.roles.items.properties.attachments.items,data:data66};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1439,7 +1440,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/roles/" + i12,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.roles.items.type,parentSchema:schema11.properties.roles.items,data:data57};
+const err112 = {instancePath:instancePath+"/roles/" + i12+"/attachments",schemaPath:"#/properties/roles/items/properties/attachments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.roles.items.properties.attachments.type,parentSchema:schema11.properties.roles.items.properties.attachments,data:data65};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1451,7 +1452,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.roles.type,parentSchema:schema11.properties.roles,data:data56};
+const err113 = {instancePath:instancePath+"/roles/" + i12,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.roles.items.type,parentSchema:schema11.properties.roles.items,data:data57};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1461,15 +1462,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.resourceGroups !== undefined){
-let data69 = data.resourceGroups;
-if(Array.isArray(data69)){
-const len14 = data69.length;
-for(let i14=0; i14<len14; i14++){
-let data70 = data69[i14];
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.id === undefined){
-const err114 = {instancePath:instancePath+"/resourceGroups/" + i14,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.resourceGroups.items.required,parentSchema:schema11.properties.resourceGroups.items,data:data70};
+}
+else {
+const err114 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.roles.type,parentSchema:schema11.properties.roles,data:data56};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1478,9 +1473,16 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key16 in data70){
-if(!((key16 === "id") || (key16 === "name"))){
-const err115 = {instancePath:instancePath+"/resourceGroups/" + i14,schemaPath:"#/properties/resourceGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.resourceGroups.items,data:data70};
+}
+if(data.resourceGroups !== undefined){
+let data70 = data.resourceGroups;
+if(Array.isArray(data70)){
+const len14 = data70.length;
+for(let i14=0; i14<len14; i14++){
+let data71 = data70[i14];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.id === undefined){
+const err115 = {instancePath:instancePath+"/resourceGroups/" + i14,schemaPath:"#/properties/resourceGroups/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.resourceGroups.items.required,parentSchema:schema11.properties.resourceGroups.items,data:data71};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1489,11 +1491,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data70.id !== undefined){
-let data71 = data70.id;
-if(typeof data71 !== "string"){
-const err116 = {instancePath:instancePath+"/resourceGroups/" + i14+"/id",schemaPath:"#/properties/resourceGroups/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resourceGroups.items.properties.id.type,parentSchema:schema11.properties.resourceGroups.items.properties.id,data:data71};
+for(const key16 in data71){
+if(!((key16 === "id") || (key16 === "name"))){
+const err116 = {instancePath:instancePath+"/resourceGroups/" + i14,schemaPath:"#/properties/resourceGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.resourceGroups.items,data:data71};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1503,10 +1503,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data70.name !== undefined){
-let data72 = data70.name;
+if(data71.id !== undefined){
+let data72 = data71.id;
 if(typeof data72 !== "string"){
-const err117 = {instancePath:instancePath+"/resourceGroups/" + i14+"/name",schemaPath:"#/properties/resourceGroups/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resourceGroups.items.properties.name.type,parentSchema:schema11.properties.resourceGroups.items.properties.name,data:data72};
+const err117 = {instancePath:instancePath+"/resourceGroups/" + i14+"/id",schemaPath:"#/properties/resourceGroups/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resourceGroups.items.properties.id.type,parentSchema:schema11.properties.resourceGroups.items.properties.id,data:data72};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1516,9 +1516,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/resourceGroups/" + i14,schemaPath:"#/properties/resourceGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resourceGroups.items.type,parentSchema:schema11.properties.resourceGroups.items,data:data70};
+if(data71.name !== undefined){
+let data73 = data71.name;
+if(typeof data73 !== "string"){
+const err118 = {instancePath:instancePath+"/resourceGroups/" + i14+"/name",schemaPath:"#/properties/resourceGroups/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resourceGroups.items.properties.name.type,parentSchema:schema11.properties.resourceGroups.items.properties.name,data:data73};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1530,7 +1531,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/resourceGroups",schemaPath:"#/properties/resourceGroups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.resourceGroups.type,parentSchema:schema11.properties.resourceGroups,data:data69};
+const err119 = {instancePath:instancePath+"/resourceGroups/" + i14,schemaPath:"#/properties/resourceGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resourceGroups.items.type,parentSchema:schema11.properties.resourceGroups.items,data:data71};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1540,12 +1541,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data.resources !== undefined){
-let data73 = data.resources;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key17 in data73){
-if(!(key17 === "camsInstances")){
-const err120 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.resources,data:data73};
+}
+else {
+const err120 = {instancePath:instancePath+"/resourceGroups",schemaPath:"#/properties/resourceGroups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.resourceGroups.type,parentSchema:schema11.properties.resourceGroups,data:data70};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1555,15 +1553,12 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data73.camsInstances !== undefined){
-let data74 = data73.camsInstances;
-if(Array.isArray(data74)){
-const len15 = data74.length;
-for(let i15=0; i15<len15; i15++){
-let data75 = data74[i15];
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.id === undefined){
-const err121 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.resources.properties.camsInstances.items.required,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data75};
+if(data.resources !== undefined){
+let data74 = data.resources;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key17 in data74){
+if(!(key17 === "camsInstances")){
+const err121 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.resources,data:data74};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1572,8 +1567,16 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data75.region === undefined){
-const err122 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema11.properties.resources.properties.camsInstances.items.required,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data75};
+}
+if(data74.camsInstances !== undefined){
+let data75 = data74.camsInstances;
+if(Array.isArray(data75)){
+const len15 = data75.length;
+for(let i15=0; i15<len15; i15++){
+let data76 = data75[i15];
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.id === undefined){
+const err122 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.resources.properties.camsInstances.items.required,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data76};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1582,9 +1585,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key18 in data75){
-if(!(((((key18 === "id") || (key18 === "name")) || (key18 === "region")) || (key18 === "resourceGroup")) || (key18 === "tags"))){
-const err123 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data75};
+if(data76.region === undefined){
+const err123 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema11.properties.resources.properties.camsInstances.items.required,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data76};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1593,11 +1595,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data75.id !== undefined){
-let data76 = data75.id;
-if(typeof data76 !== "string"){
-const err124 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/id",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.id.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.id,data:data76};
+for(const key18 in data76){
+if(!(((((key18 === "id") || (key18 === "name")) || (key18 === "region")) || (key18 === "resourceGroup")) || (key18 === "tags"))){
+const err124 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data76};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1607,10 +1607,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data75.name !== undefined){
-let data77 = data75.name;
+if(data76.id !== undefined){
+let data77 = data76.id;
 if(typeof data77 !== "string"){
-const err125 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/name",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.name.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.name,data:data77};
+const err125 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/id",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.id.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.id,data:data77};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1620,10 +1620,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data75.region !== undefined){
-let data78 = data75.region;
+if(data76.name !== undefined){
+let data78 = data76.name;
 if(typeof data78 !== "string"){
-const err126 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/region",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.region.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.region,data:data78};
+const err126 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/name",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.name.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1633,10 +1633,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data75.resourceGroup !== undefined){
-let data79 = data75.resourceGroup;
+if(data76.region !== undefined){
+let data79 = data76.region;
 if(typeof data79 !== "string"){
-const err127 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/resourceGroup",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.resourceGroup.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.resourceGroup,data:data79};
+const err127 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/region",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.region.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.region,data:data79};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1646,13 +1646,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data75.tags !== undefined){
-let data80 = data75.tags;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-for(const key19 in data80){
-let data81 = data80[key19];
-if(typeof data81 !== "string"){
-const err128 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/tags/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/camsInstances/items/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.tags.additionalProperties.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.tags.additionalProperties,data:data81};
+if(data76.resourceGroup !== undefined){
+let data80 = data76.resourceGroup;
+if(typeof data80 !== "string"){
+const err128 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/resourceGroup",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/resourceGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.resourceGroup.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.resourceGroup,data:data80};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1662,9 +1659,13 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/tags",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resources.properties.camsInstances.items.properties.tags.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.tags,data:data80};
+if(data76.tags !== undefined){
+let data81 = data76.tags;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+for(const key19 in data81){
+let data82 = data81[key19];
+if(typeof data82 !== "string"){
+const err129 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/tags/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/resources/properties/camsInstances/items/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.resources.properties.camsInstances.items.properties.tags.additionalProperties.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.tags.additionalProperties,data:data82};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1676,7 +1677,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resources.properties.camsInstances.items.type,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data75};
+const err130 = {instancePath:instancePath+"/resources/camsInstances/" + i15+"/tags",schemaPath:"#/properties/resources/properties/camsInstances/items/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resources.properties.camsInstances.items.properties.tags.type,parentSchema:schema11.properties.resources.properties.camsInstances.items.properties.tags,data:data81};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1688,7 +1689,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/resources/camsInstances",schemaPath:"#/properties/resources/properties/camsInstances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.resources.properties.camsInstances.type,parentSchema:schema11.properties.resources.properties.camsInstances,data:data74};
+const err131 = {instancePath:instancePath+"/resources/camsInstances/" + i15,schemaPath:"#/properties/resources/properties/camsInstances/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resources.properties.camsInstances.items.type,parentSchema:schema11.properties.resources.properties.camsInstances.items,data:data76};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1700,7 +1701,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resources.type,parentSchema:schema11.properties.resources,data:data73};
+const err132 = {instancePath:instancePath+"/resources/camsInstances",schemaPath:"#/properties/resources/properties/camsInstances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.resources.properties.camsInstances.type,parentSchema:schema11.properties.resources.properties.camsInstances,data:data75};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1710,11 +1711,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data.collection !== undefined){
-let data82 = data.collection;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.gaps === undefined){
-const err133 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'",schema:schema11.properties.collection.required,parentSchema:schema11.properties.collection,data:data82};
+}
+else {
+const err133 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.resources.type,parentSchema:schema11.properties.resources,data:data74};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1723,9 +1722,12 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key20 in data82){
-if(!(((key20 === "tool") || (key20 === "gaps")) || (key20 === "notCollected"))){
-const err134 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.collection,data:data82};
+}
+if(data.collection !== undefined){
+let data83 = data.collection;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.gaps === undefined){
+const err134 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'",schema:schema11.properties.collection.required,parentSchema:schema11.properties.collection,data:data83};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1734,11 +1736,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data82.tool !== undefined){
-let data83 = data82.tool;
-if(typeof data83 !== "string"){
-const err135 = {instancePath:instancePath+"/collection/tool",schemaPath:"#/properties/collection/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.tool.type,parentSchema:schema11.properties.collection.properties.tool,data:data83};
+for(const key20 in data83){
+if(!(((key20 === "tool") || (key20 === "gaps")) || (key20 === "notCollected"))){
+const err135 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.collection,data:data83};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1748,15 +1748,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data82.gaps !== undefined){
-let data84 = data82.gaps;
-if(Array.isArray(data84)){
-const len16 = data84.length;
-for(let i16=0; i16<len16; i16++){
-let data85 = data84[i16];
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.service === undefined){
-const err136 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(data83.tool !== undefined){
+let data84 = data83.tool;
+if(typeof data84 !== "string"){
+const err136 = {instancePath:instancePath+"/collection/tool",schemaPath:"#/properties/collection/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.tool.type,parentSchema:schema11.properties.collection.properties.tool,data:data84};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1765,8 +1760,16 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data85.action === undefined){
-const err137 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+}
+if(data83.gaps !== undefined){
+let data85 = data83.gaps;
+if(Array.isArray(data85)){
+const len16 = data85.length;
+for(let i16=0; i16<len16; i16++){
+let data86 = data85[i16];
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.service === undefined){
+const err137 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data86};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1775,8 +1778,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data85.parameters === undefined){
-const err138 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "parameters"},message:"must have required property '"+"parameters"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(data86.action === undefined){
+const err138 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data86};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1785,8 +1788,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data85.message === undefined){
-const err139 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(data86.parameters === undefined){
+const err139 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "parameters"},message:"must have required property '"+"parameters"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data86};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1795,8 +1798,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data85.missing === undefined){
-const err140 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(data86.message === undefined){
+const err140 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data86};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1805,9 +1808,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key21 in data85){
-if(!((((((((key21 === "service") || (key21 === "action")) || (key21 === "parameters")) || (key21 === "code")) || (key21 === "message")) || (key21 === "requestId")) || (key21 === "missing")) || (key21 === "path"))){
-const err141 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(data86.missing === undefined){
+const err141 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema11.properties.collection.properties.gaps.items.required,parentSchema:schema11.properties.collection.properties.gaps.items,data:data86};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1816,11 +1818,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data85.service !== undefined){
-let data86 = data85.service;
-if(typeof data86 !== "string"){
-const err142 = {instancePath:instancePath+"/collection/gaps/" + i16+"/service",schemaPath:"#/properties/collection/properties/gaps/items/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.service.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.service,data:data86};
+for(const key21 in data86){
+if(!((((((((key21 === "service") || (key21 === "action")) || (key21 === "parameters")) || (key21 === "code")) || (key21 === "message")) || (key21 === "requestId")) || (key21 === "missing")) || (key21 === "path"))){
+const err142 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.collection.properties.gaps.items,data:data86};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1830,10 +1830,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data85.action !== undefined){
-let data87 = data85.action;
+if(data86.service !== undefined){
+let data87 = data86.service;
 if(typeof data87 !== "string"){
-const err143 = {instancePath:instancePath+"/collection/gaps/" + i16+"/action",schemaPath:"#/properties/collection/properties/gaps/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.action.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.action,data:data87};
+const err143 = {instancePath:instancePath+"/collection/gaps/" + i16+"/service",schemaPath:"#/properties/collection/properties/gaps/items/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.service.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.service,data:data87};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1843,13 +1843,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data85.parameters !== undefined){
-let data88 = data85.parameters;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-for(const key22 in data88){
-let data89 = data88[key22];
-if(typeof data89 !== "string"){
-const err144 = {instancePath:instancePath+"/collection/gaps/" + i16+"/parameters/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/collection/properties/gaps/items/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.parameters.additionalProperties.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.parameters.additionalProperties,data:data89};
+if(data86.action !== undefined){
+let data88 = data86.action;
+if(typeof data88 !== "string"){
+const err144 = {instancePath:instancePath+"/collection/gaps/" + i16+"/action",schemaPath:"#/properties/collection/properties/gaps/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.action.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.action,data:data88};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1859,9 +1856,13 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/collection/gaps/" + i16+"/parameters",schemaPath:"#/properties/collection/properties/gaps/items/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.properties.gaps.items.properties.parameters.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.parameters,data:data88};
+if(data86.parameters !== undefined){
+let data89 = data86.parameters;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key22 in data89){
+let data90 = data89[key22];
+if(typeof data90 !== "string"){
+const err145 = {instancePath:instancePath+"/collection/gaps/" + i16+"/parameters/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/collection/properties/gaps/items/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.parameters.additionalProperties.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.parameters.additionalProperties,data:data90};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1871,10 +1872,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data85.code !== undefined){
-let data90 = data85.code;
-if(typeof data90 !== "string"){
-const err146 = {instancePath:instancePath+"/collection/gaps/" + i16+"/code",schemaPath:"#/properties/collection/properties/gaps/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.code.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.code,data:data90};
+}
+else {
+const err146 = {instancePath:instancePath+"/collection/gaps/" + i16+"/parameters",schemaPath:"#/properties/collection/properties/gaps/items/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.properties.gaps.items.properties.parameters.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.parameters,data:data89};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1884,10 +1884,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data85.message !== undefined){
-let data91 = data85.message;
+if(data86.code !== undefined){
+let data91 = data86.code;
 if(typeof data91 !== "string"){
-const err147 = {instancePath:instancePath+"/collection/gaps/" + i16+"/message",schemaPath:"#/properties/collection/properties/gaps/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.message.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.message,data:data91};
+const err147 = {instancePath:instancePath+"/collection/gaps/" + i16+"/code",schemaPath:"#/properties/collection/properties/gaps/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.code.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.code,data:data91};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1897,10 +1897,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data85.requestId !== undefined){
-let data92 = data85.requestId;
+if(data86.message !== undefined){
+let data92 = data86.message;
 if(typeof data92 !== "string"){
-const err148 = {instancePath:instancePath+"/collection/gaps/" + i16+"/requestId",schemaPath:"#/properties/collection/properties/gaps/items/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.requestId.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.requestId,data:data92};
+const err148 = {instancePath:instancePath+"/collection/gaps/" + i16+"/message",schemaPath:"#/properties/collection/properties/gaps/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.message.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.message,data:data92};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1910,10 +1910,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data85.missing !== undefined){
-let data93 = data85.missing;
+if(data86.requestId !== undefined){
+let data93 = data86.requestId;
 if(typeof data93 !== "string"){
-const err149 = {instancePath:instancePath+"/collection/gaps/" + i16+"/missing",schemaPath:"#/properties/collection/properties/gaps/items/properties/missing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.missing.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.missing,data:data93};
+const err149 = {instancePath:instancePath+"/collection/gaps/" + i16+"/requestId",schemaPath:"#/properties/collection/properties/gaps/items/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.requestId.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.requestId,data:data93};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1923,10 +1923,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data85.path !== undefined){
-let data94 = data85.path;
+if(data86.missing !== undefined){
+let data94 = data86.missing;
 if(typeof data94 !== "string"){
-const err150 = {instancePath:instancePath+"/collection/gaps/" + i16+"/path",schemaPath:"#/properties/collection/properties/gaps/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.path.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.path,data:data94};
+const err150 = {instancePath:instancePath+"/collection/gaps/" + i16+"/missing",schemaPath:"#/properties/collection/properties/gaps/items/properties/missing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.missing.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.missing,data:data94};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1936,9 +1936,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
-else {
-const err151 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.properties.gaps.items.type,parentSchema:schema11.properties.collection.properties.gaps.items,data:data85};
+if(data86.path !== undefined){
+let data95 = data86.path;
+if(typeof data95 !== "string"){
+const err151 = {instancePath:instancePath+"/collection/gaps/" + i16+"/path",schemaPath:"#/properties/collection/properties/gaps/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.gaps.items.properties.path.type,parentSchema:schema11.properties.collection.properties.gaps.items.properties.path,data:data95};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1950,7 +1951,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/collection/gaps",schemaPath:"#/properties/collection/properties/gaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.collection.properties.gaps.type,parentSchema:schema11.properties.collection.properties.gaps,data:data84};
+const err152 = {instancePath:instancePath+"/collection/gaps/" + i16,schemaPath:"#/properties/collection/properties/gaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.properties.gaps.items.type,parentSchema:schema11.properties.collection.properties.gaps.items,data:data86};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1960,14 +1961,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data82.notCollected !== undefined){
-let data95 = data82.notCollected;
-if(Array.isArray(data95)){
-const len17 = data95.length;
-for(let i17=0; i17<len17; i17++){
-let data96 = data95[i17];
-if(typeof data96 !== "string"){
-const err153 = {instancePath:instancePath+"/collection/notCollected/" + i17,schemaPath:"#/properties/collection/properties/notCollected/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.notCollected.items.type,parentSchema:schema11.properties.collection.properties.notCollected.items,data:data96};
+}
+else {
+const err153 = {instancePath:instancePath+"/collection/gaps",schemaPath:"#/properties/collection/properties/gaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.collection.properties.gaps.type,parentSchema:schema11.properties.collection.properties.gaps,data:data85};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1977,9 +1973,14 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/collection/notCollected",schemaPath:"#/properties/collection/properties/notCollected/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.collection.properties.notCollected.type,parentSchema:schema11.properties.collection.properties.notCollected,data:data95};
+if(data83.notCollected !== undefined){
+let data96 = data83.notCollected;
+if(Array.isArray(data96)){
+const len17 = data96.length;
+for(let i17=0; i17<len17; i17++){
+let data97 = data96[i17];
+if(typeof data97 !== "string"){
+const err154 = {instancePath:instancePath+"/collection/notCollected/" + i17,schemaPath:"#/properties/collection/properties/notCollected/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.properties.notCollected.items.type,parentSchema:schema11.properties.collection.properties.notCollected.items,data:data97};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1991,7 +1992,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.type,parentSchema:schema11.properties.collection,data:data82};
+const err155 = {instancePath:instancePath+"/collection/notCollected",schemaPath:"#/properties/collection/properties/notCollected/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.collection.properties.notCollected.type,parentSchema:schema11.properties.collection.properties.notCollected,data:data96};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2003,12 +2004,24 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err156 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.collection.type,parentSchema:schema11.properties.collection,data:data83};
 if(vErrors === null){
 vErrors = [err156];
 }
 else {
 vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
 }
 errors++;
 }

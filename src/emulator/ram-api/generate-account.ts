@@ -103,12 +103,15 @@ export function generateAccount(shape: AccountShape = {}): ServedAccount {
   ];
   const roles: ServedRole[] = Array.from({ length: counts.roles }, (_, i) => {
     const name = `role-${pad(i + 1, 3)}`;
+    const principal = pick(trustPrincipals)();
     return {
       name,
       description: `generated role ${i + 1}`,
       arn: `acs:ram::${accountId}:role/${name}`,
-      trustPolicy: { document: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: pick(trustPrincipals)() }] } },
+      trustPolicy: { document: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal }] } },
       maxSessionDuration: pick([3600, 7200, 14400, 43200]),
+      // Some roles a service assumes are service-linked (exempt from control policies): collect reads the flag.
+      ...('Service' in principal && i % 3 === 0 ? { serviceLinked: true } : {}),
       attachments: attachments(1 + Math.floor(random() * 2), 0.15),
     };
   });

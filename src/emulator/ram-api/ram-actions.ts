@@ -134,7 +134,7 @@ export function answerRam(index: AccountIndex, action: string, parameters: Recor
         body: {
           Role: {
             RoleId: idOf('role', role.name), RoleName: role.name, Arn: roleArn(account, role), Description: role.description ?? '',
-            AssumeRolePolicyDocument: json(role.trustPolicy.document), MaxSessionDuration: role.maxSessionDuration ?? 3600, IsServiceLinkedRole: false, CreateDate: CREATED, UpdateDate: CREATED,
+            AssumeRolePolicyDocument: json(role.trustPolicy.document), MaxSessionDuration: role.maxSessionDuration ?? 3600, IsServiceLinkedRole: role.serviceLinked === true, CreateDate: CREATED, UpdateDate: CREATED,
           },
         },
       };
