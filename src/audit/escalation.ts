@@ -1,10 +1,12 @@
 /**
  * "can escalate to" (W6–W9): a principal that lacks the permission but can give it to itself, or
- * can act as a principal that has it. Every move is checked with the evaluator twice: the actor
- * must be allowed the RAM action on the RAM resources it names (catalog ARN forms, W7), and the
- * account changed by the move must give the permission — with the full access model, roles
+ * can act as a principal that has it. The moves are the rows of `MOVES` (src/audit/moves.ts), which
+ * this search walks without knowing any by name. Every move is checked with the evaluator twice:
+ * the actor must be allowed the RAM actions on the RAM resources it names (catalog ARN forms, W7),
+ * and the account changed by the move must give the permission — with the full access model, roles
  * included (src/audit/what-if.ts) — so a control policy that blocks the permission blocks the
- * escalation too. Chains follow take-overs and role assumptions up to MAX_ESCALATION_DEPTH moves.
+ * escalation too. Chains follow take-overs, role assumptions and passed roles up to
+ * MAX_ESCALATION_DEPTH moves: two moves (take over, then give), a move then the roles it opens.
  *
  * One `EscalationSearch` per action audit holds what the search memoises: two audits never share it.
  */
@@ -13,15 +15,19 @@ import { and, TRUE } from '../eval/residual.js';
 import { assessmentOf, evaluateFor } from './access.js';
 import type { ActionAudit } from './action-audit.js';
 import { documentMentions, mayAllow } from './model.js';
-import { selfMoves, takeovers } from './moves.js';
+import { ACTING_MOVES, GIVING_MOVES, MOVE_ACTIONS, moveById, type Actor } from './moves.js';
 import { sharingKey } from './sharing.js';
 import type { AccessPath, AuditPrincipal, Escalation, EscalationStep } from './types.js';
 
-/** Longest escalation chain followed (take-overs and assumptions, then the move that grants). */
+/**
+ * Longest escalation chain followed: up to two take-overs or assumptions, then the move that
+ * grants (the roles assumed after that move, and the steps of one move such as create-user's
+ * three calls, are not counted).
+ */
 export const MAX_ESCALATION_DEPTH = 3;
 
-/** The RAM actions that change who has which permission (and sts:AssumeRole, to follow roles). */
-export const ESCALATION_ACTIONS = ['ram:AttachPolicyToUser', 'ram:AttachPolicyToGroup', 'ram:AttachPolicyToRole', 'ram:CreatePolicyVersion', 'ram:SetDefaultPolicyVersion', 'ram:AddUserToGroup', 'ram:UpdateRole', 'ram:CreateAccessKey', 'ram:CreateLoginProfile', 'ram:UpdateLoginProfile', 'sts:AssumeRole'];
+/** The actions the moves need (RAM actions that change who has which permission, sts:AssumeRole to follow roles): the cheap prefilter of `capable`. */
+export const ESCALATION_ACTIONS: readonly string[] = MOVE_ACTIONS;
 
 /** A move that lets the escalating principal act as another (take-overs, assumptions). */
 export interface Move {
@@ -71,9 +77,9 @@ export class EscalationSearch {
       const next: typeof frontier = [];
       for (const { actor, chain, need } of frontier) {
         if (!this.capable(actor)) continue;
-        for (const gain of this.memoised(`self|${actor.ref}|${needKey(need)}`, () => selfMoves(this, actor, need))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
+        for (const gain of this.memoised(`self|${actor.ref}|${needKey(need)}`, () => GIVING_MOVES.flatMap((row) => row.gains(this, actor, need)))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
         if (depth + 1 >= MAX_ESCALATION_DEPTH) continue;
-        for (const move of this.memoised(`takeover|${actor.ref}|${need.classes.join(',')}`, () => takeovers(this, actor, need.classes))) {
+        for (const move of this.memoised(`takeover|${actor.ref}|${need.classes.join(',')}`, () => this.takeovers(actor, need.classes))) {
           const target = move.becomes;
           if (visited.has(target.ref)) continue;
           visited.add(target.ref);
@@ -110,8 +116,32 @@ export class EscalationSearch {
     return found;
   }
 
-  /** The actor allowed `action` on every ARN: the condition and the paths, or undefined. */
-  permitted(actor: AuditPrincipal, action: string, arns: string[]): { residual: Residual; paths: AccessPath[] } | undefined {
+  /**
+   * The moves after which the actor acts as another principal: the roles it can assume, then per
+   * principal worth taking, each acting row that applies — only rows whose actions the actor's
+   * policies can allow at all are tried.
+   */
+  private takeovers(actor: AuditPrincipal, lacking: number[]): Move[] {
+    const { model } = this.audit;
+    const policies = model.entry(actor).set.policies;
+    const rows = ACTING_MOVES.filter((row) => row.actions.every((a) => mayAllow(model.session, policies, a)));
+    const edges = new Map(model.edgesFrom(actor).map((e) => [e.to.ref, e]));
+    const context: Actor = { principal: actor, policies, edges };
+    const out: Move[] = [];
+    for (const row of rows) if (row.targets === 'assumable') for (const edge of edges.values()) out.push(...row.toward(this, context, edge.to));
+    // A role it can already assume is reached by assumption: no other move is worth reporting there.
+    const forUsers = rows.filter((row) => row.targets === 'user');
+    const forRoles = rows.filter((row) => row.targets === 'role');
+    if (forUsers.length === 0 && forRoles.length === 0) return out;
+    for (const target of this.worthTaking(lacking)) {
+      if (target.ref === actor.ref || edges.has(target.ref)) continue;
+      for (const row of target.kind === 'user' ? forUsers : forRoles) out.push(...row.toward(this, context, target));
+    }
+    return out;
+  }
+
+  /** The actor allowed `action` on every ARN (with `extra` request context, e.g. `acs:Service` of ram:PassRole): the condition and the paths, or undefined. */
+  permitted(actor: AuditPrincipal, action: string, arns: string[], extra?: Record<string, string>): { residual: Residual; paths: AccessPath[] } | undefined {
     const { model } = this.audit;
     const { session } = model;
     const entry = model.entry(actor);
@@ -119,12 +149,12 @@ export class EscalationSearch {
     const parts: Residual[] = [];
     const paths: AccessPath[] = [];
     // Actors whose sets match the RAM action alike share its evaluation (src/audit/sharing.ts); the paths are each one's own.
-    const key = `${action}\u0000${sharingKey(session, entry, action)}`;
+    const key = `${action}\u0000${sharingKey(session, entry, action)}${extra ? `\u0000${JSON.stringify(extra)}` : ''}`;
     let memo = session.permissions.get(key);
     if (!memo) session.permissions.set(key, (memo = new Map()));
     for (const arn of arns) {
       let evaluated = memo.get(arn);
-      if (evaluated === undefined && !memo.has(arn)) memo.set(arn, (evaluated = evaluateFor(entry, { principal: entry.set.principal, action, resource: arn, context: { ...session.context } })));
+      if (evaluated === undefined && !memo.has(arn)) memo.set(arn, (evaluated = evaluateFor(entry, { principal: entry.set.principal, action, resource: arn, context: { ...session.context, ...extra } })));
       const a = assessmentOf(model, entry, evaluated);
       if (a.decision === 'None') return undefined;
       parts.push(a.residual ?? TRUE);
@@ -171,6 +201,7 @@ const needKey = (need: Need) => `${need.classes.join(',')}|${need.classes.filter
 
 function escalation(action: string, reaches: AuditPrincipal, chain: EscalationStep[]): Escalation {
   const conditional = chain.some((s) => s.decision === 'Conditional');
-  const possible = chain.some((s) => s.method === 'create-login-profile' || s.method === 'update-login-profile') && chain.some((s) => s.targetMfaBound === true);
+  // A row says which of its steps the evaluator cannot make certain (a password past MFA, a passed role).
+  const possible = chain.some((s) => moveById(s.method)?.possible?.(s) === true);
   return { action, reaches, chain, decision: conditional ? 'Conditional' : 'Allow', certainty: possible ? 'possible' : 'certain' };
 }

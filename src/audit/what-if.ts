@@ -1,10 +1,11 @@
 /**
  * The account an escalation move leaves (W6): the snapshot with the one change the move makes — a
  * policy attached to a user, group or role, a custom policy's default version replaced, a user
- * added to a group — audited with the full access model: the actor's own policies and its groups,
- * and every chain of roles it can then assume. Issue 13: a user whose group denies the action can
- * attach AdministratorAccess to himself and then assume a role that has the action, whose session
- * does not carry the group's Deny; looking only at the actor's own policies missed him.
+ * added to a group, a new user created with a policy attached — audited with the full access
+ * model: the actor's own policies and its groups, and every chain of roles it can then assume.
+ * Issue 13: a user whose group denies the action can attach AdministratorAccess to himself and
+ * then assume a role that has the action, whose session does not carry the group's Deny; looking
+ * only at the actor's own policies missed him.
  */
 import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
@@ -18,7 +19,9 @@ import type { AuditPrincipal } from './types.js';
 export type AccountChange =
   | { kind: 'attach'; holder: { kind: 'user' | 'group' | 'role'; name: string }; policy: Pick<Attachment, 'policy' | 'type'> }
   | { kind: 'default-version'; policy: string; version: PolicyVersion }
-  | { kind: 'join-group'; user: string; group: string };
+  | { kind: 'join-group'; user: string; group: string }
+  /** A user that is not in the account, created with one policy attached and in no group. */
+  | { kind: 'create-user'; user: string; policy: Pick<Attachment, 'policy' | 'type'> };
 
 /** What the changed account gives the actor on one class. */
 export interface Outcome {
@@ -69,6 +72,12 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
       const index = model.indexOf(ref);
       const user = snapshot.users[index]!;
       return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref);
+    }
+    case 'create-user': {
+      // Appended last: every other principal keeps its place, and only the new one is built.
+      const ref = `user/${change.user}`;
+      const user = { name: change.user, groups: [], attachments: [{ policy: change.policy.policy, type: change.policy.type }] };
+      return model.whatIf({ ...snapshot, users: [...snapshot.users, user] }, (p) => p.ref === ref);
     }
   }
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { MOVES } from '../../src/audit/moves.js';
 import { principalCan, whoCan } from '../../src/audit/who-can.js';
 import type { PrincipalAccess } from '../../src/audit/types.js';
 import { parsePolicy } from '../../src/policy/parse-policy.js';
@@ -29,8 +30,8 @@ interface ExpectedPrincipal {
   restrictions?: string[];
   /** A substring of the first restriction's message (the one that decides). */
   restrictionMessage?: string;
-  /** Escalations that must be reported: whose access, the methods of the chain in order, and (if given) the decision. */
-  escalations?: { reaches: string; methods: string[]; decision?: 'Allow' | 'Conditional' }[];
+  /** Escalations that must be reported: whose access, the methods of the chain in order, and (if given) the decision and certainty. */
+  escalations?: { reaches: string; methods: string[]; decision?: 'Allow' | 'Conditional'; certainty?: 'certain' | 'possible' }[];
   /** No escalation at all may be reported. */
   noEscalation?: boolean;
   /** Escalations that must NOT be reported (whose access, methods in order). */
@@ -90,6 +91,11 @@ function check(ref: string, got: PrincipalAccess | undefined, want: ExpectedPrin
     const found = (got?.escalations ?? []).filter((x) => x.reaches.ref === e.reaches && x.chain.map((s) => s.method).join(' > ') === e.methods.join(' > '));
     expect(found.map((x) => x.decision), `${where} escalation decision`).toContain(e.decision);
   }
+  for (const e of want.escalations ?? []) {
+    if (e.certainty === undefined) continue;
+    const found = (got?.escalations ?? []).filter((x) => x.reaches.ref === e.reaches && x.chain.map((s) => s.method).join(' > ') === e.methods.join(' > '));
+    expect(found.map((x) => x.certainty), `${where} escalation certainty`).toContain(e.certainty);
+  }
   if (want.noEscalation) expect(escalations, `${where} escalations`).toEqual([]);
   for (const e of want.notEscalations ?? []) expect(escalations, `${where} escalations`).not.toContain(`${e.reaches}: ${e.methods.join(' > ')}`);
   for (const [action, decision] of Object.entries(want.actions ?? {})) {
@@ -104,7 +110,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 it('the corpus covers every kind of path and escalation', () => {
   const text = files.map((f) => readFileSync(join(DIR, f), 'utf8')).join('\n');
   for (const via of ['direct', 'group', 'role']) expect(text).toContain(`via: [${via}`);
-  for (const m of ['attach-policy-to-user', 'attach-policy-to-group', 'attach-policy-to-role', 'create-policy-version', 'set-default-policy-version', 'add-user-to-group', 'update-role-trust', 'create-access-key', 'create-login-profile', 'update-login-profile']) expect(text).toContain(m);
+  for (const m of MOVES.map((row) => row.id)) expect(text).toContain(m);
 });
 
 describe.each(files)('%s', (file) => {
