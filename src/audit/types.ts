@@ -11,6 +11,7 @@ import type { Layer, Residual } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Effect } from '../policy/types.js';
 import type { PolicyType } from '../snapshot/types.js';
+import type { AccountRoot, ExternalAccess } from './external.js';
 
 /** The answer for one principal (and one action on one resource): granted, granted under a condition, or not. */
 export type AccessDecision = 'Allow' | 'Conditional' | 'None';
@@ -185,7 +186,7 @@ export interface ResourceGrant {
   restrictions: Restriction[];
 }
 
-/** The privilege-escalation moves ramguard knows, with the RAM action each needs (the table: `MOVES` of src/audit/moves.ts). */
+/** The privilege-escalation moves ramguard knows, with the RAM action each needs. */
 export type EscalationMethod =
   | 'attach-policy-to-user' // ram:AttachPolicyToUser
   | 'attach-policy-to-group' // ram:AttachPolicyToGroup
@@ -197,9 +198,7 @@ export type EscalationMethod =
   | 'create-access-key' // ram:CreateAccessKey
   | 'create-login-profile' // ram:CreateLoginProfile
   | 'update-login-profile' // ram:UpdateLoginProfile
-  | 'assume-role' // sts:AssumeRole (a hop to a role the principal can already assume)
-  | 'create-user' // ram:CreateUser (then attach-policy-to-user and create-access-key on the new user)
-  | 'pass-role'; // ram:PassRole to a service (with the service's action that takes the role)
+  | 'assume-role'; // sts:AssumeRole (a hop to a role the principal can already assume)
 
 /** One move of an escalation chain. */
 export interface EscalationStep {
@@ -221,8 +220,6 @@ export interface EscalationStep {
   message: string;
   /** A password move onto a user with an MFA device bound: the password alone may not sign in. */
   targetMfaBound?: boolean;
-  /** A pass-role move: the service principal the role is passed to, e.g. `ecs.aliyuncs.com` (the service then acts with the role's permissions). */
-  service?: string;
 }
 
 /** "can escalate to": a principal without the permission that can obtain it, with the chain of moves. */
@@ -300,6 +297,13 @@ export interface WhoCanResult {
   principals: PrincipalAccess[];
   /** How many principals were examined (users + roles). */
   examined: number;
+  /**
+   * Principals outside the account's RAM identities that a role with access trusts: other
+   * accounts, their users and roles, identity providers, cloud services (W21).
+   */
+  external?: ExternalAccess[];
+  /** The account itself, which RAM and control policies do not restrict (W22): listed once, as such. */
+  accountRoot?: AccountRoot;
   limits: AuditLimits;
   /** Non-fatal findings (e.g. an unknown-context key the question left open). */
   diagnostics: Diagnostic[];

@@ -14,6 +14,7 @@ import { policySetFor } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { ActionAudit, bestDecision } from './action-audit.js';
 import { EscalationSearch, MAX_ESCALATION_DEPTH } from './escalation.js';
+import { accountRootOf, externalAccess, roleAccessOf } from './external.js';
 import { allInstances, askedResource, type AskedResource } from './resources.js';
 import { MAX_ROLE_CHAIN } from './roles.js';
 import type { AuditOptions } from './model.js';
@@ -109,6 +110,9 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
       query: { action: action.fullName, resource: input.resource ?? '*', allResources: input.allResources === true, context },
       principals: [...granted.sort(order), ...escalating, ...blocked],
       examined: model.principals.length,
+      // Who else acts with what the roles have (W21), and the account itself (W22).
+      external: externalAccess(snapshot, granted.filter((a) => a.principal.kind === 'role').map(roleAccessOf), context),
+      accountRoot: accountRootOf(snapshot),
       limits: LIMITS,
       diagnostics: [],
     },

@@ -1,0 +1,98 @@
+/**
+ * Issue 13 §4: what the snapshot cannot hold as principals — other accounts, their users and
+ * roles, identity providers, cloud services named in trust policies (W21) — the account root
+ * (W22), and service-linked roles, which control policies do not restrict (W20).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyTrusted } from '../../src/audit/external.js';
+import { whoCan } from '../../src/audit/who-can.js';
+import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
+import { policySetFor } from '../../src/snapshot/principal.js';
+
+const parsed = parseSnapshot(readFileSync(join(import.meta.dirname, 'external/account.yaml'), 'utf8'));
+const snapshot = parsed.snapshot!;
+const INSTANCE = 'acs:cams:cn-hangzhou:1111111111111111:instance/c-1';
+
+describe('external principals', () => {
+  const answer = whoCan(snapshot, { action: 'cams:DeleteInstance', resource: INSTANCE }).result!;
+  const external = answer.external ?? [];
+  const named = (principal: string, role?: string) => external.filter((e) => e.principal === principal && (role === undefined || e.role.name === role));
+
+  it('parses the snapshot', () => expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]));
+
+  it('lists another account trusted by a role with access, through that role, outright', () => {
+    const [partner] = named('acs:ram::2222222222222222:root', 'partner');
+    expect(partner).toMatchObject({ kind: 'account', account: '2222222222222222', decision: 'Allow', resources: [INSTANCE] });
+    expect(partner!.trustStatements.map((s) => [s.policy.type, s.policy.attachmentPointer, s.pointer])).toEqual([['TrustPolicy', '/roles/0/trustPolicy', '/Statement/0']]);
+  });
+
+  it("carries the trust statement's condition", () => {
+    const [ci] = named('acs:ram::3333333333333333:role/ci', 'partner');
+    expect(ci).toMatchObject({ kind: 'role', account: '3333333333333333', decision: 'Conditional' });
+    expect(ci!.condition).toContain('sts:ExternalId');
+  });
+
+  it('leaves out an entry the trust policy also denies, and the account itself', () => {
+    expect(named('acs:ram::4444444444444444:root')).toEqual([]);
+    expect(named('acs:ram::1111111111111111:root')).toEqual([]);
+  });
+
+  it('names identity providers, services and every-account trust by kind', () => {
+    expect(named('acs:ram::1111111111111111:saml-provider/okta')[0]).toMatchObject({ kind: 'saml-provider', decision: 'Conditional' });
+    expect(named('ecs.aliyuncs.com')[0]).toMatchObject({ kind: 'service', decision: 'Allow', role: { name: 'federated' } });
+    expect(named('acs:ram::*:root')[0]).toMatchObject({ kind: 'any-account', account: '*', decision: 'Allow' });
+  });
+
+  it('follows role chains: a role that reaches the access through another role brings its trusted principals', () => {
+    expect(named('acs:ram::5555555555555555:user/bob', 'hop')[0]).toMatchObject({ kind: 'user', decision: 'Allow' });
+  });
+
+  it('says nothing of a role without access', () => {
+    expect(external.filter((e) => e.role.name === 'idle')).toEqual([]);
+  });
+
+  it('lists the account root once, as such', () => {
+    expect(answer.accountRoot).toEqual({ arn: 'acs:ram::1111111111111111:root', note: expect.stringContaining('no RAM policy or control policy') });
+    expect(answer.principals.map((p) => p.principal.arn)).not.toContain('acs:ram::1111111111111111:root');
+  });
+});
+
+describe('classifyTrusted', () => {
+  it.each([
+    ['RAM', 'acs:ram::1111111111111111:user/alice', undefined],
+    ['RAM', 'acs:ram::9:root', { kind: 'account', account: '9' }],
+    ['RAM', 'acs:ram::12*:root', { kind: 'any-account', account: '12*' }],
+    ['RAM', '*', { kind: 'any-account', account: '*' }],
+    ['Federated', 'acs:ram::9:oidc-provider/gh', { kind: 'oidc-provider', account: '9' }],
+    ['Federated', 'something-else', { kind: 'identity-provider' }],
+    ['Service', 'fc.aliyuncs.com', { kind: 'service' }],
+  ] as const)('%s %s', (block, entry, want) => expect(classifyTrusted('1111111111111111', block, entry)).toEqual(want));
+});
+
+describe('service-linked roles', () => {
+  const answer = whoCan(snapshot, { action: 'cams:UpdateInstance', resource: INSTANCE }).result!;
+  const of = (ref: string) => answer.principals.find((p) => p.principal.ref === ref);
+
+  it('are not restricted by control policies', () => {
+    expect(of('role/AliyunServiceRoleForCams')?.decision).toBe('Allow');
+    expect(of('role/AliyunServiceRoleForCams')?.grants[0]?.restrictions).toEqual([]);
+  });
+
+  it('while an ordinary role with the same policy is', () => {
+    const partner = of('role/partner');
+    expect(partner?.decision ?? 'None').toBe('None');
+    expect(partner?.grants[0]?.restrictions.map((r) => `${r.layer}:${r.kind}`)).toContain('control:deny');
+  });
+
+  it('get a policy set without control levels; the flag survives parsing', () => {
+    expect(snapshot.roles.find((r) => r.name === 'AliyunServiceRoleForCams')?.serviceLinked).toBe(true);
+    expect(policySetFor(snapshot, 'role/AliyunServiceRoleForCams').result!.policies.control).toEqual([]);
+    expect(policySetFor(snapshot, 'role/partner').result!.policies.control).toHaveLength(2);
+  });
+
+  it('a service the only way into one is listed as its external principal', () => {
+    expect(answer.external?.filter((e) => e.role.name === 'AliyunServiceRoleForCams').map((e) => e.principal)).toEqual(['cams.aliyuncs.com']);
+  });
+});
