@@ -186,7 +186,7 @@ export interface ResourceGrant {
   restrictions: Restriction[];
 }
 
-/** The privilege-escalation moves ramguard knows, with the RAM action each needs. */
+/** The privilege-escalation moves ramguard knows, with the RAM action each needs (the table: `MOVES` of src/audit/moves.ts). */
 export type EscalationMethod =
   | 'attach-policy-to-user' // ram:AttachPolicyToUser
   | 'attach-policy-to-group' // ram:AttachPolicyToGroup
@@ -198,7 +198,9 @@ export type EscalationMethod =
   | 'create-access-key' // ram:CreateAccessKey
   | 'create-login-profile' // ram:CreateLoginProfile
   | 'update-login-profile' // ram:UpdateLoginProfile
-  | 'assume-role'; // sts:AssumeRole (a hop to a role the principal can already assume)
+  | 'assume-role' // sts:AssumeRole (a hop to a role the principal can already assume)
+  | 'create-user' // ram:CreateUser (then attach-policy-to-user and create-access-key on the new user)
+  | 'pass-role'; // ram:PassRole to a service (with the service's action that takes the role)
 
 /** One move of an escalation chain. */
 export interface EscalationStep {
@@ -220,6 +222,8 @@ export interface EscalationStep {
   message: string;
   /** A password move onto a user with an MFA device bound: the password alone may not sign in. */
   targetMfaBound?: boolean;
+  /** A pass-role move: the service principal the role is passed to, e.g. `ecs.aliyuncs.com` (the service then acts with the role's permissions). */
+  service?: string;
 }
 
 /** "can escalate to": a principal without the permission that can obtain it, with the chain of moves. */
