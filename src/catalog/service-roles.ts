@@ -6,9 +6,9 @@
  * services whose RAM documentation says outright that passing a role needs `ram:PassRole`.
  *
  * A role is a service role of a row when its trust policy has an Allow statement for
- * `sts:AssumeRole` whose `Service` principal is the row's `service` (W15 of docs/semantics.md).
- * Service-linked roles (`AliyunServiceRoleFor...`) are created and used by the service itself and
- * cannot be passed: they are never service roles here.
+ * `sts:AssumeRole` whose `Service` principal is the row's `service` (W32 of docs/semantics.md).
+ * Service-linked roles (marked `serviceLinked`, or named `AliyunServiceRoleFor...`) are created and
+ * used by the service itself and cannot be passed: they are never service roles here.
  */
 
 /** One service a role can be passed to. */

@@ -35,8 +35,11 @@ const fill = (template: string, accountId: string, role: string) => template.rep
 export function passRole(search: EscalationSearch, actor: Actor, target: AuditPrincipal): Move[] {
   const { model } = search.audit;
   const { snapshot, session } = model;
-  if (target.kind !== 'role' || target.name.startsWith(SERVICE_LINKED_PREFIX)) return [];
-  const services = trustedServices(snapshot.roles[model.indexOf(target.ref)]!.trustPolicy);
+  if (target.kind !== 'role') return [];
+  const role = snapshot.roles[model.indexOf(target.ref)]!;
+  // A service-linked role is the service's own (W20 records it; its name says so when not recorded).
+  if (role.serviceLinked === true || role.name.startsWith(SERVICE_LINKED_PREFIX)) return [];
+  const services = trustedServices(role.trustPolicy);
   if (services.size === 0) return [];
   const arn = ramArn(snapshot, 'role', target.name);
   for (const row of SERVICE_ROLES) {
