@@ -7,6 +7,7 @@ import { lazySchemaCheck, placeIn } from '../diagnostics/schema-check.js';
 import { compileWildcard } from '../match/wildcard.js';
 import { parseSource } from '../parse/source.js';
 import { byPosition, validatePolicy } from '../policy/parse-policy.js';
+import { LazyActionMap, LazyServiceMap, type ServiceBuilder } from './lazy.js';
 import { catalogServiceSchema } from './schema.js';
 import type { AccessLevel, Catalog, CatalogAction, CatalogService, ConditionKeyInfo, FactSource, SystemPolicy } from './types.js';
 
@@ -19,6 +20,8 @@ export interface RawService {
   resourceTypes: Record<string, { arn: string; source: FactSource }>;
   conditionKeys: { keys: string[]; source: FactSource };
   actions: Record<string, { access: AccessLevel; resources: string[] | 'all' | 'unknown'; conditionKeys?: string[]; changesPermissions?: boolean; source: FactSource; note?: string }>;
+  /** Built-in data only (service files cannot set it): why the action list may miss real actions. */
+  actionsIncomplete?: string;
 }
 
 /** All raw catalog data. */
@@ -59,16 +62,30 @@ function buildService(raw: RawService): CatalogService {
     })),
   };
   if (raw.apiVersion !== undefined) service.apiVersion = raw.apiVersion;
+  if (raw.actionsIncomplete !== undefined) service.actionsIncomplete = raw.actionsIncomplete;
   if (raw.documentation !== undefined) service.documentation = raw.documentation;
   return service;
 }
 
-/** Builds the catalog; later services replace earlier ones of the same name. */
-export function buildCatalog(data: RawCatalogData, extra: RawService[] = []): Catalog {
-  const services = new Map<string, CatalogService>();
-  for (const raw of [...data.services, ...extra]) services.set(raw.service, buildService(raw));
-  const actions = new Map<string, CatalogAction>();
-  for (const s of services.values()) for (const a of s.actions) actions.set(a.fullName.toLowerCase(), a);
+/** Services read on demand (the built-in ones): their RAM codes, in order, and how to read one. */
+export interface ServiceSource {
+  codes: readonly string[];
+  read(code: string): RawService;
+}
+
+/**
+ * Builds the catalog; later services replace earlier ones of the same name: `data.services`, then
+ * `lazy`'s (built on first use: src/catalog/lazy.ts), then `extra`.
+ */
+export function buildCatalog(data: RawCatalogData, extra: RawService[] = [], lazy?: ServiceSource): Catalog {
+  const entries: [string, CatalogService | ServiceBuilder][] = [];
+  for (const raw of data.services) entries.push([raw.service, buildService(raw)]);
+  for (const code of lazy?.codes ?? []) entries.push([code, () => buildService(lazy!.read(code))]);
+  for (const raw of extra) entries.push([raw.service, buildService(raw)]);
+  const actions = new LazyActionMap();
+  const services = new LazyServiceMap(entries, (s) => actions.index(s));
+  actions.attach(services);
+  for (const code of services.built) actions.index(services.get(code)!);
   const conditionKeys = Object.entries(data.conditionKeys.keys).map(([name, k]) => ({ name, ...k }));
   const systemPolicies = new Map<string, SystemPolicy>();
   for (const [name, p] of Object.entries(data.systemPolicies.policies)) {

@@ -32,9 +32,11 @@ export function expandActionPattern(catalog: Catalog, pattern: string): Expansio
 
 function expand(catalog: Catalog, pattern: string): Expansion {
   const matcher = compileWildcard(pattern.toLowerCase());
-  const actions = [...catalog.actions.values()].filter((a) => matcher.test(a.fullName.toLowerCase()));
   const colon = pattern.indexOf(':');
   const servicePart = colon < 0 ? pattern : pattern.slice(0, colon);
+  // A pattern of one service (`cams:Get*`) walks that service only, so the others stay unbuilt.
+  const candidates = colon >= 0 && !/[*?]/.test(servicePart) ? catalog.services.get(servicePart.toLowerCase())?.actions ?? [] : [...catalog.actions.values()];
+  const actions = candidates.filter((a) => matcher.test(a.fullName.toLowerCase()));
   const unknownServices = /[*?]/.test(servicePart) || (colon >= 0 && !catalog.services.has(servicePart.toLowerCase()));
   return { actions, unknownServices };
 }

@@ -47,6 +47,11 @@ export interface CatalogService {
   resourceTypes: ResourceType[];
   conditionKeys: { keys: string[]; source: FactSource };
   actions: CatalogAction[];
+  /**
+   * Set when the action list may miss actions RAM checks (an outdated SDK package, or a service
+   * whose RAM actions are not all API names): an action missing from it is then no typo.
+   */
+  actionsIncomplete?: string;
 }
 
 /** A common `acs:` condition key. */
@@ -72,7 +77,10 @@ export interface SystemPolicy {
   policy: PolicyDocument;
 }
 
-/** The whole catalog, indexed. Build it with `builtinCatalog()` or `buildCatalog()`. */
+/**
+ * The whole catalog, indexed. Build it with `builtinCatalog()` or `buildCatalog()`. The built-in
+ * services are built when first named (a look-up) or walked (iteration): src/catalog/lazy.ts.
+ */
 export interface Catalog {
   services: Map<string, CatalogService>;
   /** By lower-cased `service:name`. */

@@ -20,7 +20,7 @@ describe('lookupAction', () => {
     if (access) expect(action?.access).toBe(access);
   });
 
-  it.each(['cams:UpdateInstances', 'cams:', 'UpdateInstance', 'ecs:DescribeInstances'])('%s is not in the catalog', (name) => {
+  it.each(['cams:UpdateInstances', 'cams:', 'UpdateInstance', 'swas:ListInstances'])('%s is not in the catalog', (name) => {
     expect(lookupAction(catalog, name)).toBeUndefined();
   });
 
@@ -59,7 +59,7 @@ describe('expandActionPattern', () => {
     ['cams:Update?nstance', 1, false],
     ['cams:NoSuchThing*', 0, false],
     ['sts:*', 4, false],
-    ['ecs:Describe*', 0, true],
+    ['swas:List*', 0, true],
     ['*:Get*', -1, true],
   ])('%s → %i actions (unknown services: %s)', (pattern, count, unknown) => {
     const { actions, unknownServices } = expandActionPattern(catalog, pattern);

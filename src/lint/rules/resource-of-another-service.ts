@@ -3,7 +3,8 @@
  * none of them acts on (`cams:UpdateInstance` on `acs:ecs:*:*:instance/i-1`): a request for those
  * actions never names that resource, so the line never matches. A service an action acts on is its
  * own, or that of one of its documented resource types (`sts:AssumeRole` acts on `acs:ram:` roles).
- * `*` actions, wildcards in a service name, and services the catalog does not know are not checked.
+ * `*` actions, wildcards in a service name, services the catalog does not know, and services of
+ * which it knows only API names (no resource type, resources `unknown`) are not checked.
  */
 import { lookupAction, resourceTypesOf } from '../../catalog/query.js';
 import type { Catalog } from '../../catalog/types.js';
@@ -26,6 +27,10 @@ function servicesActedOn(catalog: Catalog, actions: readonly string[]): Set<stri
     out.add(prefix);
     // A pattern (`cams:Get*`) may name any action of its service: take all their resource types.
     const matched = hasWildcard(name) ? service.actions : [lookupAction(catalog, name)].filter((a) => a !== undefined);
+    // A service of which the catalog knows API names only (harvested from its SDK: no resource
+    // type, resources `unknown`) says nothing about where its actions act, and an action may act
+    // on another service's resources (as `sts:AssumeRole` on RAM roles). Not checked (semantics K5).
+    if (service.resourceTypes.length === 0 && matched.some((a) => a.resources === 'unknown')) return undefined;
     for (const action of matched) for (const t of resourceTypesOf(catalog, action)) out.add(serviceOf(t.arn)?.toLowerCase() ?? prefix);
   }
   return out;
