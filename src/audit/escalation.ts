@@ -11,6 +11,7 @@
  * One `EscalationSearch` per action audit holds what the search memoises: two audits never share it.
  */
 import type { Residual } from '../decision/types.js';
+import type { PolicyDocument } from '../policy/types.js';
 import { and, TRUE } from '../eval/residual.js';
 import { assessmentOf, evaluateFor } from './access.js';
 import type { ActionAudit } from './action-audit.js';
@@ -55,6 +56,8 @@ export class EscalationSearch {
   private readonly moves = new Map<string, unknown>();
   private readonly havings = new Map<string, Set<string>>();
   private readonly worth = new Map<string, AuditPrincipal[]>();
+  /** The services each trust policy lets assume its role (pass-role), worked out once per document. */
+  readonly servicesOf = new WeakMap<PolicyDocument, ReadonlySet<string>>();
 
   constructor(readonly audit: ActionAudit) {}
 

@@ -20,7 +20,7 @@ import type { Actor } from './types.js';
 export const PASS_ROLE = 'ram:PassRole';
 
 /** The services a trust policy lets assume the role: Allow statements for `sts:AssumeRole` naming a `Service` principal (a Deny naming it takes it back). */
-export function trustedServices(trust: PolicyDocument): Set<string> {
+export function trustedServices(trust: PolicyDocument): ReadonlySet<string> {
   const assume = lowerCaseAction(ASSUME);
   const names = (effect: 'Allow' | 'Deny') =>
     trust.statements.filter((s) => s.effect === effect && s.actions !== undefined && compileActionPatterns(s.actions).some((m) => m.test(assume))).flatMap((s) => (s.principal?.Service ?? []).map((x) => x.toLowerCase()));
@@ -36,14 +36,18 @@ export function passRole(search: EscalationSearch, actor: Actor, target: AuditPr
   const { model } = search.audit;
   const { snapshot, session } = model;
   if (target.kind !== 'role') return [];
+  // Only services whose own action the actor's policies can allow at all (no evaluation).
+  const rows = SERVICE_ROLES.filter((row) => mayAllow(session, actor.policies, row.action));
+  if (rows.length === 0) return [];
   const role = snapshot.roles[model.indexOf(target.ref)]!;
   // A service-linked role is the service's own (W20 records it; its name says so when not recorded).
   if (role.serviceLinked === true || role.name.startsWith(SERVICE_LINKED_PREFIX)) return [];
-  const services = trustedServices(role.trustPolicy);
+  let services = search.servicesOf.get(role.trustPolicy);
+  if (!services) search.servicesOf.set(role.trustPolicy, (services = trustedServices(role.trustPolicy)));
   if (services.size === 0) return [];
   const arn = ramArn(snapshot, 'role', target.name);
-  for (const row of SERVICE_ROLES) {
-    if (!services.has(row.service) || !mayAllow(session, actor.policies, row.action)) continue;
+  for (const row of rows) {
+    if (!services.has(row.service)) continue;
     const pass = search.permitted(actor.principal, PASS_ROLE, [arn], { 'acs:Service': row.service });
     const take = pass && search.permitted(actor.principal, row.action, row.resources.map((r) => fill(r, snapshot.accountId, target.name)));
     if (!pass || !take) continue;
