@@ -17,6 +17,8 @@ import type { EscalationMethod, EscalationStep } from './types.js';
 
 export type { Actor, ActingMove, GivingMove, MoveRow } from './moves/types.js';
 
+/** Each row's documentation: its row of docs/escalation-moves.md, anchored by the move's id. */
+const DOC = 'docs/escalation-moves.md#';
 const USER = 'acs:ram:*:{#accountId}:user/{#UserName}';
 const GROUP = 'acs:ram:*:{#accountId}:group/{#GroupName}';
 const ROLE = 'acs:ram:*:{#accountId}:role/{#RoleName}';
@@ -27,20 +29,20 @@ const passwordOnMfa = (s: EscalationStep) => s.targetMfaBound === true;
 /** Every move, in the order the search tries them (for one target, the first row that reaches it is the one followed). */
 export const MOVES: readonly MoveRow[] = [
   // Moves that give the actor the permission (judged on the changed account, roles included).
-  { id: 'attach-policy-to-user', actions: ['ram:AttachPolicyToUser'], resources: [USER, POLICY, SYSTEM_POLICY], gives: 'attach', description: 'attach a policy to itself', gains: attachToUser },
-  { id: 'attach-policy-to-group', actions: ['ram:AttachPolicyToGroup'], resources: [GROUP, POLICY, SYSTEM_POLICY], gives: 'attach', description: 'attach a policy to a group it is in', gains: attachToGroup },
-  { id: 'attach-policy-to-role', actions: ['ram:AttachPolicyToRole'], resources: [ROLE, POLICY, SYSTEM_POLICY], gives: 'attach', description: 'attach a policy to its own role session, or to a role it can assume and then assume it', gains: attachToRole },
-  { id: 'create-policy-version', actions: ['ram:CreatePolicyVersion'], resources: [POLICY], gives: 'default-version', description: 'create a new default version of a custom policy it holds (and delete one first, with ram:DeletePolicyVersion, at 5 versions)', gains: createPolicyVersion },
-  { id: 'set-default-policy-version', actions: ['ram:SetDefaultPolicyVersion'], resources: [POLICY], gives: 'default-version', description: 'make another version of a custom policy it holds the default', gains: setDefaultPolicyVersion },
-  { id: 'add-user-to-group', actions: ['ram:AddUserToGroup'], resources: [USER, GROUP], gives: 'join-group', description: 'add itself to a group', gains: addUserToGroup },
-  { id: 'create-user', actions: CREATE_USER_ACTIONS, resources: [USER, POLICY, SYSTEM_POLICY], gives: 'create-user', description: 'create a user, attach a policy to it, create its AccessKey and call as it', gains: createUser },
+  { id: 'attach-policy-to-user', docs: `${DOC}attach-policy-to-user`, actions: ['ram:AttachPolicyToUser'], resources: [USER, POLICY, SYSTEM_POLICY], gives: 'attach', description: 'attach a policy to itself', gains: attachToUser },
+  { id: 'attach-policy-to-group', docs: `${DOC}attach-policy-to-group`, actions: ['ram:AttachPolicyToGroup'], resources: [GROUP, POLICY, SYSTEM_POLICY], gives: 'attach', description: 'attach a policy to a group it is in', gains: attachToGroup },
+  { id: 'attach-policy-to-role', docs: `${DOC}attach-policy-to-role`, actions: ['ram:AttachPolicyToRole'], resources: [ROLE, POLICY, SYSTEM_POLICY], gives: 'attach', description: 'attach a policy to its own role session, or to a role it can assume and then assume it', gains: attachToRole },
+  { id: 'create-policy-version', docs: `${DOC}create-policy-version`, actions: ['ram:CreatePolicyVersion'], resources: [POLICY], gives: 'default-version', description: 'create a new default version of a custom policy it holds (and delete one first, with ram:DeletePolicyVersion, at 5 versions)', gains: createPolicyVersion },
+  { id: 'set-default-policy-version', docs: `${DOC}set-default-policy-version`, actions: ['ram:SetDefaultPolicyVersion'], resources: [POLICY], gives: 'default-version', description: 'make another version of a custom policy it holds the default', gains: setDefaultPolicyVersion },
+  { id: 'add-user-to-group', docs: `${DOC}add-user-to-group`, actions: ['ram:AddUserToGroup'], resources: [USER, GROUP], gives: 'join-group', description: 'add itself to a group', gains: addUserToGroup },
+  { id: 'create-user', docs: `${DOC}create-user`, actions: CREATE_USER_ACTIONS, resources: [USER, POLICY, SYSTEM_POLICY], gives: 'create-user', description: 'create a user, attach a policy to it, create its AccessKey and call as it', gains: createUser },
   // Moves after which the actor acts as another principal (followed further by the search).
-  { id: 'assume-role', actions: ['sts:AssumeRole'], resources: [ROLE], gives: 'act-as', targets: 'assumable', description: 'assume a role it can already assume (a hop: alone an access path)', toward: assumeRole },
-  { id: 'create-access-key', actions: ['ram:CreateAccessKey'], resources: [USER], gives: 'act-as', targets: 'user', description: 'create an AccessKey for another user and call as it', toward: createAccessKey },
-  { id: 'create-login-profile', actions: ['ram:CreateLoginProfile'], resources: [USER], gives: 'act-as', targets: 'user', description: 'create a console password for another user and sign in as it', possible: passwordOnMfa, toward: createLoginProfile },
-  { id: 'update-login-profile', actions: ['ram:UpdateLoginProfile'], resources: [USER], gives: 'act-as', targets: 'user', description: 'reset the console password of another user and sign in as it', possible: passwordOnMfa, toward: updateLoginProfile },
-  { id: 'update-role-trust', actions: ['ram:UpdateRole', 'sts:AssumeRole'], resources: [ROLE], gives: 'act-as', targets: 'role', description: "rewrite a role's trust policy to trust itself, then assume the role", toward: updateRoleTrust },
-  { id: 'pass-role', actions: [PASS_ROLE], resources: [ROLE], gives: 'act-as', targets: 'role', description: "pass a service role to its service (with the service's own action) and act with the role's permissions through it", possible: () => true, toward: passRole },
+  { id: 'assume-role', docs: `${DOC}assume-role`, actions: ['sts:AssumeRole'], resources: [ROLE], gives: 'act-as', targets: 'assumable', description: 'assume a role it can already assume (a hop: alone an access path)', toward: assumeRole },
+  { id: 'create-access-key', docs: `${DOC}create-access-key`, actions: ['ram:CreateAccessKey'], resources: [USER], gives: 'act-as', targets: 'user', description: 'create an AccessKey for another user and call as it', toward: createAccessKey },
+  { id: 'create-login-profile', docs: `${DOC}create-login-profile`, actions: ['ram:CreateLoginProfile'], resources: [USER], gives: 'act-as', targets: 'user', description: 'create a console password for another user and sign in as it', possible: passwordOnMfa, toward: createLoginProfile },
+  { id: 'update-login-profile', docs: `${DOC}update-login-profile`, actions: ['ram:UpdateLoginProfile'], resources: [USER], gives: 'act-as', targets: 'user', description: 'reset the console password of another user and sign in as it', possible: passwordOnMfa, toward: updateLoginProfile },
+  { id: 'update-role-trust', docs: `${DOC}update-role-trust`, actions: ['ram:UpdateRole', 'sts:AssumeRole'], resources: [ROLE], gives: 'act-as', targets: 'role', description: "rewrite a role's trust policy to trust itself, then assume the role", toward: updateRoleTrust },
+  { id: 'pass-role', docs: `${DOC}pass-role`, actions: [PASS_ROLE], resources: [ROLE], gives: 'act-as', targets: 'role', description: "pass a service role to its service (with the service's own action) and act with the role's permissions through it", possible: () => true, toward: passRole },
 ];
 
 /** The rows that give the actor the permission. */

@@ -239,7 +239,8 @@ export interface Escalation {
   /**
    * `certain`: the moves give the permission (each was checked with the evaluator). `possible`:
    * a move signs in with a console password as a user that has an MFA device bound, which a
-   * password alone may not get past.
+   * password alone may not get past, or passes a role to a service, which then acts with the
+   * role's permissions only as far as the principal can make it call them (W33).
    */
   certainty: 'certain' | 'possible';
 }

@@ -23,7 +23,7 @@ function documentedMoves(): { id: string; actions: string[] }[] {
   const table = DOC.slice(DOC.indexOf('| move |'), DOC.indexOf('## Services'));
   return table
     .split('\n')
-    .filter((l) => l.startsWith('| `'))
+    .filter((l) => l.startsWith('| <a id='))
     .map((l) => {
       const cells = l.split(' | ');
       return { id: /`([^`]+)`/.exec(cells[0]!)![1]!, actions: [...cells[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!) };
@@ -43,6 +43,13 @@ describe('the escalation moves table', () => {
 
   it('docs/escalation-moves.md lists the same moves, in the same order, with the same actions', () => {
     expect(documentedMoves()).toEqual(MOVES.map((m) => ({ id: m.id, actions: [...m.actions] })));
+  });
+
+  it("each row's docs anchor is its row of docs/escalation-moves.md", () => {
+    for (const m of MOVES) {
+      expect(m.docs).toBe(`docs/escalation-moves.md#${m.id}`);
+      expect(DOC).toContain(`<a id="${m.id}"></a>`);
+    }
   });
 
   it('every action a move needs is in the search prefilter (an actor allowed only it is still searched)', () => {

@@ -21,8 +21,10 @@ export interface Actor {
 
 /** What every row says about its move. */
 interface MoveFacts {
-  /** The move's id: the `method` of the step it makes, and the anchor of its row in docs/escalation-moves.md. */
+  /** The move's id: the `method` of the step it makes. */
   id: EscalationMethod;
+  /** Its row of docs/escalation-moves.md (`docs/escalation-moves.md#<id>`). */
+  docs: string;
   /** The RAM (or STS) actions the actor must be allowed, every one (others a move needs only sometimes are in `description`). */
   actions: readonly string[];
   /** The RAM resources the actions are checked on, as the catalog's ARN templates write them. */
