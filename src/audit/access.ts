@@ -162,7 +162,7 @@ function policyLocator(model: AuditModel, ref: StatementRef, origin: PolicyOrigi
   const locator: PolicyLocator = { name: origin.policy.name, type, attachmentPointer: origin.pointer };
   if (origin.policy.version !== undefined) {
     locator.version = origin.policy.version;
-    locator.defaultVersion = model.session.named(model.snapshot.policies).get(origin.policy.name)?.defaultVersion === origin.policy.version;
+    locator.defaultVersion = model.index.policy(origin.policy.name)?.defaultVersion === origin.policy.version;
   }
   if (origin.resourceGroup !== undefined) locator.resourceGroup = origin.resourceGroup;
   return locator;

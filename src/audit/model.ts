@@ -11,8 +11,8 @@
 import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import { compileActionPatterns, lowerCaseAction } from '../match/action.js';
 import type { PolicyDocument } from '../policy/types.js';
-import { findSystemPolicy } from '../scenario/load-policies.js';
 import type { NamedPolicy, PolicySet } from '../scenario/types.js';
+import { AccountIndex, attachedDocument, systemDocumentOf, type SnapshotIndex } from '../snapshot/account-index.js';
 import { policySetFor, roleArn, userArn, type PrincipalPolicySet } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { edgesFrom, type AssumeEdge } from './roles.js';
@@ -56,11 +56,15 @@ export class AuditModel {
   /** The roles (indices into `roles()`) a Resource pattern of `sts:AssumeRole` names; role ARNs are the same in a what-if account. */
   readonly namedRoles: Map<string, number[]>;
 
+  /** The snapshot's names indexed once (a what-if account's index shares every list the move left alone). */
+  readonly index: SnapshotIndex;
+
   constructor(
     readonly session: AuditSession,
     readonly snapshot: AccountSnapshot,
     private readonly derivation?: Derivation,
   ) {
+    this.index = derivation ? derivation.base.index.derive(snapshot) : new AccountIndex(snapshot);
     if (derivation) {
       this.principals = derivation.base.principals;
       this.positions = derivation.base.positions;
@@ -170,10 +174,9 @@ export class AuditModel {
     if (!found) {
       const { snapshot } = this;
       const index = this.indexOf(principal.ref);
-      const groups = this.session.named(snapshot.groups);
       const attachments =
         principal.kind === 'user'
-          ? [...snapshot.users[index]!.attachments, ...snapshot.users[index]!.groups.flatMap((g) => groups.get(g)?.attachments ?? [])]
+          ? [...snapshot.users[index]!.attachments, ...snapshot.users[index]!.groups.flatMap((g) => this.index.group(g)?.attachments ?? [])]
           : snapshot.roles[index]!.attachments;
       found = attachments.flatMap((a) => documentsFor(this, a));
       this.attached.set(principal.ref, found);
@@ -188,53 +191,27 @@ export class AuditModel {
     const named = (list: readonly { policy: string; type: string }[]) => list.some((a) => a.type === 'Custom' && a.policy === name);
     if (principal.kind === 'role') return named(snapshot.roles[index]!.attachments);
     const user = snapshot.users[index]!;
-    const groups = this.session.named(snapshot.groups);
-    return named(user.attachments) || user.groups.some((g) => named(groups.get(g)?.attachments ?? []));
+    return named(user.attachments) || user.groups.some((g) => named(this.index.group(g)?.attachments ?? []));
   }
 
   /** A principal's set built from `snapshot` (this account's, or a hypothetical variant), with the role's trust policy when `resource` names a role. */
   buildSet(snapshot: AccountSnapshot, ref: string, resource?: string): PrincipalPolicySet {
     // The control levels are the same for every principal: built once per directory, then copied in.
     // A service-linked role has none (W20): policySetFor leaves them out, and nothing is copied in.
+    const index = snapshot === this.snapshot ? this.index : new AccountIndex(snapshot);
     const exempt = ref.startsWith('role/') && snapshot.roles[this.indexOf(ref)]?.serviceLinked === true;
     const directory = exempt ? undefined : snapshot.resourceDirectory;
     const { controls } = this.session;
     let control = directory ? controls.get(directory) : undefined;
-    const from = this.narrowed(snapshot, ref);
-    const built = policySetFor(control ? { ...from, resourceDirectory: undefined } : from, ref, resource !== undefined ? { resource } : {});
+    const built = policySetFor(snapshot, ref, { index, ...(resource !== undefined ? { resource } : {}), ...(control ? { control: false } : {}) });
     if (!built.result) throw new Error(`internal: ${ref}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
     if (directory && !control) controls.set(directory, (control = { levels: built.result.policies.control, sources: built.result.sources.filter((s) => s.layer === 'control') }));
     else if (control) {
       built.result.policies.control = control.levels.map((level) => [...level]);
       built.result.sources = [...control.sources, ...built.result.sources];
     }
-    if (ref.startsWith('user/')) {
-      // The narrowed snapshot holds the user at index 0: point back at its real place.
-      const to = `/users/${this.indexOf(ref)}/`;
-      for (const source of built.result.sources) if (source.pointer.startsWith('/users/0/')) source.pointer = to + source.pointer.slice('/users/0/'.length);
-    }
     if (ref.startsWith('role/') && this.options.sessionPolicy) built.result.policies.session = this.options.sessionPolicy;
     return built.result;
-  }
-
-  /**
-   * The snapshot with only the named principal among the users (or roles): `policySetFor` finds a
-   * principal by scanning the list, which over 10,000 principals each is 10^8 steps. A role's
-   * trust policy is looked up among the roles, so a user's set keeps every role.
-   */
-  private narrowed(snapshot: AccountSnapshot, ref: string): AccountSnapshot {
-    const index = this.indexOf(ref);
-    if (index < 0) return snapshot;
-    // Only the custom policies its attachments name: policySetFor looks each one up by scanning.
-    const byName = this.session.named(snapshot.policies);
-    if (ref.startsWith('user/')) {
-      const user = snapshot.users[index]!;
-      const groups = this.session.named(snapshot.groups);
-      const named = new Set([...user.attachments, ...user.groups.flatMap((g) => groups.get(g)?.attachments ?? [])].filter((a) => a.type === 'Custom').map((a) => a.policy));
-      return { ...snapshot, users: [user], policies: [...named].flatMap((n) => byName.get(n) ?? []) };
-    }
-    const named = new Set(snapshot.roles[index]!.attachments.filter((a) => a.type === 'Custom').map((a) => a.policy));
-    return { ...snapshot, policies: [...named].flatMap((n) => byName.get(n) ?? []) };
   }
 }
 
@@ -277,18 +254,12 @@ export function documentsOf(policies: PolicySet): PolicyDocument[] {
 
 /** The document an attachment stands for: a custom policy's default version, or the system policy (the snapshot's copy first, A5). */
 export function documentsFor(model: AuditModel, a: { policy: string; type: string }): PolicyDocument[] {
-  const { snapshot } = model;
-  if (a.type === 'Custom') {
-    const p = model.session.named(snapshot.policies).get(a.policy);
-    return p ? p.versions.filter((v) => v.id === p.defaultVersion).map((v) => v.document) : [];
-  }
-  return systemDocuments(model, a.policy);
+  const found = attachedDocument(model.index, a);
+  return found ? [found.document] : [];
 }
 
 /** A system policy's document: the snapshot's own copy first (A5), then the built-in catalog's. */
 export function systemDocuments(model: AuditModel, name: string): PolicyDocument[] {
-  const own = model.session.named(model.snapshot.systemPolicies).get(name);
-  if (own) return [own.document];
-  const found = findSystemPolicy(name, 'identity');
-  return 'policy' in found ? [found.policy] : [];
+  const found = systemDocumentOf(model.index, name);
+  return found ? [found.document] : [];
 }

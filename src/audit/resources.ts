@@ -15,7 +15,7 @@ import type { AuthorizationRequest } from '../request/types.js';
 import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot, CamsInstance } from '../snapshot/types.js';
 import type { PolicyDocument } from '../policy/types.js';
-import { findSystemPolicy } from '../scenario/load-policies.js';
+import { attachedDocument } from '../snapshot/account-index.js';
 import type { PolicySet } from '../scenario/types.js';
 import { documentMentions, documentsFor, documentsOf, systemDocuments, type AuditModel } from './model.js';
 import type { AuditSession } from './session.js';
@@ -114,7 +114,7 @@ function evaluable(model: AuditModel): Set<PolicyDocument> {
   const control = snapshot.resourceDirectory;
   for (const level of control?.path ?? []) {
     for (const a of level.controlPolicies) {
-      const document = a.type === 'Custom' ? control!.controlPolicies.find((p) => p.name === a.policy)?.document : systemControl(a.policy);
+      const document = attachedDocument(model.index, a, 'control')?.document;
       if (document) documents.add(document);
     }
   }
@@ -179,12 +179,6 @@ function taggingPolicies(session: AuditSession, policies: PolicySet): PolicySet 
     session.tagging.set(policies, found);
   }
   return found;
-}
-
-/** A system control policy's document (FullAliyunAccess, ...). */
-function systemControl(name: string): PolicyDocument | undefined {
-  const found = findSystemPolicy(name, 'control');
-  return 'policy' in found ? found.policy : undefined;
 }
 
 /**

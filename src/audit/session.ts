@@ -55,9 +55,7 @@ export class AuditSession {
   /** A trust policy's matchers of RAM principals, and the policy compiled as a resource layer. */
   readonly trusts = new WeakMap<PolicyDocument, { matchers: PrincipalMatcher[]; layer?: CompiledLayer }>();
 
-  // The snapshot's lists (a what-if account shares every list it does not change).
-  /** Name → item of a list of the snapshot (policies, groups). */
-  private readonly names = new WeakMap<readonly { name: string }[], Map<string, unknown>>();
+  // The Resource Directory (a what-if account shares it).
   /** The control levels and their sources, per Resource Directory: the same for every principal. */
   readonly controls = new WeakMap<object, { levels: PolicySet['control']; sources: PrincipalPolicySet['sources'] }>();
 
@@ -98,12 +96,5 @@ export class AuditSession {
     let id = this.ids.get(o);
     if (id === undefined) this.ids.set(o, (id = this.nextId++));
     return id;
-  }
-
-  /** The items of a list of the snapshot by name (built once per list: lookups are by the thousand). */
-  named<T extends { name: string }>(list: readonly T[]): Map<string, T> {
-    let map = this.names.get(list) as Map<string, T> | undefined;
-    if (!map) this.names.set(list, (map = new Map(list.map((x) => [x.name, x]))));
-    return map;
   }
 }

@@ -10,10 +10,9 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Layer, StatementRef } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PolicyDocument } from '../policy/types.js';
 import type { RequestPrincipal } from '../request/types.js';
-import { findSystemPolicy } from '../scenario/load-policies.js';
 import { emptyPolicySet, type PolicySet } from '../scenario/types.js';
+import { AccountIndex, attachedDocument, type SnapshotIndex } from './account-index.js';
 import type { AccountSnapshot, Attachment, PolicyType, SnapshotRole } from './types.js';
 
 /** Who or what a policy is attached to, on the way from the principal to the policy. */
@@ -60,11 +59,21 @@ export function roleArn(snapshot: Pick<AccountSnapshot, 'accountId'>, role: Pick
 
 const problem = (code: DiagnosticCode, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, path: '', ...(help ? { help } : {}) });
 
+/** How `policySetFor` builds a set. */
+export interface PolicySetOptions {
+  /** The request's resource: a role of the account named by it adds its trust policy. */
+  resource?: string;
+  /** The snapshot's index, when the caller keeps one (`new AccountIndex(snapshot)`); else one is built. */
+  index?: SnapshotIndex;
+  /** `false`: leave the control levels out (a caller that adds the same levels to every set itself). */
+  control?: boolean;
+}
+
 /**
  * The policy set of `user/NAME` or `role/NAME`. With `resource` (the request's resource), a role
  * of the account named by it adds its trust policy, which `sts:AssumeRole` needs.
  */
-export function policySetFor(snapshot: AccountSnapshot, ref: string, options: { resource?: string } = {}): { result?: PrincipalPolicySet; diagnostics: Diagnostic[] } {
+export function policySetFor(snapshot: AccountSnapshot, ref: string, options: PolicySetOptions = {}): { result?: PrincipalPolicySet; diagnostics: Diagnostic[] } {
   const match = /^(user|role|group)\/(.+)$/.exec(ref);
   if (!match) return { diagnostics: [problem('invalid-principal', `\`${ref}\` is not \`user/NAME\` or \`role/NAME\``, 'e.g. `user/alice` or `role/deployer`')] };
   const [, kind, name] = match as unknown as [string, 'user' | 'role' | 'group', string];
@@ -72,15 +81,16 @@ export function policySetFor(snapshot: AccountSnapshot, ref: string, options: { 
     const members = snapshot.users.filter((u) => u.groups.includes(name)).map((u) => `\`user/${u.name}\``);
     return { diagnostics: [problem('invalid-principal', `a group is not a principal: \`${ref}\` cannot make a request`, members.length > 0 ? `RAM applies a group's policies to its users; name one of them: ${members.join(', ')}` : "RAM applies a group's policies to its users; name a user")] };
   }
-  const names = (kind === 'user' ? snapshot.users : snapshot.roles).map((p) => p.name);
-  const index = names.indexOf(name);
+  const accountIndex = options.index && options.index.account === snapshot ? options.index : new AccountIndex(snapshot);
+  const index = accountIndex.indexOf(kind === 'user' ? 'users' : 'roles', name);
   if (index < 0) {
+    const names = (kind === 'user' ? snapshot.users : snapshot.roles).map((p) => p.name);
     const near = closest(name, names).map((n) => `${kind}/${n}`);
     return { diagnostics: [problem('unknown-principal', `the snapshot has no ${kind} \`${name}\``, didYouMean(near) ?? `its ${kind}s are ${names.map((n) => `\`${n}\``).join(', ') || 'none'}`)] };
   }
-  const builder = new SetBuilder(snapshot);
+  const builder = new SetBuilder(snapshot, accountIndex);
   // Control policies do not apply to service-linked roles (W20).
-  if (!(kind === 'role' && snapshot.roles[index]!.serviceLinked === true)) builder.addControl();
+  if (options.control !== false && !(kind === 'role' && snapshot.roles[index]!.serviceLinked === true)) builder.addControl();
   let principal: PrincipalPolicySet['principal'];
   if (kind === 'user') {
     const user = snapshot.users[index]!;
@@ -88,7 +98,7 @@ export function policySetFor(snapshot: AccountSnapshot, ref: string, options: { 
     const self = { kind: 'user', name: user.name } as const;
     builder.addAttachments(user.attachments, [self], `/users/${index}/attachments`);
     for (const group of user.groups) {
-      const g = snapshot.groups.findIndex((x) => x.name === group);
+      const g = accountIndex.indexOf('groups', group);
       if (g >= 0) builder.addAttachments(snapshot.groups[g]!.attachments, [self, { kind: 'group', name: group }], `/groups/${g}/attachments`);
       else builder.diagnostics.push(problem('unknown-group', `user \`${user.name}\` is in group \`${group}\`, which the snapshot does not define`));
     }
@@ -114,7 +124,10 @@ class SetBuilder {
   readonly sources: PolicyOrigin[] = [];
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly snapshot: AccountSnapshot) {}
+  constructor(
+    private readonly snapshot: AccountSnapshot,
+    private readonly index: SnapshotIndex,
+  ) {}
 
   /** Every Resource Directory level, Root folder first: its control policies. */
   addControl(): void {
@@ -123,7 +136,7 @@ class SetBuilder {
       this.policies.control.push(
         level.controlPolicies.flatMap((a, j) => {
           const pointer = `/resourceDirectory/path/${i}/controlPolicies/${j}`;
-          const document = a.type === 'Custom' ? directory.controlPolicies.find((p) => p.name === a.policy)?.document : systemDocument(undefined, a.policy, 'control');
+          const document = attachedDocument(this.index, a, 'control')?.document;
           if (!document) return this.unknown(a.policy, pointer);
           const name = `${a.policy} (at ${level.name})`;
           this.sources.push({ layer: 'control', name, level: i, path: [{ kind: 'directory-level', name: level.name }], policy: { name: a.policy, type: a.type }, pointer });
@@ -138,17 +151,10 @@ class SetBuilder {
     const holder = path[path.length - 1]!;
     attachments.forEach((a, j) => {
       const pointer = `${at}/${j}`;
-      let document: PolicyDocument | undefined;
-      let version: string | undefined;
-      if (a.type === 'Custom') {
-        const custom = this.snapshot.policies.find((p) => p.name === a.policy);
-        version = custom?.defaultVersion;
-        // Only the default version is in force; the others wait for escalation analysis.
-        document = custom?.versions.find((v) => v.id === version)?.document;
-      } else {
-        document = systemDocument(this.snapshot, a.policy, 'identity');
-      }
-      if (!document) return void this.unknown(a.policy, pointer);
+      // Only a custom policy's default version is in force; the others wait for escalation analysis.
+      const attached = attachedDocument(this.index, a);
+      if (!attached) return void this.unknown(a.policy, pointer);
+      const { document, version } = attached;
       const name = holder.kind === 'group' ? `${a.policy} (via group ${holder.name})` : a.policy;
       const policy = { name: a.policy, type: a.type, ...(version !== undefined ? { version } : {}) };
       if (a.resourceGroup === undefined) {
@@ -163,7 +169,7 @@ class SetBuilder {
 
   /** The trust policy of the role `resource` names, if it is one of the snapshot's (role names compare case-insensitively, A2). */
   addTrustPolicy(resource: string): void {
-    const index = this.snapshot.roles.findIndex((r) => roleArn(this.snapshot, r).toLowerCase() === resource.toLowerCase());
+    const index = this.index.indexBy('roles', 'arn-lower-case', (r: SnapshotRole) => roleArn(this.snapshot, r).toLowerCase(), resource.toLowerCase());
     if (index < 0) return;
     const role = this.snapshot.roles[index]!;
     this.policies.resource.push({ name: role.name, document: role.trustPolicy });
@@ -176,10 +182,3 @@ class SetBuilder {
   }
 }
 
-/** A system policy's document: the snapshot's own copy first, then the built-in catalog's. */
-function systemDocument(snapshot: AccountSnapshot | undefined, name: string, kind: 'identity' | 'control'): PolicyDocument | undefined {
-  const own = snapshot?.systemPolicies.find((p) => p.name === name);
-  if (own) return own.document;
-  const found = findSystemPolicy(name, kind);
-  return 'policy' in found ? found.policy : undefined;
-}

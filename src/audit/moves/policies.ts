@@ -25,7 +25,7 @@ export function createPolicyVersion(search: EscalationSearch, actor: AuditPrinci
   if (!mayAllow(session, audit.model.entry(actor).set.policies, 'ram:CreatePolicyVersion')) return out;
   const outcomes = outcomesOf(search, actor, need);
   for (const name of heldCustom(search, actor)) {
-    const policy = session.named(snapshot.policies).get(name)!;
+    const policy = audit.model.index.policy(name)!;
     const arn = ramArn(snapshot, 'policy', name);
     const create = search.permitted(actor, 'ram:CreatePolicyVersion', [arn]);
     // RAM keeps five versions: a sixth needs one deleted first (W8).
@@ -45,7 +45,7 @@ export function setDefaultPolicyVersion(search: EscalationSearch, actor: AuditPr
   if (!mayAllow(session, search.audit.model.entry(actor).set.policies, 'ram:SetDefaultPolicyVersion')) return out;
   const outcomes = outcomesOf(search, actor, need);
   for (const name of heldCustom(search, actor)) {
-    const policy = session.named(snapshot.policies).get(name)!;
+    const policy = search.audit.model.index.policy(name)!;
     const arn = ramArn(snapshot, 'policy', name);
     const setDefault = search.permitted(actor, 'ram:SetDefaultPolicyVersion', [arn]);
     if (!setDefault) continue;

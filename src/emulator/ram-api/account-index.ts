@@ -5,6 +5,7 @@
  * Manager report. Pure.
  */
 import { builtinCatalog } from '../../catalog/builtin.js';
+import { AccountIndex as NameIndex } from '../../snapshot/account-index.js';
 import type { RawSnapshot } from '../../snapshot/references.js';
 import type { Attachment } from '../../snapshot/types.js';
 
@@ -37,10 +38,8 @@ export interface AccountIndex {
   groups: ServedGroup[];
   roles: ServedRole[];
   policies: ServedPolicy[];
-  userByName: Map<string, ServedUser>;
-  groupByName: Map<string, ServedGroup>;
-  roleByName: Map<string, ServedRole>;
-  customPolicies: Map<string, ServedPolicy>;
+  /** Users, groups, roles and custom policies by name: the same index `policySetFor` and the audit use. */
+  names: NameIndex<ServedAccount>;
   systemPolicies: Map<string, ServedSystemPolicy>;
   /** Every attachment at every scope, users first, then groups, then roles. */
   attachments: HeldAttachment[];
@@ -69,10 +68,7 @@ export function indexAccount(account: ServedAccount, domainAlias = account.accou
     groups,
     roles,
     policies,
-    userByName: new Map(users.map((u) => [u.name, u])),
-    groupByName: new Map(groups.map((g) => [g.name, g])),
-    roleByName: new Map(roles.map((r) => [r.name, r])),
-    customPolicies: new Map(policies.map((p) => [p.name, p])),
+    names: new NameIndex(account),
     systemPolicies,
     attachments: [
       ...users.flatMap((u) => held('IMSUser', u.name, u.attachments)),

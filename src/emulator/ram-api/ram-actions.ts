@@ -55,7 +55,7 @@ function attachedPolicies(index: AccountIndex, attachments: Attachment[] = []): 
   return attachments
     .filter((a) => a.resourceGroup === undefined)
     .map((a) => {
-      const custom = a.type === 'Custom' ? index.customPolicies.get(a.policy) : undefined;
+      const custom = a.type === 'Custom' ? index.names.policy(a.policy) : undefined;
       const system = a.type === 'System' ? index.systemPolicies.get(a.policy) : undefined;
       return { PolicyName: a.policy, PolicyType: a.type, Description: custom?.description ?? system?.description ?? '', DefaultVersion: custom?.defaultVersion ?? 'v1', AttachDate: CREATED };
     });
@@ -96,7 +96,7 @@ export function answerRam(index: AccountIndex, action: string, parameters: Recor
         return { body: { Policy: { PolicyName: name, PolicyType: 'System', Description: system.description, DefaultVersion: 'v1', PolicyDocument: version.PolicyDocument, CreateDate: CREATED, UpdateDate: CREATED }, DefaultPolicyVersion: version } };
       }
       if (type !== 'Custom') return { error: { status: 400, code: 'InvalidParameter.PolicyType', message: `The parameter PolicyType is invalid: ${type}` } };
-      const policy = index.customPolicies.get(name);
+      const policy = index.names.policy(name);
       if (!policy) return notFound('Policy', name);
       if (action === 'ListPolicyVersions') return { body: { PolicyVersions: { PolicyVersion: policy.versions.map((v) => versionEntry(policy, v)) } } };
       if (action === 'GetPolicyVersion') {
@@ -112,22 +112,22 @@ export function answerRam(index: AccountIndex, action: string, parameters: Recor
     case 'ListGroupsForUser': {
       const name = named('UserName');
       if (typeof name !== 'string') return name;
-      const user = index.userByName.get(name);
+      const user = index.names.user(name);
       if (!user) return notFound('User', name);
       if (action === 'ListPoliciesForUser') return { body: { Policies: { Policy: attachedPolicies(index, user.attachments) } } };
-      return { body: { Groups: { Group: (user.groups ?? []).map((g) => ({ GroupId: idOf('group', g), GroupName: g, Comments: index.groupByName.get(g)?.description ?? '', JoinDate: CREATED })) } } };
+      return { body: { Groups: { Group: (user.groups ?? []).map((g) => ({ GroupId: idOf('group', g), GroupName: g, Comments: index.names.group(g)?.description ?? '', JoinDate: CREATED })) } } };
     }
     case 'ListPoliciesForGroup': {
       const name = named('GroupName');
       if (typeof name !== 'string') return name;
-      const group = index.groupByName.get(name);
+      const group = index.names.group(name);
       return group ? { body: { Policies: { Policy: attachedPolicies(index, group.attachments) } } } : notFound('Group', name);
     }
     case 'ListPoliciesForRole':
     case 'GetRole': {
       const name = named('RoleName');
       if (typeof name !== 'string') return name;
-      const role = index.roleByName.get(name);
+      const role = index.names.role(name);
       if (!role) return notFound('Role', name);
       if (action === 'ListPoliciesForRole') return { body: { Policies: { Policy: attachedPolicies(index, role.attachments) } } };
       return {

@@ -36,7 +36,7 @@ export function answerResourceManager(index: AccountIndex, action: string, param
     const records = index.attachments
       .map((held) => ({
         AttachDate: CREATED,
-        Description: held.attachment.type === 'Custom' ? (index.customPolicies.get(held.attachment.policy)?.description ?? '') : (index.systemPolicies.get(held.attachment.policy)?.description ?? ''),
+        Description: held.attachment.type === 'Custom' ? (index.names.policy(held.attachment.policy)?.description ?? '') : (index.systemPolicies.get(held.attachment.policy)?.description ?? ''),
         PolicyName: held.attachment.policy,
         PolicyType: held.attachment.type,
         PrincipalName: principalName(index, held.holder),
