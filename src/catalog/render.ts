@@ -8,11 +8,14 @@ export function describeSource(source: FactSource): string {
   return 'documented' in source ? `documented (${source.documented})` : `inferred: ${source.inferred}`;
 }
 
-/** One line per service: code, name, how many actions, how many documented. */
+/** One line per service: code, name, how many actions, how many documented, and whether the list may miss actions. */
 export function renderServices(catalog: Catalog): string {
-  const rows = [...catalog.services.values()].map((s) => {
+  const services = [...catalog.services.values()];
+  const width = Math.max(8, ...services.map((s) => s.service.length));
+  const rows = services.map((s) => {
     const documented = s.actions.filter((a) => 'documented' in a.source).length;
-    return `${s.service.padEnd(8)} ${String(s.actions.length).padStart(4)} actions (${documented} documented)  ${s.name}`;
+    const incomplete = s.actionsIncomplete !== undefined ? '; the list may be incomplete' : '';
+    return `${s.service.padEnd(width)} ${String(s.actions.length).padStart(4)} actions (${documented} documented${incomplete})  ${s.name}`;
   });
   return rows.join('\n');
 }
@@ -22,11 +25,15 @@ export function renderActionList(actions: CatalogAction[]): string {
   return actions.map((a) => `${a.fullName.padEnd(44)} ${a.access.padEnd(8)} ${Array.isArray(a.resources) ? a.resources.join(', ') : a.resources}`).join('\n');
 }
 
-/** The level as documented, and what an older or unusual word means (`Write (older vocabulary: create, update or delete)`). */
-function describeAccess(level: AccessLevel): string {
+/**
+ * The level, and what an older or unusual word means: `Write (older vocabulary: create, update or
+ * delete)` as a page wrote it, `Read (inferred from the verb: get or list)` when no page did.
+ */
+function describeAccess(level: AccessLevel, source: FactSource): string {
   if (isOlderVocabulary(level)) {
     const levels = currentLevels(level);
-    return `${level} (older vocabulary: ${levels.length > 1 ? `${levels.slice(0, -1).join(', ')} or ${levels.at(-1)}` : levels[0]})`;
+    const why = 'inferred' in source ? 'inferred from the verb' : 'older vocabulary';
+    return `${level} (${why}: ${levels.length > 1 ? `${levels.slice(0, -1).join(', ')} or ${levels.at(-1)}` : levels[0]})`;
   }
   return level === 'none' ? 'none (documented: no access level)' : level;
 }
@@ -36,11 +43,14 @@ export function renderAction(catalog: Catalog, a: CatalogAction): string {
   const types = resourceTypesOf(catalog, a);
   const resources =
     a.resources === 'all' ? 'all resources (`*`): no resource type' : a.resources === 'unknown' ? 'unknown (not documented)' : types.map((t) => `${t.name} ${t.arn}`).join('; ');
+  // A service known only by its API names has keys nobody catalogued: not the same as none.
+  const ownKeys = catalog.services.get(a.service)?.conditionKeys;
+  const noKeys = ownKeys && 'inferred' in ownKeys.source && ownKeys.keys.length === 0 ? 'unknown: not catalogued (common acs: keys apply)' : 'none of its own (common acs: keys apply)';
   return [
     a.fullName,
-    `  access level:      ${describeAccess(a.access)}`,
+    `  access level:      ${describeAccess(a.access, a.source)}`,
     `  resources:         ${resources}`,
-    `  condition keys:    ${a.conditionKeys.length > 0 ? a.conditionKeys.join(', ') : 'none of its own (common acs: keys apply)'}`,
+    `  condition keys:    ${a.conditionKeys.length > 0 ? a.conditionKeys.join(', ') : noKeys}`,
     `  changes permissions: ${a.changesPermissions ? 'yes' : 'no'}`,
     `  source:            ${describeSource(a.source)}`,
     ...(a.note !== undefined ? [`  note:              ${a.note}`] : []),

@@ -4,6 +4,7 @@ import { builtinCatalog, builtServices, freshBuiltinCatalog } from '../../src/ca
 import { BUILTIN_SERVICES } from '../../src/catalog/builtin.generated.js';
 import { expandActionPattern, lookupAction } from '../../src/catalog/query.js';
 import { checkRequestNames } from '../../src/catalog/request-check.js';
+import { renderAction, renderServices } from '../../src/catalog/render.js';
 import { lintPolicy } from '../../src/lint/engine.js';
 // @ts-expect-error -- a plain ESM script without types
 import * as sdkVerbs from '../../scripts/lib/sdk-verbs.mjs';
@@ -57,6 +58,24 @@ describe('the built-in services', () => {
   it('keeps documented rows over harvested ones (RAM, STS and CAMS pages)', () => {
     for (const name of ['ram:AttachPolicyToGroup', 'ram:CreateUser', 'sts:AssumeRole', 'cams:UpdateInstance']) expect(lookupAction(catalog, name)!.source, name).toHaveProperty('documented');
     expect(lookupAction(catalog, 'ram:CreateApplication')?.source).toEqual({ inferred: expect.stringContaining('@alicloud/ims20190815@2.3.2') });
+  });
+});
+
+describe('ramguard catalog on harvested services', () => {
+  it('shows an inferred level as inferred, and unknown condition keys as unknown, never as documented or none', () => {
+    const text = renderAction(catalog, lookupAction(catalog, 'oss:PutObject')!);
+    expect(text).toContain('access level:      Write (inferred from the verb: create, update or delete)');
+    expect(text).toContain('condition keys:    unknown: not catalogued');
+    expect(text).toContain('source:            inferred: API name in @alicloud/oss20190517@1.0.6 dist/client.js');
+    expect(text).not.toMatch(/documented \(https/);
+    expect(renderAction(catalog, lookupAction(catalog, 'cams:UpdateInstance')!)).toContain('condition keys:    none of its own');
+  });
+
+  it('lists every service on its own line, saying which lists may be incomplete', () => {
+    const lines = renderServices(catalog).split('\n');
+    expect(lines).toHaveLength(22);
+    expect(lines.find((l) => l.startsWith('resourcemanager '))).toMatch(/^resourcemanager +114 actions \(0 documented\) {2}Resource Management$/);
+    expect(lines.find((l) => l.startsWith('log '))).toContain('(0 documented; the list may be incomplete)');
   });
 });
 
