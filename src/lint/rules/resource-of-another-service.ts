@@ -29,7 +29,7 @@ function servicesActedOn(catalog: Catalog, actions: readonly string[]): Set<stri
     const matched = hasWildcard(name) ? service.actions : [lookupAction(catalog, name)].filter((a) => a !== undefined);
     // A service of which the catalog knows API names only (harvested from its SDK: no resource
     // type, resources `unknown`) says nothing about where its actions act, and an action may act
-    // on another service's resources (as `sts:AssumeRole` on RAM roles). Not checked (semantics K5).
+    // on another service's resources (as `sts:AssumeRole` on RAM roles). Not checked (semantics K6).
     if (service.resourceTypes.length === 0 && matched.some((a) => a.resources === 'unknown')) return undefined;
     for (const action of matched) for (const t of resourceTypesOf(catalog, action)) out.add(serviceOf(t.arn)?.toLowerCase() ?? prefix);
   }

@@ -20,7 +20,7 @@ export const unknownAction: LintRule = {
         const colon = action.indexOf(':');
         if (colon < 0 || hasWildcard(action)) continue;
         const service = catalog.services.get(action.slice(0, colon).toLowerCase());
-        // A service whose action list may be incomplete cannot call a missing action a typo (semantics K4).
+        // A service whose action list may be incomplete cannot call a missing action a typo (semantics K5).
         if (!service || service.actionsIncomplete !== undefined || lookupAction(catalog, action)) continue;
         const suggestions = closest(action, service.actions.map((a) => a.fullName), 1);
         report({
