@@ -1,6 +1,7 @@
 /**
  * Moves on what the actor already holds: rewrite, or bring back, a version of a custom policy
- * attached to it or its groups (W8), or join a group whose policies help (W7).
+ * attached to it, its groups or a role it can assume (W8, W34), or join a group whose policies
+ * help (W7).
  */
 import { TRUE } from '../../eval/residual.js';
 import type { PolicyDocument } from '../../policy/types.js';
@@ -11,13 +12,18 @@ import type { AuditPrincipal } from '../types.js';
 import { choose } from '../what-if.js';
 import { ASSUME, both, gainOf, outcomesOf, ramArn, step } from './common.js';
 
-/** The custom policies the actor holds (its own attachments, its groups', at any scope), by name. */
+/**
+ * The custom policies whose change reaches the actor: those it holds (its own attachments, its
+ * groups', at any scope), then those of the roles it can already assume (change, then assume: the
+ * assumption follows in the chain, W34), by name.
+ */
 function heldCustom(search: EscalationSearch, actor: AuditPrincipal): string[] {
-  const set = search.audit.model.entry(actor).set;
-  return [...new Set(set.sources.filter((s) => s.policy.type === 'Custom' && (s.layer === 'identity' || s.layer === 'resource-group')).map((s) => s.policy.name))];
+  const { model } = search.audit;
+  const custom = (who: AuditPrincipal) => model.entry(who).set.sources.filter((s) => s.policy.type === 'Custom' && (s.layer === 'identity' || s.layer === 'resource-group')).map((s) => s.policy.name);
+  return [...new Set([...custom(actor), ...model.edgesFrom(actor).flatMap((e) => custom(e.to))])];
 }
 
-/** `create-policy-version`: a new default version of a held custom policy that allows the action (W8). */
+/** `create-policy-version`: a new default version of a custom policy it (or a role it can assume) holds that allows the action (W8). */
 export function createPolicyVersion(search: EscalationSearch, actor: AuditPrincipal, need: Need): Gain[] {
   const { audit } = search;
   const { snapshot, session } = audit.model;
@@ -38,7 +44,7 @@ export function createPolicyVersion(search: EscalationSearch, actor: AuditPrinci
   return out;
 }
 
-/** `set-default-policy-version`: make another version of a held custom policy the default. */
+/** `set-default-policy-version`: make another version of a custom policy it (or a role it can assume) holds the default. */
 export function setDefaultPolicyVersion(search: EscalationSearch, actor: AuditPrincipal, need: Need): Gain[] {
   const { snapshot, session } = search.audit.model;
   const out: Gain[] = [];
