@@ -1,6 +1,6 @@
 /**
  * error: a wildcard action of a known service that matches none of its actions (`cams:Updat*Foo`):
- * the line grants or denies nothing.
+ * the line grants or denies nothing. Not for a service whose action list may be incomplete.
  */
 import { expandActionPattern } from '../../catalog/query.js';
 import { hasWildcard } from '../../match/wildcard.js';
@@ -19,6 +19,8 @@ export const actionMatchesNothing: LintRule = {
         if (action === '*' || !hasWildcard(action)) continue;
         const { actions, unknownServices } = expandActionPattern(catalog, action);
         if (unknownServices || actions.length > 0) continue;
+        // A service whose action list may be incomplete may have the action the pattern means (semantics K5).
+        if (catalog.services.get(action.slice(0, action.indexOf(':')).toLowerCase())?.actionsIncomplete !== undefined) continue;
         report({ path, message: `\`${action}\` matches no action of \`${action.slice(0, action.indexOf(':')).toLowerCase()}\`` });
       }
     }
