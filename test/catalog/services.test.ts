@@ -1,5 +1,8 @@
 /** The 22 built-in services: present, sourced row by row, typo-checked where their list is complete, and loaded one at a time. */
+import { Ajv } from 'ajv';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { catalogServiceSchema } from '../../src/catalog/schema.js';
 import { builtinCatalog, builtServices, freshBuiltinCatalog } from '../../src/catalog/builtin.js';
 import { BUILTIN_SERVICES } from '../../src/catalog/builtin.generated.js';
 import { expandActionPattern, lookupAction } from '../../src/catalog/query.js';
@@ -34,6 +37,13 @@ describe('the built-in services', () => {
     expect(service.actions.length).toBeGreaterThanOrEqual(atLeast);
     expect(service.actions.length).toBe(BUILTIN_SERVICES.find((s) => s.service === code)!.actions);
     expect(service.actionsIncomplete === undefined, 'complete list').toBe(complete);
+  });
+
+  it.each(SERVICES)('catalog/generated/%s.json is a valid service file (but for the built-in `actionsIncomplete`)', (code) => {
+    const { actionsIncomplete, ...data } = JSON.parse(readFileSync(new URL(`../../catalog/generated/${code}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(catalogServiceSchema);
+    expect(validate(data) ? [] : validate.errors).toEqual([]);
+    expect(actionsIncomplete === undefined || typeof actionsIncomplete === 'string').toBe(true);
   });
 
   it.each(SERVICES)('every %s action has a source: a documentation page, or the package or rule it was inferred from', (code) => {
