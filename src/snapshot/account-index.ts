@@ -6,13 +6,15 @@
  *
  * The index works on a parsed `AccountSnapshot` and on a snapshot as its file holds it (the
  * emulator serves that form): both have named users, groups, roles, custom policies, system
- * policies and control policies. Each map is built on first use, once per list: an index derived
- * for a changed account (`derive`) shares the maps of every list the change left as it was — an
- * escalation move that rewrites one role's trust policy rebuilds the roles' map only.
+ * policies and control policies. Each map is built on first use, once per list. An index derived
+ * for a changed account (`derive`) shares every map of the index it derives from: a derived
+ * account keeps each item at its place (an escalation move replaces an item, or appends one), so
+ * a position found in the shared map is checked against the changed list and the appended tail is
+ * searched — building a 10,000-user map again for each move cost the bench account twice its time.
  *
  * Names are exact (RAM names are case-sensitive); the first item of a name wins, as `find` did.
  */
-import { findSystemPolicy } from '../scenario/load-policies.js';
+import { findSystemPolicy } from '../catalog/system-policy.js';
 import type { PolicyDocument } from '../policy/types.js';
 import type { AccountSnapshot, CustomPolicy } from './types.js';
 
@@ -38,7 +40,7 @@ const EMPTY: readonly Named[] = [];
 
 /** Name → position and item, for each list of one account. */
 export class AccountIndex<A extends IndexableAccount = AccountSnapshot> {
-  private readonly maps = new Map<string, { list: readonly Named[]; byName: Map<string, number> }>();
+  private readonly maps = new Map<string, KeyMap>();
 
   constructor(
     readonly account: A,
@@ -46,7 +48,7 @@ export class AccountIndex<A extends IndexableAccount = AccountSnapshot> {
     private readonly parent?: AccountIndex<A>,
   ) {}
 
-  /** The index of a changed copy of this account (lists it shares keep their maps). */
+  /** The index of a changed copy of this account, which keeps every item at its place (items replaced or appended). */
   derive(changed: A): AccountIndex<A> {
     return new AccountIndex(changed, this);
   }
@@ -75,7 +77,7 @@ export class AccountIndex<A extends IndexableAccount = AccountSnapshot> {
 
   /** The position of a named item in its list, or -1. */
   indexOf(list: ListName, name: string): number {
-    return this.mapOf(list).byName.get(name) ?? -1;
+    return this.lookup(list, 'name', (item) => item.name, name);
   }
 
   /**
@@ -84,36 +86,62 @@ export class AccountIndex<A extends IndexableAccount = AccountSnapshot> {
    * key name, one function.
    */
   indexBy(list: ListName, keyName: string, key: (item: never) => string, value: string): number {
-    return this.mapOf(list, keyName, key as (item: Named) => string).byName.get(value) ?? -1;
+    return this.lookup(list, keyName, key as (item: Named) => string, value);
   }
 
   private item(list: ListName, name: string): Named | undefined {
-    const { list: items, byName } = this.mapOf(list);
-    const at = byName.get(name);
-    return at === undefined ? undefined : items[at];
+    const at = this.indexOf(list, name);
+    return at < 0 ? undefined : this.listOf(list)[at];
+  }
+
+  /** The position of the first item whose key is `value` in this account's list, or -1. */
+  private lookup(list: ListName, keyName: string, key: (item: Named) => string, value: string): number {
+    const items = this.listOf(list);
+    const map = this.mapOf(list, keyName, key);
+    const at = map.byKey.get(value);
+    if (at !== undefined) {
+      if (at < items.length && key(items[at]!) === value) return at;
+      // Moved or gone, against derive's contract: map this list again rather than answer wrong.
+      return map.list === items ? -1 : (this.remap(list, keyName, key).byKey.get(value) ?? -1);
+    }
+    // Appended after the map was made.
+    for (let i = map.size; i < items.length; i++) if (key(items[i]!) === value) return i;
+    return -1;
   }
 
   private listOf(list: ListName): readonly Named[] {
     return (list === 'controlPolicies' ? this.account.resourceDirectory?.controlPolicies : this.account[list]) ?? EMPTY;
   }
 
-  private mapOf(list: ListName, keyName = 'name', key: (item: Named) => string = (item) => item.name): { list: readonly Named[]; byName: Map<string, number> } {
+  /** The key map of a list: this index's own, else the one it derives from (shared: positions stay). */
+  private mapOf(list: ListName, keyName: string, key: (item: Named) => string): KeyMap {
     const id = `${list}|${keyName}`;
-    let found = this.maps.get(id);
-    if (found) return found;
-    const items = this.listOf(list);
-    if (this.parent && this.parent.listOf(list) === items) found = this.parent.mapOf(list, keyName, key);
-    else {
-      const byName = new Map<string, number>();
-      items.forEach((item, i) => {
-        const k = key(item);
-        if (!byName.has(k)) byName.set(k, i);
-      });
-      found = { list: items, byName };
+    const found = this.maps.get(id) ?? this.parent?.mapOf(list, keyName, key);
+    if (found) {
+      this.maps.set(id, found);
+      return found;
     }
-    this.maps.set(id, found);
-    return found;
+    return this.remap(list, keyName, key);
   }
+
+  private remap(list: ListName, keyName: string, key: (item: Named) => string): KeyMap {
+    const items = this.listOf(list);
+    const byKey = new Map<string, number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (!byKey.has(k)) byKey.set(k, i);
+    });
+    const made = { list: items, size: items.length, byKey };
+    this.maps.set(`${list}|${keyName}`, made);
+    return made;
+  }
+}
+
+/** Key → first position in a list, as mapped when the list had `size` items. */
+interface KeyMap {
+  list: readonly Named[];
+  size: number;
+  byKey: Map<string, number>;
 }
 
 /** The index of a parsed snapshot. */
