@@ -7,7 +7,8 @@ export { RamguardError, RAMGUARD_ERROR_CODES, type RamguardErrorCode } from './e
 export { MAX_ARGUMENT_DEPTH } from './api/data.js';
 export type { Diagnostic, Severity, SourceRange } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, hasErrors, toPointer } from './api/guarded-policy.js';
-export type { PolicyKind, PolicyDocument, Statement, ConditionClause, ConditionOperator, Effect, Principal } from './policy/types.js';
+export type { PolicyKind, PolicyDocument, Statement, ConditionClause, Effect, Principal } from './policy/types.js';
+export type { ConditionOperator } from './conditions/operator-name.js';
 export { POLICY_KINDS } from './policy/types.js';
 export { parsePolicy, validatePolicy } from './api/guarded-policy.js';
 export type { PolicyParseResult, PolicyLocation } from './policy/parse-policy.js';
@@ -21,8 +22,8 @@ export type { AuthorizationRequest, PrincipalType, RequestPrincipal } from './re
 export { PRINCIPAL_TYPES } from './request/types.js';
 export { prepareRequest } from './api/guarded-policy.js';
 export type { PreparedRequest } from './request/prepare.js';
-export type { PolicySet, NamedPolicy, ResourceGroupAttachment } from './scenario/types.js';
-export { emptyPolicySet } from './scenario/types.js';
+export type { PolicySet, NamedPolicy, ResourceGroupAttachment } from './policy/policy-set.js';
+export { emptyPolicySet } from './policy/policy-set.js';
 export type * from './decision/types.js';
 export { compilePolicySet, evaluate, renderResidual, parseScenario, scenarioFromValue } from './api/guarded-policy.js';
 export type { CompiledPolicySet } from './eval/compile.js';

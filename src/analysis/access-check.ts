@@ -15,7 +15,7 @@ import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import type { PreparedRequest } from '../request/prepare.js';
 import { validatePolicy } from '../policy/parse-policy.js';
 import type { AuthorizationRequest } from '../request/types.js';
-import { emptyPolicySet } from '../scenario/types.js';
+import { emptyPolicySet } from '../policy/policy-set.js';
 import { buildModel, type AnalysisPolicy, type Model } from './model.js';
 import { principalOfArn } from './principal-regions.js';
 import { unmodelledPrincipalProblems } from './unmodelled-principals.js';

@@ -8,16 +8,13 @@ import type { Catalog } from '../catalog/types.js';
 import { operatorSpec } from '../conditions/operators.js';
 import type { StatementRef } from '../decision/types.js';
 import { compileWildcard } from '../match/wildcard.js';
-import type { PolicyDocument } from '../policy/types.js';
+import type { NamedPolicy } from '../policy/policy-set.js';
 import { keyRegions, type KeyLanguage } from './key-regions.js';
 import { principalRegions } from './principal-regions.js';
 import { stringRegions, type StringPredicate } from './string-regions.js';
 
-/** A policy under analysis and the name its statements are reported under. */
-export interface AnalysisPolicy {
-  name: string;
-  document: PolicyDocument;
-}
+/** A policy under analysis and the name its statements are reported under: a policy of a set. */
+export type AnalysisPolicy = NamedPolicy;
 
 /** One statement over atoms. */
 export interface ModelStatement {

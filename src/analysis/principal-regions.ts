@@ -50,7 +50,7 @@ function examples(entries: string[], fallback: string): string[] {
  * with an ARN for each (`fallback` first when it matches none).
  */
 export function principalRegions(entries: string[], arnLanguages: KeyLanguage[], fallback: string, maxStates?: number): StringRegion[] {
-  const matchers = entries.map((e) => compilePrincipal({ RAM: [e], Service: [], Federated: [] }));
+  const matchers = entries.map((e) => compilePrincipal({ RAM: [e] }));
   const inLanguage = (l: KeyLanguage, arn: string) => {
     const read = l.spec.family.read(arn);
     return read !== undefined && l.predicates.some((p) => p(read));

@@ -11,7 +11,7 @@
 import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import { compileActionPatterns, lowerCaseAction } from '../match/action.js';
 import type { PolicyDocument } from '../policy/types.js';
-import type { NamedPolicy, PolicySet } from '../scenario/types.js';
+import type { NamedPolicy, PolicySet } from '../policy/policy-set.js';
 import { AccountIndex, attachedDocument, systemDocumentOf, type SnapshotIndex } from '../snapshot/account-index.js';
 import { policySetFor, roleArn, userArn, type PrincipalPolicySet } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';

@@ -16,7 +16,7 @@ import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot, CamsInstance } from '../snapshot/types.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { attachedDocument } from '../snapshot/account-index.js';
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import { documentMentions, documentsFor, documentsOf, systemDocuments, type AuditModel } from './model.js';
 import type { AuditSession } from './session.js';
 import type { ResourceGrant } from './types.js';

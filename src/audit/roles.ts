@@ -17,7 +17,7 @@ import { prepareRequest } from '../request/prepare.js';
 import type { PrincipalPolicySet } from '../snapshot/principal.js';
 import { locate } from './access.js';
 import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import { documentMentions, mayAllow, type AuditModel } from './model.js';
 import type { AuditSession } from './session.js';
 import type { AssumeRoleStep, AuditPrincipal } from './types.js';

@@ -14,7 +14,7 @@ import type { CompiledLayer, CompiledStatement } from '../eval/compile.js';
 import type { PrincipalMatcher } from '../match/principal.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
 import type { PolicyDocument } from '../policy/types.js';
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import type { PrincipalPolicySet } from '../snapshot/principal.js';
 import type { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot } from '../snapshot/types.js';

@@ -10,7 +10,7 @@
  * each principal from its own attachments.
  */
 import type { PolicyDocument } from '../policy/types.js';
-import type { NamedPolicy } from '../scenario/types.js';
+import type { NamedPolicy } from '../policy/policy-set.js';
 import { documentMentions, type PrincipalEntry } from './model.js';
 import type { AuditSession } from './session.js';
 

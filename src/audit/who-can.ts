@@ -9,7 +9,7 @@ import { expandActionPattern, lookupAction } from '../catalog/query.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Catalog, CatalogAction } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { NamedPolicy } from '../scenario/types.js';
+import type { NamedPolicy } from '../policy/policy-set.js';
 import { policySetFor } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { ActionAudit, bestDecision } from './action-audit.js';

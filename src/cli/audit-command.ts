@@ -8,7 +8,7 @@ import { AUDIT_FORMATS, auditRenderer, renderAnswer } from '../audit/render/inde
 import type { AuditResult } from '../audit/types.js';
 import { principalCan, whoCan } from '../audit/who-can.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { NamedPolicy } from '../scenario/types.js';
+import type { NamedPolicy } from '../policy/policy-set.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { EXIT } from './exit-codes.js';
 import { limitPaths } from '../audit/limit-paths.js';

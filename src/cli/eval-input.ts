@@ -7,7 +7,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { PolicyKind } from '../policy/types.js';
 import { PRINCIPAL_TYPES, type AuthorizationRequest, type PrincipalType } from '../request/types.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
-import { emptyPolicySet, type NamedPolicy, type PolicySet } from '../scenario/types.js';
+import { emptyPolicySet, type NamedPolicy, type PolicySet } from '../policy/policy-set.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { readPolicyFile } from './kit/documents.js';
 import type { InputReader } from './kit/input.js';

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AuthorizationRequest } from '../request/types.js';
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import { policySetFor } from '../snapshot/principal.js';
 import { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot } from '../snapshot/types.js';

@@ -9,7 +9,7 @@ import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import { UPDATE_INSTANCE_PARAMETERS, type UpdateInstanceRequest } from '../preflight/parameters.js';
 import { preflightUpdateInstance, type PreflightResult } from '../preflight/update-instance.js';
 import type { RequestPrincipal } from '../request/types.js';
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import { defaultEndpoint, endpointUrl } from './endpoint.js';
 import { failureFromError, isPermissionDenial, type ServiceFailure } from './failure.js';
 import { CAMS_API_VERSION, DEFAULT_RETRY, callCams, type CredentialSource, type Endpoint, type RetryPolicy } from './transport.js';

@@ -1,5 +1,5 @@
 /** The registry of the 21 documented condition operators and of the names RAM does not support. */
-import type { ConditionOperator } from '../policy/types.js';
+import type { ConditionOperator } from './operator-name.js';
 import { boolOperators } from './bool.js';
 import { dateOperators } from './date.js';
 import { ipOperators } from './ip.js';

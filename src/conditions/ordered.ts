@@ -3,7 +3,7 @@
  * to what the comparison needs: a set for `Equals`, the largest value for `LessThan` ("below some
  * value" is "below the largest"), the smallest for `GreaterThan`.
  */
-import type { ConditionOperator } from '../policy/types.js';
+import type { ConditionOperator } from './operator-name.js';
 import type { OperatorSpec, ValueFamily, ValueSet } from './spec.js';
 import { compileEach, equalityValueSet } from './value-set.js';
 

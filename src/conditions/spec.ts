@@ -2,7 +2,7 @@
  * The shape every condition operator shares. A family reads request values of one type; an
  * operator compiles each policy value once into a predicate over such read values.
  */
-import type { ConditionOperator } from '../policy/types.js';
+import type { ConditionOperator } from './operator-name.js';
 
 /** The value types of RAM condition operators. */
 export type FamilyName = 'string' | 'string-ignore-case' | 'numeric' | 'date' | 'bool' | 'ip';

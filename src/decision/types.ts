@@ -3,7 +3,8 @@
  * when the answer depends on unknown context, and a trace of every statement.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ConditionOperator, Effect } from '../policy/types.js';
+import type { ConditionOperator } from '../conditions/operator-name.js';
+import type { Effect } from '../policy/types.js';
 
 /** The four answers. `Conditional` = it depends on context keys the request did not supply. */
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'Conditional';

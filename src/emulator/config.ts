@@ -9,8 +9,9 @@ import { lazySchemaCheck, placeIn, type Placeable } from '../diagnostics/schema-
 import { parseSource } from '../parse/source.js';
 import { byPosition } from '../policy/parse-policy.js';
 import type { RequestPrincipal } from '../request/types.js';
-import { loadPolicies, type PolicyFileReader, type RawPolicies } from '../scenario/load-policies.js';
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicyFileReader } from '../parse/file-reader.js';
+import { loadPolicies, type RawPolicies } from '../scenario/load-policies.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import { emulatorConfigSchema, type FaultKind } from './config-schema.js';
 
 const checkConfig = lazySchemaCheck(emulatorConfigSchema, 'emulator configuration');

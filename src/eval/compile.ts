@@ -12,7 +12,7 @@ import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
 import type { ConditionClause, Statement } from '../policy/types.js';
 import { TYPED_KEYS } from '../request/prepare.js';
-import type { NamedPolicy, PolicySet } from '../scenario/types.js';
+import type { NamedPolicy, PolicySet } from '../policy/policy-set.js';
 
 /** One condition clause with its operator and compiled values. */
 export interface CompiledClause {

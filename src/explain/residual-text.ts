@@ -6,7 +6,7 @@
  */
 import type { Residual } from '../decision/types.js';
 import { operatorSpec } from '../conditions/operators.js';
-import type { ConditionOperator } from '../policy/types.js';
+import type { ConditionOperator } from '../conditions/operator-name.js';
 
 function values(v: string[]): string {
   return v.length === 1 ? `\`${v[0]}\`` : `one of ${v.map((x) => `\`${x}\``).join(', ')}`;

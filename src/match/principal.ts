@@ -3,12 +3,21 @@
  * caller's ARN, plus two documented shorthands: an account's `root` trusts every identity of that
  * account, and `role/<name>` trusts that role's sessions (role chaining).
  */
-import type { Principal } from '../policy/types.js';
-import type { RequestPrincipal } from '../request/types.js';
 import { compileWildcard, type WildcardMatcher } from './wildcard.js';
 
+// The shapes this module reads, structurally: matching depends on no other module's types (a
+// `Principal` block of the policy model and a `RequestPrincipal` fit them), so match/ is a leaf.
+/** The caller, as far as matching goes: its ARN. */
+export interface CallerArn {
+  arn?: string;
+}
+/** A `Principal` block, as far as matching goes: its `RAM` entries. */
+export interface RamPrincipals {
+  RAM: readonly string[];
+}
+
 /** A compiled `Principal` block: returns the entry that matched, or undefined. */
-export type PrincipalMatcher = (principal: RequestPrincipal) => string | undefined;
+export type PrincipalMatcher = (principal: CallerArn) => string | undefined;
 
 const ROOT = /^acs:ram::([^:]+):root$/;
 const ROLE = /^acs:ram::([^:]+):role\/(.+)$/;
@@ -19,7 +28,7 @@ export function accountOfArn(arn: string): string | undefined {
 }
 
 /** Compiles one trust policy `Principal`. Only `RAM` entries can match ramguard's callers. */
-export function compilePrincipal(principal: Principal): PrincipalMatcher {
+export function compilePrincipal(principal: RamPrincipals): PrincipalMatcher {
   const entries: { entry: string; test: (arn: string) => boolean }[] = principal.RAM.map((entry) => {
     const direct: WildcardMatcher = compileWildcard(entry);
     const root = ROOT.exec(entry);

@@ -10,7 +10,8 @@ import { conditionDiagnostics } from './conditions-validate.js';
 import { statementDiagnostics } from './elements.js';
 import { POLICY_SIZE_LIMITS, policySize } from './limits.js';
 import { aKind, schemaDiagnostics, type UnplacedDiagnostic } from './schema-errors.js';
-import type { ConditionClause, ConditionOperator, PolicyDocument, PolicyKind, Principal, Statement } from './types.js';
+import type { ConditionOperator } from '../conditions/operator-name.js';
+import type { ConditionClause, PolicyDocument, PolicyKind, Principal, Statement } from './types.js';
 
 /** Where a policy value sits, so diagnostics can point into the file it came from. */
 export interface PolicyLocation {

@@ -3,6 +3,8 @@
  * `sourcePath` fields keep the JSON Pointer of each element so explanations can point back.
  */
 
+import type { ConditionOperator } from '../conditions/operator-name.js';
+
 /** Where a policy is used; decides which elements are allowed and the size limit. */
 export type PolicyKind = 'identity' | 'session' | 'control' | 'trust';
 
@@ -11,30 +13,6 @@ export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'session', 'cont
 
 /** `Allow` or `Deny`, case-sensitive as RAM documents. */
 export type Effect = 'Allow' | 'Deny';
-
-/** The documented condition operators; nothing else exists in RAM. */
-export type ConditionOperator =
-  | 'StringEquals'
-  | 'StringNotEquals'
-  | 'StringEqualsIgnoreCase'
-  | 'StringNotEqualsIgnoreCase'
-  | 'StringLike'
-  | 'StringNotLike'
-  | 'NumericEquals'
-  | 'NumericNotEquals'
-  | 'NumericLessThan'
-  | 'NumericLessThanEquals'
-  | 'NumericGreaterThan'
-  | 'NumericGreaterThanEquals'
-  | 'DateEquals'
-  | 'DateNotEquals'
-  | 'DateLessThan'
-  | 'DateLessThanEquals'
-  | 'DateGreaterThan'
-  | 'DateGreaterThanEquals'
-  | 'Bool'
-  | 'IpAddress'
-  | 'NotIpAddress';
 
 /** One `Key: values` entry under an operator. */
 export interface ConditionClause {

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { evaluate } from '../eval/authorize.js';
 import { compilePolicySet, type CompiledPolicySet } from '../eval/compile.js';
 import type { AuthorizationRequest, RequestPrincipal } from '../request/types.js';
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import { validateUpdateInstanceParameters, type UpdateInstanceRequest } from './parameters.js';
 
 /** What the call would carry besides its parameters. */

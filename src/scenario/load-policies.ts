@@ -5,24 +5,17 @@
  * emulator's access keys share it, so a policy reference means the same in both files. Pure:
  * reading a referenced file is the caller's `readFile`.
  */
-import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PolicyFileReader } from '../parse/file-reader.js';
 import type { Placeable } from '../diagnostics/schema-check.js';
 import { capDiagnostics } from '../parse/limits.js';
 import type { ParsedSource } from '../parse/source.js';
 import { parsePolicy, validatePolicy } from '../policy/parse-policy.js';
-import { aKind } from '../policy/schema-errors.js';
-import type { PolicyDocument, PolicyKind } from '../policy/types.js';
-import { builtinCatalog } from '../catalog/builtin.js';
-import { closest, didYouMean } from '../catalog/suggest.js';
-import { emptyPolicySet, type NamedPolicy, type PolicySet } from './types.js';
+import type { PolicyKind } from '../policy/types.js';
+import { findSystemPolicy } from '../catalog/system-policy.js';
+import { emptyPolicySet, type NamedPolicy, type PolicySet } from '../policy/policy-set.js';
 
 /** Reads a policy file named by a scenario: its text and the name to report it by, or an error. */
-/**
- * Reads a `file:` reference, or says why not: `code` names the problem (`unreadable-file`, or
- * `path-outside-tree` when the reference points outside the directories the reader may read).
- */
-export type PolicyFileReader = (path: string) => { text: string; file: string } | { error: string; code?: DiagnosticCode };
 
 /** One policy reference as written: exactly one of `document`, `file`, `system`. */
 export type RawPolicyRef = { name: string; document?: unknown; file?: string; system?: string; resourceGroup?: string };
@@ -92,19 +85,4 @@ export function loadPolicies(raw: RawPolicies | undefined, where: PoliciesLocati
   });
   policies.resource = (p.resource ?? []).flatMap((ref, i) => load(ref, 'trust', `${at}/resource/${i}`) ?? []);
   return { policies, diagnostics: capDiagnostics(diagnostics) };
-}
-
-/**
- * A system policy by name, from the built-in catalog; its kind must fit where it is used. The
- * problem (`unknown-system-policy`, with a did-you-mean) is for the caller to place. Shared by
- * scenarios and account snapshots, so both refuse a wrong name alike.
- */
-export function findSystemPolicy(name: string, kind: PolicyKind): { policy: PolicyDocument } | { problem: Pick<Diagnostic, 'code' | 'severity' | 'message' | 'help'> } {
-  const catalog = builtinCatalog();
-  const found = catalog.systemPolicies.get(name);
-  if (found && found.kind === kind) return { policy: found.policy };
-  const names = [...catalog.systemPolicies.values()].filter((x) => x.kind === kind).map((x) => x.name);
-  const message = found ? `\`${name}\` is ${aKind(found.kind)} policy, not ${aKind(kind)} policy` : `no system policy is called \`${name}\``;
-  const help = didYouMean(closest(name, names)) ?? `the ${kind} system policies are ${names.map((n) => `\`${n}\``).join(', ')}`;
-  return { problem: { code: 'unknown-system-policy', severity: 'error', message, help } };
 }

@@ -9,11 +9,12 @@ import { parseSource, type ParsedSource } from '../parse/source.js';
 import { capDiagnostics } from '../parse/limits.js';
 import { placeCapped } from '../policy/parse-policy.js';
 import type { AuthorizationRequest } from '../request/types.js';
-import { loadPolicies, type PolicyFileReader, type RawPolicies } from './load-policies.js';
+import type { PolicyFileReader } from '../parse/file-reader.js';
+import { loadPolicies, type RawPolicies } from './load-policies.js';
 import { scenarioSchema } from './schema.js';
-import type { PolicySet } from './types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 
-export type { PolicyFileReader } from './load-policies.js';
+export type { PolicyFileReader } from '../parse/file-reader.js';
 
 const checkScenario = lazySchemaCheck(scenarioSchema, 'scenario');
 

@@ -11,7 +11,7 @@ import { MAX_SNAPSHOT_CHARACTERS, parseSource, type ParsedSource } from '../pars
 import { capDiagnostics } from '../parse/limits.js';
 import { byPosition, parsePolicy, placeCapped, validatePolicy } from '../policy/parse-policy.js';
 import type { PolicyDocument, PolicyKind } from '../policy/types.js';
-import type { PolicyFileReader } from '../scenario/load-policies.js';
+import type { PolicyFileReader } from '../parse/file-reader.js';
 import { checkReferences, type RawDocumentSource, type RawSnapshot } from './references.js';
 import { snapshotSchema } from './schema.js';
 import type { AccountSnapshot } from './types.js';

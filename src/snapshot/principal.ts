@@ -11,7 +11,7 @@ import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Layer, StatementRef } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RequestPrincipal } from '../request/types.js';
-import { emptyPolicySet, type PolicySet } from '../scenario/types.js';
+import { emptyPolicySet, type PolicySet } from '../policy/policy-set.js';
 import { AccountIndex, attachedDocument, type SnapshotIndex } from './account-index.js';
 import type { AccountSnapshot, Attachment, PolicyType, SnapshotRole } from './types.js';
 

@@ -8,7 +8,7 @@ import { builtinCatalog } from '../catalog/builtin.js';
 import { closest, didYouMean } from '../catalog/suggest.js';
 import type { Placeable } from '../diagnostics/schema-check.js';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../parse/limits.js';
-import { findSystemPolicy } from '../scenario/load-policies.js';
+import { findSystemPolicy } from '../catalog/system-policy.js';
 import type { Attachment, CollectionInfo, ControlAttachment, PolicyType } from './types.js';
 
 type Named = { name: string; description?: string };

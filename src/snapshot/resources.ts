@@ -5,7 +5,7 @@
  * own record, so a recorded instance's tags are all of its tags: a tag key the policies ask about
  * that the instance lacks is absent, not unknown (semantics A4).
  */
-import type { PolicySet } from '../scenario/types.js';
+import type { PolicySet } from '../policy/policy-set.js';
 import type { AccountSnapshot, CamsInstance } from './types.js';
 
 /** The request facts the inventory gives for one resource. */

@@ -42,7 +42,7 @@ import * as parameters from '../../src/preflight/parameters.js';
 import * as preflight from '../../src/preflight/update-instance.js';
 import * as prepare from '../../src/request/prepare.js';
 import * as scenario from '../../src/scenario/parse-scenario.js';
-import * as types from '../../src/scenario/types.js';
+import * as types from '../../src/policy/policy-set.js';
 import * as parseSnapshot from '../../src/snapshot/parse-snapshot.js';
 import * as principal from '../../src/snapshot/principal.js';
 import * as resources from '../../src/snapshot/resources.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GuardedCamsClient, type GuardedClientOptions, type GuardedOutcome } from '../../src/client/guarded-client.js';
 import { compilePolicySet } from '../../src/eval/compile.js';
-import { emptyPolicySet } from '../../src/scenario/types.js';
+import { emptyPolicySet } from '../../src/policy/policy-set.js';
 import { parsePolicy } from '../../src/policy/parse-policy.js';
 import { ACCOUNT, AK, ALICE, SECRET, emulatorWith, policyFile, type Emulator } from './emulator-fixture.js';
 

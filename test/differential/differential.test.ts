@@ -11,7 +11,7 @@ import { compilePolicySet, evaluate, parsePolicy } from '../../src/index.js';
 import type { EvaluationResult } from '../../src/decision/types.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { PolicyDocument, PolicyKind } from '../../src/policy/types.js';
-import type { NamedPolicy, PolicySet } from '../../src/scenario/types.js';
+import type { NamedPolicy, PolicySet } from '../../src/policy/policy-set.js';
 import { naiveEvaluate, NaiveTooManyUnknowns, type NaiveResult, type RawNamedPolicy, type RawPolicies } from '../reference/naive-evaluator.js';
 import { differentialCase, type DifferentialCase } from './arbitraries.js';
 

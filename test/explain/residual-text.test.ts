@@ -1,7 +1,7 @@
 /** Residuals and traces read plainly: twin operators for negations, absorption, no tick on a failed clause. */
 import { describe, expect, it } from 'vitest';
 import type { ConditionTrace, EvaluationResult, Residual, StatementRef } from '../../src/decision/types.js';
-import type { ConditionOperator } from '../../src/policy/types.js';
+import type { ConditionOperator } from '../../src/conditions/operator-name.js';
 import { plainResidual, renderResidual } from '../../src/explain/residual-text.js';
 import { renderEvaluationText } from '../../src/explain/text.js';
 

@@ -12,7 +12,7 @@ import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import { completenessWarnings } from '../../src/snapshot/completeness.js';
 import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
 import { resourceFacts } from '../../src/snapshot/resources.js';
-import { emptyPolicySet } from '../../src/scenario/types.js';
+import { emptyPolicySet } from '../../src/policy/policy-set.js';
 import { run } from '../cli/run.js';
 
 const INSTANCE = 'acs:cams:ap-southeast-1:1234567890123456:instance/ins-1';

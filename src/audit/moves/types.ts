@@ -4,7 +4,7 @@
  * the function that finds it for one actor. The search (src/audit/escalation.ts) walks the rows;
  * it knows no move by name.
  */
-import type { PolicySet } from '../../scenario/types.js';
+import type { PolicySet } from '../../policy/policy-set.js';
 import type { EscalationSearch, Gain, Move, Need } from '../escalation.js';
 import type { AssumeEdge } from '../roles.js';
 import type { AuditPrincipal, EscalationMethod, EscalationStep } from '../types.js';

@@ -5,7 +5,7 @@
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parsePolicy } from '../../policy/parse-policy.js';
 import type { PolicyKind } from '../../policy/types.js';
-import type { NamedPolicy } from '../../scenario/types.js';
+import type { NamedPolicy } from '../../policy/policy-set.js';
 import { completenessWarnings } from '../../snapshot/completeness.js';
 import { parseSnapshot } from '../../snapshot/parse-snapshot.js';
 import type { AccountSnapshot } from '../../snapshot/types.js';

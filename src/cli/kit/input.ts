@@ -10,7 +10,7 @@ import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { closeSync, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { PolicyFileReader } from '../../scenario/load-policies.js';
+import type { PolicyFileReader } from '../../parse/file-reader.js';
 import { readBounded, type Io } from './io.js';
 import { READ_LIMITS } from './limits.js';
 import { usageProblem } from './report.js';

@@ -1,5 +1,5 @@
 /** warning: `*` or `?` in a value of an Equals string operator, where it is matched literally. */
-import type { ConditionOperator } from '../../policy/types.js';
+import type { ConditionOperator } from '../../conditions/operator-name.js';
 import type { LintRule } from '../types.js';
 import { conditionValuePath } from './hygiene-support.js';
 

@@ -1,7 +1,9 @@
 /**
- * A policy set: every policy that takes part in one decision, by layer, in RAM's evaluation order.
+ * A policy set: every policy that takes part in one decision, by layer, in RAM's evaluation order
+ * — the evaluator's input, whatever it was read from (a scenario file, a snapshot, a policy file).
+ * Issue 14 §7: it lived in scenario/types.ts, so 16 modules imported the scenario file format.
  */
-import type { PolicyDocument } from '../policy/types.js';
+import type { PolicyDocument } from './types.js';
 
 /** A validated policy with the name explanations use (file name, policy name). */
 export interface NamedPolicy {
