@@ -1,5 +1,6 @@
 /** Questions to the catalog: look up, expand, build ARNs, recognise ARNs. */
 import { compileWildcard } from '../match/wildcard.js';
+import { LazyServiceMap } from './lazy.js';
 import type { Catalog, CatalogAction, ResourceType } from './types.js';
 
 /** An action by name, case-insensitively (`cams:updateinstance` → `cams:UpdateInstance`). */
@@ -34,8 +35,11 @@ function expand(catalog: Catalog, pattern: string): Expansion {
   const matcher = compileWildcard(pattern.toLowerCase());
   const colon = pattern.indexOf(':');
   const servicePart = colon < 0 ? pattern : pattern.slice(0, colon);
-  // A pattern of one service (`cams:Get*`) walks that service only, so the others stay unbuilt.
-  const candidates = colon >= 0 && !/[*?]/.test(servicePart) ? catalog.services.get(servicePart.toLowerCase())?.actions ?? [] : [...catalog.actions.values()];
+  // A pattern of one service (`cams:Get*`) walks that service only, so the others stay unbuilt. A
+  // catalog made by hand may index an action under no service: walk all of it unless it is built.
+  const named = colon >= 0 && !/[*?]/.test(servicePart) ? catalog.services.get(servicePart.toLowerCase()) : undefined;
+  const oneService = named !== undefined || (colon >= 0 && !/[*?]/.test(servicePart) && catalog.services instanceof LazyServiceMap);
+  const candidates = oneService ? named?.actions ?? [] : [...catalog.actions.values()];
   const actions = candidates.filter((a) => matcher.test(a.fullName.toLowerCase()));
   const unknownServices = /[*?]/.test(servicePart) || (colon >= 0 && !catalog.services.has(servicePart.toLowerCase()));
   return { actions, unknownServices };

@@ -167,6 +167,12 @@ describe('loading on demand', () => {
     expect(lookupAction(fresh, 'ecs:DescribeInstances')).toBeUndefined();
   });
 
+  it('a one-service pattern still expands in a catalog made by hand, whose services map may not list the service', () => {
+    const action = lookupAction(catalog, 'sts:AssumeRole')!;
+    const byHand = { services: new Map(), actions: new Map([['sts:assumerole', action]]), conditionKeys: [], systemPolicies: new Map() };
+    expect(expandActionPattern(byHand, 'sts:Assume*').actions).toEqual([action]);
+  });
+
   it('is read-only, as a shared catalog must be', () => {
     expect(() => catalog.services.set('x', catalog.services.get('sts')!)).toThrow(/read-only/);
     expect(() => catalog.actions.clear()).toThrow(/read-only/);
