@@ -16,7 +16,7 @@ import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
 import { byLength } from './limit-paths.js';
 import { LazyList, reachable, roleRoutes, type Reach, type RoleRoute } from './roles.js';
-import type { AccessPath, AuditPrincipal, PrincipalAccess, ResourceGrant } from './types.js';
+import type { AccessPath, AuditPrincipal, ClassGrant, PrincipalAccess, ResourceGrant } from './types.js';
 
 /** The answer for one principal and one resource class, roles included. */
 export type ClassAnswer = Assessment;
@@ -223,6 +223,61 @@ export class ActionAudit {
       });
     });
     return out;
+  }
+
+  /**
+   * The principal's grants per resource class (classes with the same answer as one), for
+   * `grantsPer: 'class'`: no object per resource. The resource and instance lists of a class are
+   * built once and shared by every principal; paths past `maxPaths` are cut here, shortest first,
+   * each paths array once.
+   */
+  classGrants(principal: AuditPrincipal, withBlocked: boolean, maxPaths = 0): ClassGrant[] {
+    const answers = this.answer(principal);
+    const byAnswer = new Map<Assessment, { grant: ClassGrant; classes: number[] }>();
+    this.classes.forEach((_, i) => {
+      const a = answers[i]!;
+      if (a.decision === 'None' && !(withBlocked && a.restrictions.length > 0)) return;
+      const found = byAnswer.get(a);
+      if (found) return void found.classes.push(i);
+      const cut = this.cutPaths(a, maxPaths);
+      const grant: ClassGrant = { action: this.action, decision: a.decision, paths: cut.paths, restrictions: a.restrictions, resources: [], instances: [] };
+      if (a.residual) {
+        grant.residual = a.residual;
+        grant.condition = renderResidual(a.residual);
+      }
+      if (cut.pathCount !== undefined) grant.pathCount = cut.pathCount;
+      if (a.pathCountAtLeast) grant.pathCountAtLeast = true;
+      byAnswer.set(a, { grant, classes: [i] });
+    });
+    return [...byAnswer.values()].map(({ grant, classes }) => {
+      // One class: its shared lists; several: joined, in the classes' order.
+      grant.resources = classes.length === 1 ? this.resourcesOf(classes[0]!) : classes.flatMap((i) => this.resourcesOf(i));
+      grant.instances = classes.length === 1 ? this.presentInstancesOf(classes[0]!) : classes.flatMap((i) => this.presentInstancesOf(i));
+      return grant;
+    });
+  }
+
+  private readonly cuts = new Map<AccessPath[], AccessPath[]>();
+
+  /** The paths of an answer cut to `max` (0: all), with the count when cut; each paths array is cut once. */
+  private cutPaths(a: Assessment, max: number): { paths: AccessPath[]; pathCount?: number } {
+    if (max <= 0 || a.paths.length <= max) return { paths: a.paths, ...(a.pathCount !== undefined ? { pathCount: a.pathCount } : {}) };
+    let kept = this.cuts.get(a.paths);
+    if (!kept) this.cuts.set(a.paths, (kept = [...a.paths].sort(byLength).slice(0, max)));
+    return { paths: kept, pathCount: a.pathCount ?? a.paths.length };
+  }
+
+  private readonly resourceLists: string[][] = [];
+  private readonly instanceLists: NonNullable<ResourceGrant['instance']>[][] = [];
+
+  /** The ARNs of class i's members (once per audit). */
+  private resourcesOf(i: number): string[] {
+    return (this.resourceLists[i] ??= this.classes[i]!.members.map((r) => r.arn));
+  }
+
+  /** The inventory instances of class i's members, those that have one (once per audit). */
+  private presentInstancesOf(i: number): NonNullable<ResourceGrant['instance']>[] {
+    return (this.instanceLists[i] ??= this.instancesOf(i).filter((x): x is NonNullable<ResourceGrant['instance']> => x !== undefined));
   }
 
   private readonly instanceFields: (ResourceGrant['instance'] | undefined)[][] = [];

@@ -186,6 +186,20 @@ export interface ResourceGrant {
   restrictions: Restriction[];
 }
 
+/**
+ * The grants of one principal on a set of resources that share one answer (a resource class of the
+ * audit, or several with the same answer): a `ResourceGrant` with the list of resources instead of
+ * one. `whoCan`/`principalCan` with `grantsPer: 'class'` store these instead of one grant per
+ * resource (an account of 10,000 principals × 1,000 instances: a few thousand, not 660,000).
+ * `resources` and `instances` may be shared between principals: never change them.
+ */
+export interface ClassGrant extends Omit<ResourceGrant, 'resource' | 'instance'> {
+  /** The resource ARNs (or `*`), in the answer's order. */
+  resources: string[];
+  /** The inventory instances behind them, where there are any. */
+  instances: NonNullable<ResourceGrant['instance']>[];
+}
+
 /** The privilege-escalation moves ramguard knows, with the RAM action each needs (the table: `MOVES` of src/audit/moves.ts). */
 export type EscalationMethod =
   | 'attach-policy-to-user' // ram:AttachPolicyToUser
@@ -256,6 +270,11 @@ export interface PrincipalAccess {
    * `restrictions` says which).
    */
   grants: ResourceGrant[];
+  /**
+   * The same grants per resource class, when the question asked for them (`grantsPer: 'class'`):
+   * then `grants` is empty. The renderers read either (see `grantGroupsOf`).
+   */
+  classGrants?: ClassGrant[];
   /** How the principal can escalate to the permission it lacks (not Allow) on some resource asked about. */
   escalations: Escalation[];
 }
@@ -268,6 +287,8 @@ export interface WhoCanQuery {
   /** Every CAMS instance of the inventory, each with its region, resource group and tags. */
   allResources: boolean;
   context: Record<string, string | string[]>;
+  /** How many resources were asked about (the inventory's instances with `allResources`, else 1). */
+  resourceCount?: number;
 }
 
 /** The question of `principalCan`. */

@@ -19,7 +19,7 @@ import { allInstances, askedResource, type AskedResource } from './resources.js'
 import { MAX_ROLE_CHAIN } from './roles.js';
 import type { AuditOptions } from './model.js';
 import { AuditSession } from './session.js';
-import type { AuditLimits, PrincipalAccess, PrincipalCanResult, WhoCanResult } from './types.js';
+import type { AuditLimits, ClassGrant, PrincipalAccess, PrincipalCanResult, WhoCanResult } from './types.js';
 
 /** The question of `whoCan`. */
 export interface WhoCanInput {
@@ -36,6 +36,12 @@ export interface WhoCanInput {
   catalog?: Catalog;
   /** At most this many paths per answer, shortest first, the rest counted (`pathCount`); 0 or absent: every path. */
   maxPaths?: number;
+  /**
+   * `resource` (default): one grant per resource in `grants`. `class`: one grant per set of
+   * resources with the same answer in `classGrants` (paths cut to `maxPaths`), `grants` empty —
+   * what the CLI asks for: no object per principal × instance.
+   */
+  grantsPer?: 'resource' | 'class';
 }
 
 /** The question of `principalCan`. */
@@ -50,6 +56,8 @@ export interface PrincipalCanInput {
   catalog?: Catalog;
   /** At most this many paths per answer, shortest first, the rest counted (`pathCount`); 0 or absent: every path. */
   maxPaths?: number;
+  /** As `WhoCanInput.grantsPer`. */
+  grantsPer?: 'resource' | 'class';
 }
 
 const LIMITS: AuditLimits = { maxRoleChainDepth: MAX_ROLE_CHAIN, maxEscalationDepth: MAX_ESCALATION_DEPTH };
@@ -93,25 +101,27 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
   const granted: PrincipalAccess[] = [];
   const blocked: PrincipalAccess[] = [];
   const escalating: PrincipalAccess[] = [];
+  const perClass = input.grantsPer === 'class';
   for (const principal of model.principals) {
-    const grants = audit.grants(principal, true);
-    const decision = bestDecision(grants);
+    const grants = perClass ? [] : audit.grants(principal, true);
+    const classGrants = perClass ? audit.classGrants(principal, true, input.maxPaths) : undefined;
+    const decision = bestDecision(classGrants ?? grants);
     const escalations = search ? search.of(principal) : [];
-    const access: PrincipalAccess = { principal, decision, grants, escalations };
+    const access: PrincipalAccess = classGrants ? { principal, decision, grants, classGrants, escalations } : { principal, decision, grants, escalations };
     if (decision !== 'None') granted.push(access);
     else if (escalations.length > 0) escalating.push(access);
-    else if (grants.length > 0) blocked.push(access);
+    else if ((classGrants ?? grants).length > 0) blocked.push(access);
   }
   const order = (a: PrincipalAccess, b: PrincipalAccess) => (a.decision === b.decision ? 0 : a.decision === 'Allow' ? -1 : b.decision === 'Allow' ? 1 : 0);
   return {
     result: {
       kind: 'who-can',
       accountId: snapshot.accountId,
-      query: { action: action.fullName, resource: input.resource ?? '*', allResources: input.allResources === true, context },
+      query: { action: action.fullName, resource: input.resource ?? '*', allResources: input.allResources === true, context, resourceCount: resources.length },
       principals: [...granted.sort(order), ...escalating, ...blocked],
       examined: model.principals.length,
       // Who else acts with what the roles have (W21), and the account itself (W22).
-      external: externalAccess(snapshot, granted.filter((a) => a.principal.kind === 'role').map(roleAccessOf), context),
+      external: externalAccess(snapshot, granted.filter((a) => a.principal.kind === 'role').map((a) => roleAccessOf(a.classGrants ? { ...a, grants: perResource(a.classGrants) } : a)), context),
       accountRoot: accountRootOf(snapshot),
       limits: LIMITS,
       diagnostics: [],
@@ -133,12 +143,15 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
   const expansion = expandActionPattern(catalog, pattern);
   if (expansion.actions.length === 0) return { diagnostics: [problem('action-matches-nothing', `\`${pattern}\` matches no action of the catalog`, 'e.g. `cams:*` or `cams:Update*`')] };
   const grants: PrincipalAccess['grants'] = [];
+  const classGrants: ClassGrant[] = [];
+  const perClass = input.grantsPer === 'class';
   const escalations: PrincipalAccess['escalations'] = [];
   // One session for every action: the account model, the roles each principal can assume and the
   // RAM permissions of escalation moves are the same whatever the action; classes are per action.
   for (const action of expansion.actions) {
     const audit = new ActionAudit(model, action.fullName, resourcesFor(snapshot, action, true));
-    grants.push(...audit.grants(principal, true));
+    if (perClass) classGrants.push(...audit.classGrants(principal, true, input.maxPaths));
+    else grants.push(...audit.grants(principal, true));
     if (input.escalation !== false) escalations.push(...new EscalationSearch(audit).of(principal));
   }
   return {
@@ -146,12 +159,17 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
       kind: 'principal-can',
       accountId: snapshot.accountId,
       query: { principal: principal.ref, actionPattern: pattern, actions: expansion.actions.map((a) => a.fullName), context },
-      access: { principal, decision: bestDecision(grants), grants, escalations },
+      access: perClass ? { principal, decision: bestDecision(classGrants), grants, classGrants, escalations } : { principal, decision: bestDecision(grants), grants, escalations },
       limits: LIMITS,
       diagnostics: [],
     },
     diagnostics: [],
   };
+}
+
+/** What `roleAccessOf` reads of grants per class: decision, condition and resource of each member (a role's few classes, not a grant object each). */
+function perResource(grants: ClassGrant[]): { decision: PrincipalAccess['decision']; residual?: ClassGrant['residual']; resource: string; instance?: { id: string } }[] {
+  return grants.flatMap((g) => g.resources.map((resource, i) => ({ decision: g.decision, ...(g.residual ? { residual: g.residual } : {}), resource, ...(g.instances.length === g.resources.length ? { instance: g.instances[i]! } : {}) })));
 }
 
 /** The session options of a question: its session policy and path limit. */

@@ -3,28 +3,35 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALLOW_EXAMPLES, example, run, runJson } from '../cli/run.js';
+import { expandAuditJson } from '../../src/audit/render/json-expand.js';
+import { ALLOW_EXAMPLES, example, run, runJson as runRawJson } from '../cli/run.js';
 
 const SNAPSHOT = ['--snapshot', example('account.snapshot.yaml'), ...ALLOW_EXAMPLES];
 const whoCan = (...more: string[]) => ['audit', 'who-can', ...SNAPSHOT, ...more];
+/** The command's JSON with every answer written out per principal (version 2 references paths, conditions and answers by id). */
+const runJson = (argv: string[]) => {
+  const r = runRawJson(argv);
+  return { ...r, json: r.json?.version === 2 ? { ...r.json, principals: expandAuditJson(r.json), access: r.json.kind === 'principal-can' ? expandAuditJson(r.json)[0] : undefined } : r.json };
+};
 const refs = (json: { principals: { principal: { ref: string }; decision: string }[] }, decision?: string) => json.principals.filter((p) => decision === undefined || p.decision === decision).map((p) => p.principal.ref).sort();
 
 describe('ramguard audit who-can', () => {
-  it('answers with every principal that can, by every path, in aligned columns', () => {
+  it('answers with every principal that can in aligned columns, and every path in the details below', () => {
     const { status, stdout } = run(whoCan('--action', 'cams:UpdateInstance', '--all-resources'));
     expect(status).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^who can cams:UpdateInstance on every CAMS instance of the inventory \(account 1234567890123456\): 6 of 9 principals$/);
     const header = lines[1]!;
-    expect(header).toMatch(/^PRINCIPAL\s+DECISION\s+RESOURCES\s+VIA\s+CONDITION$/);
-    // Aligned: every row's DECISION starts in the header's DECISION column (further paths of a row continue under VIA).
+    expect(header).toMatch(/^#\s+PRINCIPALS\s+DECISION\s+RESOURCES\s+PATHS\s+CONDITION$/);
+    // Aligned: every row's DECISION starts in the header's DECISION column, up to the blank line before the details.
     const column = header.indexOf('DECISION');
-    const rows = lines.slice(2).filter((l) => l !== '' && !l.startsWith(' '));
+    const rows = lines.slice(2, lines.indexOf(''));
     expect(rows.length).toBeGreaterThanOrEqual(6);
     for (const line of rows) expect(line.slice(column)).toMatch(/^(Allow|Conditional|None|can escalate) /);
-    for (const line of lines.slice(2).filter((l) => l.startsWith(' '))) expect(line.slice(header.indexOf('VIA'))).toMatch(/^\S/);
-    expect(stdout).toContain('user/ci-bot → assumes role deployer → AliyunCamsFullAccess [System] → /Statement/0');
-    expect(stdout).toContain('user/bob → group developers → cams-staging-admin v1 [Custom] → in resource group rg-staging → /Statement/0');
+    // bob and carol have the same answer (the staging group): one row, both named.
+    expect(rows.filter((r) => /^\d/.test(r) && r.includes('user/bob'))).toEqual([expect.stringMatching(/^\d+\s+\(2\) user\/bob, user\/carol\s+Allow\s+stg-7, stg-8\s+1$/)]);
+    expect(stdout).toMatch(/\n\[\d+\] user\/ci-bot\n    Allow on all 5 resources\n      via assumes role deployer → AliyunCamsFullAccess \[System\] → \/Statement\/0\n/);
+    expect(stdout).toMatch(/\n\[\d+\] user\/bob, user\/carol\n    Allow on stg-7, stg-8\n      via group developers → cams-staging-admin v1 \[Custom\] → in resource group rg-staging → \/Statement\/0\n/);
   });
 
   it('json: decisions, paths with both halves of the role assumption, escalations', () => {
@@ -104,10 +111,23 @@ describe('ramguard audit principal-can', () => {
     expect(byAction('cams:QueryInstance')).toEqual(['prod-42', 'prod-43', 'prod-44', 'stg-7', 'stg-8']);
   });
 
-  it('table has an ACTION column', () => {
+  it('table has an ACTIONS column', () => {
     const { status, stdout } = run(['audit', 'principal-can', ...SNAPSHOT, '--principal', 'role/deployer', '--action', 'cams:UpdateInstance']);
     expect(status).toBe(0);
-    expect(stdout.split('\n')[1]).toMatch(/^PRINCIPAL\s+DECISION\s+ACTION\s+RESOURCES\s+VIA\s+CONDITION$/);
+    expect(stdout.split('\n')[1]).toMatch(/^#\s+ACTIONS\s+DECISION\s+RESOURCES\s+PATHS\s+CONDITION$/);
+  });
+
+  it('a full-access role prints one row for every action that shares the answer, not one per action', () => {
+    const { status, stdout } = run(['audit', 'principal-can', ...SNAPSHOT, '--principal', 'role/deployer', '--no-escalation']);
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    const rows = lines.slice(2, lines.indexOf(''));
+    // AliyunCamsFullAccess allows cams:*: the actions on `*`, those on the 5 instances, and DeleteInstance
+    // (which the control policy takes away on production instances) are four answers, not 173.
+    expect(rows.map((r) => r.split(/\s{2,}/)[2])).toEqual(['Allow', 'Allow', 'None', 'Allow']);
+    expect(stdout).toMatch(/\n\[1\] cams:\* except cams:\w+Instance, cams:\w+Instance, [\s\S]*?\(\d+ of \d+\)\n    Allow on \*\n/);
+    expect(stdout).toContain('\n[2] cams:CreateInstance, cams:ListInstance, cams:QueryInstance, cams:UpdateInstance\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(120);
   });
 });
 

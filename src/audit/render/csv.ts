@@ -4,7 +4,7 @@
  * field are separated by ` | `.
  */
 import type { AuditResult } from '../types.js';
-import { groupGrants } from './grouped.js';
+import { grantGroupsOf } from './grouped.js';
 import { describeEscalation, pathLines } from './rows.js';
 
 const HEADER = ['principal', 'kind', 'decision', 'action', 'resources', 'instances', 'resource_groups', 'paths', 'condition', 'restrictions'];
@@ -21,7 +21,7 @@ export function renderCsv(result: AuditResult): string {
   const principals = result.kind === 'who-can' ? result.principals : [result.access];
   const rows: string[][] = [HEADER];
   for (const a of principals) {
-    for (const g of groupGrants(a.grants)) {
+    for (const g of grantGroupsOf(a)) {
       rows.push([a.principal.ref, a.principal.kind, g.decision, g.action, g.resources.join(' | '), list(g.instances.map((i) => i.id)), list(g.instances.map((i) => i.resourceGroup)), pathLines(g).join(' | '), g.condition ?? '', g.restrictions.map((r) => r.message).join(' | ')]);
     }
     for (const e of a.escalations) {

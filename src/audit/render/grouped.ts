@@ -4,45 +4,49 @@
  * resources: over an inventory of 1,000 instances a principal has a handful of groups, not 1,000
  * copies of the same paths.
  */
-import type { AccessPath, AuditResult, ResourceGrant } from '../types.js';
+import type { AccessPath, ClassGrant, PrincipalAccess, ResourceGrant } from '../types.js';
 import { describePath } from './rows.js';
 
-/** Grants that differ only in their resource. */
-export interface GrantGroup extends Omit<ResourceGrant, 'resource' | 'instance'> {
-  /** The resource ARNs (or `*`), in the answer's order. */
-  resources: string[];
-  /** The inventory instances behind them, where there are any. */
-  instances: NonNullable<ResourceGrant['instance']>[];
-}
+/** Grants that differ only in their resource (the shape of a grant per class). */
+export type GrantGroup = ClassGrant;
 
 /** Groups grants by everything but the resource, keeping the first-seen order. */
 export function groupGrants(grants: ResourceGrant[]): GrantGroup[] {
+  return mergeGroups(grants.map((g) => {
+    const { resource, instance, ...rest } = g;
+    return { ...rest, resources: [resource], instances: instance ? [instance] : [] };
+  }));
+}
+
+/**
+ * A principal's grants as groups, whichever way the answer stores them: per resource (`grants`,
+ * grouped here) or per class (`classGrants`; classes that print the same are joined, so both give
+ * the same groups).
+ */
+export function grantGroupsOf(access: Pick<PrincipalAccess, 'grants' | 'classGrants'>): GrantGroup[] {
+  return access.classGrants ? mergeGroups(access.classGrants) : groupGrants(access.grants);
+}
+
+/** Joins groups that agree on everything but the resources; the lists of the first are never changed (they may be shared). */
+function mergeGroups(groups: GrantGroup[]): GrantGroup[] {
   const text = new Map<AccessPath[], string>();
   const pathsKey = (paths: AccessPath[]) => {
     let key = text.get(paths);
     if (key === undefined) text.set(paths, (key = paths.map(describePath).join('\u0001')));
     return key;
   };
-  const groups = new Map<string, GrantGroup>();
-  for (const g of grants) {
+  // `own`: the lists are this function's copies, to push onto (a group's first lists may be shared).
+  const merged = new Map<string, { group: GrantGroup; own: boolean }>();
+  for (const g of groups) {
     const key = [g.action, g.decision, g.condition ?? '', pathsKey(g.paths), g.pathCount ?? '', g.pathCountAtLeast ? '+' : '', g.restrictions.map((r) => r.message).join('\u0001')].join('\u0000');
-    const found = groups.get(key);
-    if (found) {
-      found.resources.push(g.resource);
-      if (g.instance) found.instances.push(g.instance);
+    const found = merged.get(key);
+    if (!found) {
+      merged.set(key, { group: g, own: false });
       continue;
     }
-    const { resource, instance, ...rest } = g;
-    groups.set(key, { ...rest, resources: [resource], instances: instance ? [instance] : [] });
+    if (!found.own) Object.assign(found, { group: { ...found.group, resources: [...found.group.resources], instances: [...found.group.instances] }, own: true });
+    for (const r of g.resources) found.group.resources.push(r);
+    for (const i of g.instances) found.group.instances.push(i);
   }
-  return [...groups.values()];
-}
-
-/** `--format json`: the answer with each principal's grants grouped (see GrantGroup). */
-export function renderJson(result: AuditResult): string {
-  const grouped =
-    result.kind === 'who-can'
-      ? { ...result, principals: result.principals.map((p) => ({ ...p, grants: groupGrants(p.grants) })) }
-      : { ...result, access: { ...result.access, grants: groupGrants(result.access.grants) } };
-  return JSON.stringify(grouped, null, 2);
+  return [...merged.values()].map((m) => m.group);
 }

@@ -4,7 +4,7 @@
  * chain as one line of text.
  */
 import type { AccessPath, AuditResult, Escalation, PathStep, PrincipalAccess, ResourceGrant } from '../types.js';
-import { groupGrants } from './grouped.js';
+import { grantGroupsOf } from './grouped.js';
 
 /** One row of the flat view. */
 export interface AuditRow {
@@ -50,9 +50,14 @@ export function describeEscalation(e: Escalation): string {
   return e.chain.map((s) => `${s.actor.ref}: ${s.action} on ${s.resource} (${s.message})`).join(' ⇒ ');
 }
 
-/** The paths of a grant as lines, and how many more there are when they were cut (`limitPaths`). */
-export function pathLines(grant: Pick<ResourceGrant, 'paths' | 'pathCount' | 'pathCountAtLeast'>): string[] {
-  const lines = grant.paths.map(describePath);
+/** A path as one line from its principal on (`group ops → OpsPolicy v2 [Custom] → /Statement/0`): the same for every principal it is applied to. */
+export function describePathFrom(path: AccessPath): string {
+  return path.steps.slice(path.steps[0]?.kind === 'principal' ? 1 : 0).map(describeStep).join(' → ');
+}
+
+/** The paths of a grant as lines, and how many more there are when they were cut (`limitPaths`); `describe`: each path's text. */
+export function pathLines(grant: Pick<ResourceGrant, 'paths' | 'pathCount' | 'pathCountAtLeast'>, describe: (path: AccessPath) => string = describePath): string[] {
+  const lines = grant.paths.map(describe);
   const more = (grant.pathCount ?? grant.paths.length) - grant.paths.length;
   if (more > 0 && grant.pathCountAtLeast) lines.push('… and more paths (--max-paths 0 shows every one)');
   else if (more > 0) lines.push(`… and ${more} more path${more === 1 ? '' : 's'} (--max-paths 0 shows every one)`);
@@ -60,7 +65,7 @@ export function pathLines(grant: Pick<ResourceGrant, 'paths' | 'pathCount' | 'pa
 }
 
 function grantRows(access: PrincipalAccess): AuditRow[] {
-  return groupGrants(access.grants).map((grant) => ({
+  return grantGroupsOf(access).map((grant) => ({
     principal: access.principal.ref,
     decision: grant.decision,
     action: grant.action,

@@ -1,6 +1,16 @@
-/** `--format table` (default): aligned columns, one row per principal and group of resources. */
-import type { AuditResult } from '../types.js';
-import { auditRows, headline } from './rows.js';
+/**
+ * `--format table` (default): a summary table within the terminal's width (or 120 columns), then
+ * the details below it. who-can: principals with the same answer share one row group (a `#`
+ * number), instances as counts and ranges; principal-can: actions with the same answer share a
+ * row (`cams: all 173` when every action of the pattern does). Details list, per `#`, every
+ * principal or action, the resources, each path from the principal on, what is taken away and
+ * every escalation move — wrapped to the same width.
+ */
+import type { AuditResult, Escalation } from '../types.js';
+import { grantGroupsOf, type GrantGroup } from './grouped.js';
+import type { AuditRenderOptions } from './index.js';
+import { describeEscalation, describePathFrom, headline, pathLines } from './rows.js';
+import { DEFAULT_WIDTH, idRanges, layoutTable, wrap, type Column } from './table-layout.js';
 
 const MAX_RESOURCES = 4;
 
@@ -9,18 +19,107 @@ export function shortList(items: string[]): string {
   return items.length <= MAX_RESOURCES ? items.join(', ') : `${items.slice(0, MAX_RESOURCES).join(', ')} (+${items.length - MAX_RESOURCES})`;
 }
 
-/** The answer as aligned columns; paths after the first on their own lines under VIA. */
-export function renderTable(result: AuditResult): string {
-  const rows = auditRows(result);
-  const head = ['PRINCIPAL', 'DECISION', ...(result.kind === 'principal-can' ? ['ACTION'] : []), 'RESOURCES', 'VIA', 'CONDITION'];
-  const lines: string[][] = [];
-  for (const r of rows) {
-    const first = [r.principal, r.decision, ...(result.kind === 'principal-can' ? [r.action] : []), shortList(r.resources), r.via[0] ?? '', r.condition];
-    lines.push(first);
-    for (const more of r.via.slice(1)) lines.push(first.map((_, i) => (i === first.length - 2 ? more : '')));
+/** One row of the table and what it says in full. */
+interface Unit {
+  decision: string;
+  resources: string;
+  paths: string;
+  condition: string;
+  details: string[];
+}
+
+/** The names of a group's resources: instance ids where the inventory knows them, else ARNs. */
+const namesOf = (g: GrantGroup) => (g.instances.length === g.resources.length ? g.instances.map((i) => i.id) : g.resources);
+
+/** The RESOURCES cell: `all 60`, a short list, or `12 of 60: ins-1..4, …` (cut to the column later). */
+function resourcesCell(names: string[], total: number | undefined): string {
+  if (names.length > 1 && total !== undefined && names.length === total) return `all ${total}`;
+  const ranges = idRanges(names).join(', ');
+  return names.length <= 3 ? ranges : `${names.length}${total !== undefined ? ` of ${total}` : ''}: ${ranges}`;
+}
+
+function grantUnit(g: GrantGroup, total: number | undefined): Unit {
+  const names = namesOf(g);
+  const taken = g.restrictions.map((r) => r.message);
+  const condition = [g.decision === 'None' ? '' : (g.condition ?? ''), ...taken].filter(Boolean).join('; ');
+  const on = names.length > 1 && total !== undefined && names.length === total ? `all ${total} resources` : idRanges(names).join(', ');
+  const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${g.condition}` : ''}`, ...pathLines(g, describePathFrom).map((l) => (l.startsWith('…') ? l : `via ${l}`)), ...taken.map((t) => `taken away: ${t}`)];
+  const shown = g.pathCount ?? g.paths.length;
+  return { decision: g.decision, resources: resourcesCell(names, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : String(shown), condition, details };
+}
+
+function escalationUnit(e: Escalation): Unit {
+  const condition = [e.decision === 'Conditional' ? e.chain.map((s) => s.condition).filter(Boolean).join('; ') : '', e.certainty === 'possible' ? 'possible' : ''].filter(Boolean).join('; ');
+  const moves = e.chain.length;
+  return { decision: 'can escalate', resources: `as ${e.reaches.ref}`, paths: `${moves} move${moves === 1 ? '' : 's'}`, condition, details: [`can escalate as ${e.reaches.ref}${condition ? ` (${condition})` : ''}`, ...describeEscalation(e).split(' ⇒ ').map((m, i) => `${i + 1}. ${m}`)] };
+}
+
+/** Units grouped by their text: `labels` are the principals (who-can) or actions (principal-can) they hold for. */
+interface Group {
+  labels: string[];
+  units: Unit[];
+}
+
+function groupBy(entries: { label: string; units: Unit[] }[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const { label, units } of entries) {
+    const key = JSON.stringify(units);
+    const found = groups.get(key);
+    if (found) found.labels.push(label);
+    else groups.set(key, { labels: [label], units });
   }
-  if (lines.length === 0) return `${headline(result)}\nnobody`;
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [headline(result), format(head), ...lines.map(format)].join('\n');
+  return [...groups.values()];
+}
+
+/**
+ * principal-can: the actions of a row per service — every action of the service the pattern
+ * expanded to: `cams:* (all 173)`; more than half: `cams:* except A, B (168 of 173)`; else the list.
+ */
+function actionsLabel(actions: string[], asked: readonly string[]): string {
+  const serviceOf = (a: string) => a.slice(0, a.indexOf(':'));
+  const mine = new Map<string, Set<string>>();
+  for (const a of actions) mine.set(serviceOf(a), (mine.get(serviceOf(a)) ?? new Set()).add(a));
+  return [...mine]
+    .map(([service, list]) => {
+      const all = asked.filter((a) => serviceOf(a) === service);
+      if (list.size > 1 && list.size === all.length) return `${service}:* (all ${all.length})`;
+      if (list.size > 2 && list.size * 2 > all.length) return `${service}:* except ${all.filter((a) => !list.has(a)).join(', ')} (${list.size} of ${all.length})`;
+      return [...list].join(', ');
+    })
+    .join(', ');
+}
+
+/** The answer as a table within `options.width` (default 120), then the details. */
+export function renderTable(result: AuditResult, options: AuditRenderOptions = {}): string {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const byPrincipal = result.kind === 'who-can';
+  const total = result.kind === 'who-can' && result.query.allResources ? result.query.resourceCount : undefined;
+  let groups: Group[];
+  if (result.kind === 'who-can') {
+    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total)), ...a.escalations.map(escalationUnit)] })));
+  } else {
+    const { access } = result;
+    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, undefined)] })), ...access.escalations.map((e) => ({ label: e.action ?? result.query.actionPattern, units: [escalationUnit(e)] }))]);
+  }
+  if (groups.length === 0) return `${headline(result)}\nnobody`;
+  const label = (g: Group) => (byPrincipal ? g.labels.join(', ') : actionsLabel(g.labels, result.kind === 'principal-can' ? result.query.actions : []));
+  const columns: Column[] = [
+    { head: '#', flexible: false },
+    { head: byPrincipal ? 'PRINCIPALS' : 'ACTIONS', flexible: true },
+    { head: 'DECISION', flexible: false },
+    { head: 'RESOURCES', flexible: true },
+    { head: 'PATHS', flexible: false },
+    { head: 'CONDITION', flexible: true },
+  ];
+  const rows: string[][] = [];
+  const details: string[] = [];
+  groups.forEach((g, n) => {
+    const id = String(n + 1);
+    const labels = label(g);
+    const count = byPrincipal && g.labels.length > 1 ? `(${g.labels.length}) ` : '';
+    g.units.forEach((u, k) => rows.push([k === 0 ? id : '', k === 0 ? `${count}${labels}` : '', u.decision, u.resources, u.paths, u.condition]));
+    details.push(...wrap(`[${id}] ${labels}`, width, ''));
+    for (const u of g.units) u.details.forEach((d, i) => details.push(...wrap(d, width, i === 0 ? '    ' : '      ')));
+  });
+  return [headline(result), ...layoutTable(columns, rows, width), '', ...details].join('\n');
 }
