@@ -4,7 +4,9 @@
  * and the matcher's worst case. Figures are printed, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { buildCatalog, builtinCatalog, compilePolicySet, compileWildcard, emptyPolicySet, parsePolicy, preflightUpdateInstance, evaluate, expandActionPattern, lookupAction, prepareRequest, type AuthorizationRequest, type CompiledPolicySet } from '../src/index.js';
+import { builtinCatalog, compilePolicySet, emptyPolicySet, parsePolicy, preflightUpdateInstance, evaluate, expandActionPattern, lookupAction, prepareRequest, type AuthorizationRequest, type CompiledPolicySet } from '../src/index.js';
+import { buildCatalog } from '../src/entries/catalog.js';
+import { compileWildcard } from '../src/entries/internals.js';
 import { BUILTIN_CATALOG_DATA } from '../src/catalog/builtin.generated.js';
 import { coldStartLine } from './cold-start.js';
 import { largeSet, oneStatement, typicalSet, typicalStatements, updateRequest } from './policies.js';
@@ -98,7 +100,7 @@ console.log((lint.stdout || lint.stderr).trim());
 
 // Collection of the 2,000-user emulated account (ramguard collect's library path), in a child process.
 { const r = spawnSync(process.execPath, [new URL('./collect.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
-{ const r = spawnSync(process.execPath, [new URL('./audit.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
+for (const per of ['class', 'resource']) { const r = spawnSync(process.execPath, ['--expose-gc', new URL('./audit.js', import.meta.url).pathname, '10000', '1000', per], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
 // Role meshes (issue 13 §2): 200 and 1,000 roles that all reach each other, --max-paths 10, each in a child process.
 for (const roles of ['200', '1000']) { const r = spawnSync(process.execPath, [new URL('./audit-mesh.js', import.meta.url).pathname, roles, '10'], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
 

@@ -250,11 +250,22 @@ export class ActionAudit {
       byAnswer.set(a, { grant, classes: [i] });
     });
     return [...byAnswer.values()].map(({ grant, classes }) => {
-      // One class: its shared lists; several: joined, in the classes' order.
-      grant.resources = classes.length === 1 ? this.resourcesOf(classes[0]!) : classes.flatMap((i) => this.resourcesOf(i));
-      grant.instances = classes.length === 1 ? this.presentInstancesOf(classes[0]!) : classes.flatMap((i) => this.presentInstancesOf(i));
+      const lists = this.listsOf(classes);
+      grant.resources = lists.resources;
+      grant.instances = lists.instances;
       return grant;
     });
+  }
+
+  private readonly joined = new Map<string, { resources: string[]; instances: NonNullable<ResourceGrant['instance']>[] }>();
+
+  /** The resources and instances of some classes, in the classes' order: one class's own lists, or joined lists shared by every principal with the same classes. */
+  private listsOf(classes: number[]): { resources: string[]; instances: NonNullable<ResourceGrant['instance']>[] } {
+    if (classes.length === 1) return { resources: this.resourcesOf(classes[0]!), instances: this.presentInstancesOf(classes[0]!) };
+    const key = classes.join(',');
+    let found = this.joined.get(key);
+    if (!found) this.joined.set(key, (found = { resources: classes.flatMap((i) => this.resourcesOf(i)), instances: classes.flatMap((i) => this.presentInstancesOf(i)) }));
+    return found;
   }
 
   private readonly cuts = new Map<AccessPath[], AccessPath[]>();
