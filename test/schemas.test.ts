@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
-import { emulatorConfigSchema, lintConfigSchema, catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, POLICY_KINDS, policySchema, scenarioSchema, snapshotSchema } from '../src/index.js';
+import { POLICY_KINDS, policySchema, scenarioSchema, snapshotSchema } from '../src/index.js';
+import { emulatorConfigSchema } from '../src/emulator/index.js';
+import { lintConfigSchema } from '../src/entries/lint.js';
+import { catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema } from '../src/entries/catalog.js';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')) as object;
 

@@ -4,10 +4,12 @@
  * checked only for the advice they must carry.
  */
 import { describe, expect, it } from 'vitest';
-import * as root from '../../src/index.js';
+import type { PolicyDocument } from '../../src/index.js';
+import { library as root } from './entries.js';
 import * as client from '../../src/client/index.js';
 import * as emulator from '../../src/emulator/index.js';
-import { MAX_ARGUMENT_DEPTH, RamguardError, type RamguardErrorCode } from '../../src/index.js';
+import { RamguardError, type RamguardErrorCode } from '../../src/index.js';
+import { MAX_ARGUMENT_DEPTH } from '../../src/entries/internals.js';
 import { compiled, POLICY_TEXT, policySet, RAW_DOCUMENT, request, snapshot } from './fixtures.js';
 
 /** The RamguardError `call` throws (failing the test when it throws anything else or nothing). */
@@ -61,7 +63,7 @@ describe('the misuse the issue names', () => {
   });
 
   it('a raw document inside a PolicySet is found where it is', () => {
-    const set = { ...root.emptyPolicySet(), control: [[{ name: 'scp', document: bad<root.PolicyDocument>(RAW_DOCUMENT) }]] };
+    const set = { ...root.emptyPolicySet(), control: [[{ name: 'scp', document: bad<PolicyDocument>(RAW_DOCUMENT) }]] };
     expectMisuse(() => root.compilePolicySet(set), 'raw-document', 'set.control[0][0].document');
   });
 });

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as root from '../../src/index.js';
+import type { RawService } from '../../src/entries/catalog.js';
+import type * as main from '../../src/index.js';
+import { library as root } from './entries.js';
 import * as emulator from '../../src/emulator/index.js';
 import { testConfig } from '../emulator/fixture.js';
 
@@ -13,7 +15,7 @@ const EXAMPLES = 'policies/examples';
 const exampleText = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
 
 /** Reads `file:` references next to the examples, as the CLI does. */
-export const readExample: root.PolicyFileReader = (path) => {
+export const readExample: main.PolicyFileReader = (path) => {
   try {
     return { text: readFileSync(join(EXAMPLES, path), 'utf8'), file: join(EXAMPLES, path) };
   } catch {
@@ -42,9 +44,9 @@ function must<T>(value: T | undefined, what: string): T {
 
 export const policy = once(() => must(root.parsePolicy(POLICY_TEXT, { kind: 'identity' }).policy, 'policy'));
 export const named = () => ({ name: 'ops', document: policy() });
-export const policySet = (): root.PolicySet => ({ ...root.emptyPolicySet(), identity: [named()] });
+export const policySet = (): main.PolicySet => ({ ...root.emptyPolicySet(), identity: [named()] });
 export const compiled = () => root.compilePolicySet(policySet());
-export const request = (): root.AuthorizationRequest => ({
+export const request = (): main.AuthorizationRequest => ({
   principal: { type: 'RamUser', arn: `acs:ram::${ACCOUNT}:user/alice` },
   action: 'cams:UpdateInstance',
   resource: `acs:cams:ap-southeast-1:${ACCOUNT}:instance/ins-1`,
@@ -53,15 +55,15 @@ export const request = (): root.AuthorizationRequest => ({
 });
 export const snapshot = once(() => must(root.parseSnapshot(exampleText('account.snapshot.yaml'), { file: join(EXAMPLES, 'account.snapshot.yaml'), readFile: readExample }).snapshot, 'snapshot'));
 export const catalog = () => root.builtinCatalog();
-export const diagnostic = (): root.Diagnostic => ({ code: 'unknown-action', severity: 'warning', message: 'the action `x:Y` is unknown', path: '/Statement/0/Action' });
-export const source = (): root.PolicySource => ({ file: 'ops.json', kind: 'identity', text: POLICY_TEXT, pointerPrefix: '' });
+export const diagnostic = (): main.Diagnostic => ({ code: 'unknown-action', severity: 'warning', message: 'the action `x:Y` is unknown', path: '/Statement/0/Action' });
+export const source = (): main.PolicySource => ({ file: 'ops.json', kind: 'identity', text: POLICY_TEXT, pointerPrefix: '' });
 export const findings = once(() => root.lintPolicy(source(), catalog()));
-export const residual = (): root.Residual => ({ kind: 'and', of: [{ kind: 'resource-group', resourceGroup: 'rg-prod' }, { kind: 'not', of: { kind: 'true' } }] });
+export const residual = (): main.Residual => ({ kind: 'and', of: [{ kind: 'resource-group', resourceGroup: 'rg-prod' }, { kind: 'not', of: { kind: 'true' } }] });
 export const whoCanResult = once(() => must(root.whoCan(snapshot(), { action: 'cams:UpdateInstance', escalation: false }).result, 'who-can result'));
-export const preflightOptions = (): root.PreflightOptions => ({ region: 'ap-southeast-1', accountId: ACCOUNT, principal: { type: 'RamUser', arn: `acs:ram::${ACCOUNT}:user/alice` }, currentTime: '2026-11-28T10:00:00Z', sourceIp: '203.0.113.7' });
+export const preflightOptions = (): main.PreflightOptions => ({ region: 'ap-southeast-1', accountId: ACCOUNT, principal: { type: 'RamUser', arn: `acs:ram::${ACCOUNT}:user/alice` }, currentTime: '2026-11-28T10:00:00Z', sourceIp: '203.0.113.7' });
 export const updateParams = () => ({ InstanceId: 'ins-1', InstanceName: 'renamed' });
 export const locate = () => ({ file: 'x.yaml', locate: () => undefined });
-const rawService = (): root.RawService => ({
+const rawService = (): RawService => ({
   service: 'demo',
   name: 'Demo',
   resourceTypes: { thing: { arn: 'acs:demo:{#regionId}:{#accountId}:thing/{#ThingId}', source: { documented: 'test' } } },
@@ -115,7 +117,7 @@ export function rootCalls(): Record<string, () => unknown[]> {
     extractPolicies: () => [POLICY_TEXT, 'ops.json', { kind: 'identity', explicit: true }],
     kindFromFileName: () => ['ops.trust.json'],
     parseLintConfig: () => ['rules:\n  unknown-action: off\n', '.ramguard.yaml'],
-    applySuppressions: () => [root.defaultConfig(), findings(), (f: root.Finding) => f.file ?? ''],
+    applySuppressions: () => [root.defaultConfig(), findings(), (f: main.Finding) => f.file ?? ''],
     isIgnored: () => [root.defaultConfig(), 'policies/a.json'],
     defaultConfig: () => [],
     renderLintText: () => [findings(), new Map([['ops.json', POLICY_TEXT]]), [], true],
@@ -127,7 +129,7 @@ export function rootCalls(): Record<string, () => unknown[]> {
     principalCan: () => [snapshot(), { principal: 'user/alice', actionPattern: 'cams:Get*', escalation: false }],
     limitPaths: () => [whoCanResult(), 1],
     auditRenderer: () => ['json'],
-    renderAnswer: () => [(r: root.AuditResult) => r.kind, whoCanResult(), 'json'],
+    renderAnswer: () => [(r: main.AuditResult) => r.kind, whoCanResult(), 'json'],
     checkAccessNotGranted: () => [named(), { actions: ['cams:DeleteInstance'], maxWitnesses: 1 }],
     checkNoNewAccess: () => [named(), named(), { actions: ['cams:*'], maxWitnesses: 1 }],
     compileAlone: () => [named()],

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema, parsePolicy } from '../../src/index.js';
+import { parsePolicy } from '../../src/index.js';
+import { catalogConditionKeysSchema, catalogServiceSchema, catalogSystemPoliciesSchema } from '../../src/entries/catalog.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const read = (path: string) => parse(readFileSync(`${root}catalog/${path}`, 'utf8')) as Record<string, any>;

@@ -1,6 +1,7 @@
 /** Table-driven tests of catalog look-ups, pattern expansion, ARN building and ARN recognition. */
 import { describe, expect, it } from 'vitest';
-import { buildArn, builtinCatalog, catalogWith, expandActionPattern, lookupAction, parseServiceFile, resourceTypeOfArn } from '../../src/index.js';
+import { builtinCatalog, expandActionPattern, lookupAction } from '../../src/index.js';
+import { buildArn, catalogWith, parseServiceFile, resourceTypeOfArn } from '../../src/entries/catalog.js';
 
 const catalog = builtinCatalog();
 

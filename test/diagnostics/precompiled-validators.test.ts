@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PRECOMPILED_VALIDATORS } from '../../src/diagnostics/schema-validators.generated.js';
 import { SCHEMA_CHECK_OPTIONS, schemaValidator } from '../../src/diagnostics/schema-check.js';
-import * as lib from '../../src/index.js';
+import { library as lib } from '../api/entries.js';
 import { POLICY_SCHEMA_OPTIONS } from '../../src/policy/schema-errors.js';
 
 const root = new URL('../../', import.meta.url);

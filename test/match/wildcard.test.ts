@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
-import { compileWildcard, wildcardMatch } from '../../src/index.js';
+import { compileWildcard, wildcardMatch } from '../../src/entries/internals.js';
 
 const TABLE: [pattern: string, input: string, ram: boolean][] = [
   ['*', '', true],

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { compilePolicySet, evaluate, findOrigin, parseSnapshot, policySetFor, resourceFacts, roleArn, type AccountSnapshot, type AuthorizationRequest } from '../../src/index.js';
+import { compilePolicySet, evaluate, parseSnapshot, policySetFor, roleArn, type AccountSnapshot, type AuthorizationRequest } from '../../src/index.js';
+import { findOrigin, resourceFacts } from '../../src/entries/internals.js';
 
 type Case = { name: string; principal: string; request: Omit<AuthorizationRequest, 'principal'>; expect: { decision: string; deciding: string[]; deniedBy?: string } };
 const corpus = parse(readFileSync(new URL('../cases/snapshot/principals.yaml', import.meta.url), 'utf8')) as { snapshot: unknown; cases: Case[] };
