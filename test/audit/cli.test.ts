@@ -56,6 +56,20 @@ describe('ramguard audit who-can', () => {
     expect(dave.escalations.map((e: { chain: { method: string; target: { name: string } }[] }) => `${e.chain[0]!.method} ${e.chain[0]!.target.name}`)).toContain('add-user-to-group admins');
   });
 
+  it('--width keeps the table within it; a width that is no number or under 40 is refused', () => {
+    const { status, stdout } = run(whoCan('--action', 'cams:UpdateInstance', '--all-resources', '--width', '60'));
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    const table = lines.slice(1, lines.indexOf(''));
+    expect(table.length).toBeGreaterThan(6);
+    for (const line of table) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(table.some((line) => line.endsWith('…'))).toBe(true);
+    // Not a terminal: 120 columns.
+    for (const line of run(whoCan('--action', 'cams:UpdateInstance', '--all-resources')).stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+    const bad = run(whoCan('--action', 'cams:UpdateInstance', '--width', '10'));
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('`--width` takes a whole number from 40 to 10000, not `10`')]);
+  });
+
   it('--context turns a condition into an answer', () => {
     const { json } = runJson(whoCan('--action', 'cams:UpdateInstance', '--resource', 'acs:cams:ap-southeast-1:1234567890123456:instance/prod-42', '--context', 'acs:SourceIp=203.0.113.7', '--context', 'acs:SecureTransport=true'));
     expect(refs(json, 'Allow')).toContain('user/alice');
