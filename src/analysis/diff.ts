@@ -8,6 +8,7 @@
  * as written (D2).
  */
 import { builtinCatalog } from '../catalog/builtin.js';
+import { expandActionPattern } from '../catalog/query.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileWildcard } from '../match/wildcard.js';
@@ -88,7 +89,12 @@ export function diffPolicies(before: AnalysisPolicy, after: AnalysisPolicy, opti
   };
   // N12: what Service and Federated callers gain is not in the per-action answer; say so.
   const unmodelled = trust ? unmodelledPrincipalProblems(after, before) : [];
-  const known = [...catalog.actions.values()];
+  // Only the catalog actions a written Action pattern reaches can change (one no pattern of either
+  // policy matches is allowed by neither; NotAction reaches them all): the others stay out of the
+  // model, whose exclusion trie of every catalog name cost seconds once the catalog had 4,000.
+  const statements = [...before.document.statements, ...after.document.statements];
+  const reached = statements.some((s) => s.notActions !== undefined) ? undefined : new Set(statements.flatMap((s) => s.actions ?? []).flatMap((p) => expandActionPattern(catalog, p).actions));
+  const known = [...catalog.actions.values()].filter((a) => reached === undefined || reached.has(a));
   let model: Model;
   try {
     model = buildModel({
