@@ -314,7 +314,7 @@ export const BUILTIN_SERVICES: readonly BuiltinServiceEntry[] = [
  {
   "service": "ram",
   "name": "Resource Access Management",
-  "actions": 127
+  "actions": 128
  },
  {
   "service": "rds",

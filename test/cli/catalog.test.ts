@@ -7,7 +7,7 @@ describe('ramguard catalog', () => {
     const r = run(['catalog', 'services']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^cams\s+173 actions \(157 documented\)\s+Chat App Message Service$/m);
-    expect(r.stdout).toMatch(/^ram\s+127 actions/m);
+    expect(r.stdout).toMatch(/^ram\s+128 actions/m);
     expect(r.stdout).toMatch(/^sts\s+4 actions/m);
   });
 
