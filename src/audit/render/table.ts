@@ -28,6 +28,28 @@ interface Unit {
   details: string[];
 }
 
+/** A condition longer than this is printed once, below the details, and named `[C1]` where it applies. */
+const LONG_CONDITION = 60;
+
+/** The long conditions of one table, each named once (`[C1]`) in the order met. */
+class Conditions {
+  readonly names = new Map<string, string>();
+
+  /** The condition as it is when short, else its name. */
+  name(text: string): string {
+    if (text.length <= LONG_CONDITION) return text;
+    let name = this.names.get(text);
+    if (name === undefined) this.names.set(text, (name = `[C${this.names.size + 1}]`));
+    return name;
+  }
+
+  /** The cell: a short condition, or its name and its start (the column cuts it). */
+  cell(text: string): string {
+    const name = this.name(text);
+    return name === text ? text : `${name} ${text}`;
+  }
+}
+
 /** The names of a group's resources: instance ids where the inventory knows them, else ARNs. */
 const namesOf = (g: GrantGroup) => (g.instances.length === g.resources.length ? g.instances.map((i) => i.id) : g.resources);
 
@@ -38,20 +60,23 @@ function resourcesCell(names: string[], total: number | undefined): string {
   return names.length <= 3 ? ranges : `${names.length}${total !== undefined ? ` of ${total}` : ''}: ${ranges}`;
 }
 
-function grantUnit(g: GrantGroup, total: number | undefined): Unit {
+function grantUnit(g: GrantGroup, total: number | undefined, conditions: Conditions): Unit {
   const names = namesOf(g);
   const taken = g.restrictions.map((r) => r.message);
-  const condition = [g.decision === 'None' ? '' : (g.condition ?? ''), ...taken].filter(Boolean).join('; ');
+  const condition = [g.decision === 'None' || !g.condition ? '' : conditions.cell(g.condition), ...taken].filter(Boolean).join('; ');
   const on = names.length > 1 && total !== undefined && names.length === total ? `all ${total} resources` : idRanges(names).join(', ');
-  const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${g.condition}` : ''}`, ...pathLines(g, describePathFrom).map((l) => (l.startsWith('…') ? l : `via ${l}`)), ...taken.map((t) => `taken away: ${t}`)];
+  const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${conditions.name(g.condition)}` : ''}`, ...pathLines(g, describePathFrom).map((l) => (l.startsWith('…') ? l : `via ${l}`)), ...taken.map((t) => `taken away: ${t}`)];
   const shown = g.pathCount ?? g.paths.length;
   return { decision: g.decision, resources: resourcesCell(names, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : String(shown), condition, details };
 }
 
-function escalationUnit(e: Escalation): Unit {
-  const condition = [e.decision === 'Conditional' ? e.chain.map((s) => s.condition).filter(Boolean).join('; ') : '', e.certainty === 'possible' ? 'possible' : ''].filter(Boolean).join('; ');
+function escalationUnit(e: Escalation, conditions: Conditions): Unit {
+  const when = e.decision === 'Conditional' ? e.chain.map((s) => s.condition).filter(Boolean).join('; ') : '';
+  const possible = e.certainty === 'possible' ? 'possible' : '';
+  const condition = [when ? conditions.cell(when) : '', possible].filter(Boolean).join('; ');
+  const said = [when ? conditions.name(when) : '', possible].filter(Boolean).join('; ');
   const moves = e.chain.length;
-  return { decision: 'can escalate', resources: `as ${e.reaches.ref}`, paths: `${moves} move${moves === 1 ? '' : 's'}`, condition, details: [`can escalate as ${e.reaches.ref}${condition ? ` (${condition})` : ''}`, ...describeEscalation(e).split(' ⇒ ').map((m, i) => `${i + 1}. ${m}`)] };
+  return { decision: 'can escalate', resources: `as ${e.reaches.ref}`, paths: `${moves} move${moves === 1 ? '' : 's'}`, condition, details: [`can escalate as ${e.reaches.ref}${said ? ` (${said})` : ''}`, ...describeEscalation(e).split(' ⇒ ').map((m, i) => `${i + 1}. ${m}`)] };
 }
 
 /** Units grouped by their text: `labels` are the principals (who-can) or actions (principal-can) they hold for. */
@@ -94,12 +119,13 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
   const width = options.width ?? DEFAULT_WIDTH;
   const byPrincipal = result.kind === 'who-can';
   const total = result.kind === 'who-can' && result.query.allResources ? result.query.resourceCount : undefined;
+  const conditions = new Conditions();
   let groups: Group[];
   if (result.kind === 'who-can') {
-    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total)), ...a.escalations.map(escalationUnit)] })));
+    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total, conditions)), ...a.escalations.map((e) => escalationUnit(e, conditions))] })));
   } else {
     const { access } = result;
-    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, undefined)] })), ...access.escalations.map((e) => ({ label: e.action ?? result.query.actionPattern, units: [escalationUnit(e)] }))]);
+    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, undefined, conditions)] })), ...access.escalations.map((e) => ({ label: e.action ?? result.query.actionPattern, units: [escalationUnit(e, conditions)] }))]);
   }
   if (groups.length === 0) return `${headline(result)}\nnobody`;
   const label = (g: Group) => (byPrincipal ? g.labels.join(', ') : actionsLabel(g.labels, result.kind === 'principal-can' ? result.query.actions : []));
@@ -121,5 +147,8 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
     details.push(...wrap(`[${id}] ${labels}`, width, ''));
     for (const u of g.units) u.details.forEach((d, i) => details.push(...wrap(d, width, i === 0 ? '    ' : '      ')));
   });
+  // The long conditions, each once, after the details that name them.
+  if (conditions.names.size > 0) details.push('', 'conditions:');
+  for (const [text, name] of conditions.names) details.push(...wrap(`${name} ${text}`, width, ''));
   return [headline(result), ...layoutTable(columns, rows, width), '', ...details].join('\n');
 }
