@@ -1,5 +1,6 @@
 /** What the reports show beyond the finding: did-you-mean, doc links, tags, certain fixes as SARIF `fixes`. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src/index.js';
@@ -80,11 +81,19 @@ describe('SARIF', () => {
     expect(rules.find((r) => r.id === 'unknown-action')!.properties['security-severity']).toBeUndefined();
   });
 
-  it('gives no helpUri without a repository URL, or for one that is not a plain https URL', () => {
+  it('links to the doc in the published package of this version without a repository URL, or for one that is not a plain https URL', () => {
     for (const url of [undefined, 'javascript:alert(1)', 'https://x.example/" onload="x']) {
-      const rules = sarifOf(JSON_TEXT, 'p.json', url).runs[0].tool.driver.rules as { helpUri?: string }[];
-      expect(rules.every((r) => r.helpUri === undefined)).toBe(true);
+      const rules = sarifOf(JSON_TEXT, 'p.json', url).runs[0].tool.driver.rules as { id: string; helpUri?: string }[];
+      expect(rules.map((r) => r.helpUri)).toEqual(rules.map((r) => `https://unpkg.com/ramguard@0.1.0/docs/rules/${r.id}.md`));
     }
+  });
+
+  it('links only to doc pages that exist, and the package ships them', () => {
+    const rules = sarifOf(JSON_TEXT, 'p.json').runs[0].tool.driver.rules as { id: string }[];
+    expect(rules.length).toBe(RULES.length);
+    for (const r of rules) expect(existsSync(join(import.meta.dirname, '../../docs/rules', `${r.id}.md`)), r.id).toBe(true);
+    const files = (JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { files: string[] }).files;
+    expect(files).toContain('docs/rules');
   });
 });
 

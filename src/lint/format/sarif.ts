@@ -1,6 +1,6 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning: every rule with help, `helpUri` (its doc page, when the
- * repository URL is known), default level, tags and (for security rules) `security-severity`;
+ * SARIF 2.1.0 for GitHub code scanning: every rule with help, `helpUri` (its doc page: in the
+ * repository when its URL is given, else in the published package of this version), default level, tags and (for security rules) `security-severity`;
  * results with repository-relative URIs, regions, stable `partialFingerprints` (rule + file + JSON
  * Pointer, so a finding keeps its identity when lines move), did-you-mean in the message, and a
  * certain fix (action case, `Effect` case) as `fixes` at the value's exact region.
@@ -36,13 +36,21 @@ function tagsOf(severity: Severity): string[] {
   return ['maintainability', 'ram'];
 }
 
-function ruleDescriptor(rule: LintRule, severity: Severity, base: string | undefined) {
+/**
+ * A rule's doc page: `docs/rules/<id>.md` in the repository when its URL is known, else the same
+ * file in the npm package of this version (the package ships docs/rules/), which unpkg serves.
+ */
+function helpUriOf(rule: LintRule, base: string | undefined, version: string): string {
+  return base ? `${base}/blob/main/docs/rules/${rule.id}.md` : `https://unpkg.com/ramguard@${encodeURIComponent(version)}/docs/rules/${rule.id}.md`;
+}
+
+function ruleDescriptor(rule: LintRule, severity: Severity, base: string | undefined, version: string) {
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.title },
-    ...(base ? { helpUri: `${base}/blob/main/docs/rules/${rule.id}.md` } : {}),
+    helpUri: helpUriOf(rule, base, version),
     help: { text: rule.help, markdown: `**${rule.title}**\n\n${rule.help}\n\nSee \`docs/rules/${rule.id}.md\` in ramguard for examples.` },
     defaultConfiguration: { level: LEVEL[severity] },
     properties: { tags: tagsOf(severity), ...(severity === 'security-warning' ? { 'security-severity': SECURITY_SEVERITY } : {}) },
@@ -73,7 +81,7 @@ export function renderSarif(findings: Finding[], rules: readonly LintRule[], ver
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ramguard', version, rules: rules.map((r) => ruleDescriptor(r, r.severity, base)) } },
+        tool: { driver: { name: 'ramguard', version, rules: rules.map((r) => ruleDescriptor(r, r.severity, base, version)) } },
         results,
         // ramguard's columns count UTF-16 code units (src/parse/json-source.ts lineIndex, the YAML parser's offsets).
         columnKind: 'utf16CodeUnits',
