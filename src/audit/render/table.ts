@@ -9,7 +9,7 @@
 import type { AuditResult, Escalation } from '../types.js';
 import { grantGroupsOf, type GrantGroup } from './grouped.js';
 import type { AuditRenderOptions } from './index.js';
-import { describeEscalation, describePathFrom, headline, pathLines } from './rows.js';
+import { describePathFrom, headline, pathLines } from './rows.js';
 import { DEFAULT_WIDTH, idRanges, layoutTable, wrap, type Column } from './table-layout.js';
 
 const MAX_RESOURCES = 4;
@@ -19,7 +19,7 @@ export function shortList(items: string[]): string {
   return items.length <= MAX_RESOURCES ? items.join(', ') : `${items.slice(0, MAX_RESOURCES).join(', ')} (+${items.length - MAX_RESOURCES})`;
 }
 
-/** One row of the table and what it says in full. */
+/** One row of the table and what it says in full (a detail's leading spaces nest it under the one before). */
 interface Unit {
   decision: string;
   resources: string;
@@ -65,18 +65,32 @@ function grantUnit(g: GrantGroup, total: number | undefined, conditions: Conditi
   const taken = g.restrictions.map((r) => r.message);
   const condition = [g.decision === 'None' || !g.condition ? '' : conditions.cell(g.condition), ...taken].filter(Boolean).join('; ');
   const on = names.length > 1 && total !== undefined && names.length === total ? `all ${total} resources` : idRanges(names).join(', ');
-  const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${conditions.name(g.condition)}` : ''}`, ...pathLines(g, describePathFrom).map((l) => (l.startsWith('…') ? l : `via ${l}`)), ...taken.map((t) => `taken away: ${t}`)];
+  const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${conditions.name(g.condition)}` : ''}`, ...pathLines(g, describePathFrom).map((l) => `  ${l.startsWith('…') ? l : `via ${l}`}`), ...taken.map((t) => `  taken away: ${t}`)];
   const shown = g.pathCount ?? g.paths.length;
   return { decision: g.decision, resources: resourcesCell(names, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : String(shown), condition, details };
 }
 
-function escalationUnit(e: Escalation, conditions: Conditions): Unit {
-  const when = e.decision === 'Conditional' ? e.chain.map((s) => s.condition).filter(Boolean).join('; ') : '';
-  const possible = e.certainty === 'possible' ? 'possible' : '';
-  const condition = [when ? conditions.cell(when) : '', possible].filter(Boolean).join('; ');
-  const said = [when ? conditions.name(when) : '', possible].filter(Boolean).join('; ');
-  const moves = e.chain.length;
-  return { decision: 'can escalate', resources: `as ${e.reaches.ref}`, paths: `${moves} move${moves === 1 ? '' : 's'}`, condition, details: [`can escalate as ${e.reaches.ref}${said ? ` (${said})` : ''}`, ...describeEscalation(e).split(' ⇒ ').map((m, i) => `${i + 1}. ${m}`)] };
+/** A move in a few words: who calls which action (the row's principal needs no saying), and what it does; the ARN is in the JSON. */
+const moveText = (s: Escalation['chain'][number], first: boolean) => `${first ? '' : `${s.actor.ref}: `}${s.action} (${s.message})`;
+
+/**
+ * The escalations of one principal (or of one action, for principal-can) as one row: whom they
+ * reach and how many chains; the details list each chain, a one-move chain on one line.
+ */
+function escalationsUnit(escalations: readonly Escalation[], conditions: Conditions): Unit {
+  const reached = [...new Set(escalations.map((e) => e.reaches.ref))];
+  const whens = escalations.map((e) => (e.decision === 'Conditional' ? e.chain.map((s) => s.condition).filter(Boolean).join('; ') : ''));
+  const possible = escalations.map((e) => e.certainty === 'possible');
+  const certainAllow = whens.some((when, i) => !when && !possible[i]);
+  // The row's condition: none when one chain is certain and unconditional; else what the first says.
+  const condition = certainAllow ? '' : [whens[0] ? conditions.cell(whens[0]) : '', possible[0] ? 'possible' : ''].filter(Boolean).join('; ');
+  const details = escalations.flatMap((e, i) => {
+    const said = [whens[i] ? conditions.name(whens[i]!) : '', possible[i] ? 'possible' : ''].filter(Boolean).join('; ');
+    const head = `can escalate as ${e.reaches.ref}${said ? ` (${said})` : ''}`;
+    return e.chain.length === 1 ? [`${head}: ${moveText(e.chain[0]!, true)}`] : [head, ...e.chain.map((s, k) => `  ${k + 1}. ${moveText(s, k === 0)}`)];
+  });
+  const chains = escalations.length;
+  return { decision: 'can escalate', resources: reached.length === 1 ? `as ${reached[0]}` : `as ${reached.length} principals`, paths: `${chains} chain${chains === 1 ? '' : 's'}`, condition, details };
 }
 
 /** Units grouped by their text: `labels` are the principals (who-can) or actions (principal-can) they hold for. */
@@ -122,12 +136,16 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
   const conditions = new Conditions();
   let groups: Group[];
   if (result.kind === 'who-can') {
-    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total, conditions)), ...a.escalations.map((e) => escalationUnit(e, conditions))] })));
+    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total, conditions)), ...(a.escalations.length > 0 ? [escalationsUnit(a.escalations, conditions)] : [])] })));
   } else {
     const { access } = result;
-    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, undefined, conditions)] })), ...access.escalations.map((e) => ({ label: e.action ?? result.query.actionPattern, units: [escalationUnit(e, conditions)] }))]);
+    const byAction = new Map<string, Escalation[]>();
+    for (const e of access.escalations) byAction.set(e.action ?? result.query.actionPattern, [...(byAction.get(e.action ?? result.query.actionPattern) ?? []), e]);
+    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, undefined, conditions)] })), ...[...byAction].map(([action, list]) => ({ label: action, units: [escalationsUnit(list, conditions)] }))]);
   }
-  if (groups.length === 0) return `${headline(result)}\nnobody`;
+  // The headline too keeps within the width: an ARN in the question can be long.
+  const head = wrap(headline(result), width, '');
+  if (groups.length === 0) return [...head, 'nobody'].join('\n');
   const label = (g: Group) => (byPrincipal ? g.labels.join(', ') : actionsLabel(g.labels, result.kind === 'principal-can' ? result.query.actions : []));
   const columns: Column[] = [
     { head: '#', flexible: false },
@@ -145,10 +163,11 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
     const count = byPrincipal && g.labels.length > 1 ? `(${g.labels.length}) ` : '';
     g.units.forEach((u, k) => rows.push([k === 0 ? id : '', k === 0 ? `${count}${labels}` : '', u.decision, u.resources, u.paths, u.condition]));
     details.push(...wrap(`[${id}] ${labels}`, width, ''));
-    for (const u of g.units) u.details.forEach((d, i) => details.push(...wrap(d, width, i === 0 ? '    ' : '      ')));
+    // A detail's own leading spaces nest it under the one before.
+    for (const u of g.units) for (const d of u.details) details.push(...wrap(d.trimStart(), width, `    ${d.slice(0, d.length - d.trimStart().length)}`));
   });
   // The long conditions, each once, after the details that name them.
   if (conditions.names.size > 0) details.push('', 'conditions:');
   for (const [text, name] of conditions.names) details.push(...wrap(`${name} ${text}`, width, ''));
-  return [headline(result), ...layoutTable(columns, rows, width), '', ...details].join('\n');
+  return [...head, ...layoutTable(columns, rows, width), '', ...details].join('\n');
 }
