@@ -65,7 +65,7 @@ function grantUnit(g: GrantGroup, total: number | undefined, conditions: Conditi
   const taken = g.restrictions.map((r) => r.message);
   const condition = [g.decision === 'None' || !g.condition ? '' : conditions.cell(g.condition), ...taken].filter(Boolean).join('; ');
   const on = names.length > 1 && total !== undefined && names.length === total ? `all ${total} resources` : idRanges(names).join(', ');
-  const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${conditions.name(g.condition)}` : ''}`, ...pathLines(g, describePathFrom).map((l) => `  ${l.startsWith('…') ? l : `via ${l}`}`), ...taken.map((t) => `  taken away: ${t}`)];
+  const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${conditions.name(g.condition)}` : ''}`, ...joinStatements(pathLines(g, describePathFrom)).map((l) => `  ${l.startsWith('…') ? l : `via ${l}`}`), ...taken.map((t) => `  taken away: ${t}`)];
   const shown = g.pathCount ?? g.paths.length;
   return { decision: g.decision, resources: resourcesCell(names, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : String(shown), condition, details };
 }
@@ -91,6 +91,20 @@ function escalationsUnit(escalations: readonly Escalation[], conditions: Conditi
   });
   const chains = escalations.length;
   return { decision: 'can escalate', resources: reached.length === 1 ? `as ${reached[0]}` : `as ${reached.length} principals`, paths: `${chains} chain${chains === 1 ? '' : 's'}`, condition, details };
+}
+
+/** Paths that differ only in their last step (the statement) as one line: `… → cams-admin v2 [Custom] → /Statement/0, /Statement/1`. */
+function joinStatements(lines: string[]): string[] {
+  const joined = new Map<string, string[]>();
+  for (const line of lines) {
+    const cut = line.startsWith('…') ? -1 : line.lastIndexOf(' → ');
+    const head = cut < 0 ? line : line.slice(0, cut);
+    const tail = cut < 0 ? undefined : line.slice(cut + 3);
+    const found = joined.get(head);
+    if (found && tail !== undefined) found.push(tail);
+    else joined.set(cut < 0 ? `\u0000${line}` : head, tail === undefined ? [] : [tail]);
+  }
+  return [...joined].map(([head, tails]) => (tails.length === 0 ? head.replace(/^\u0000/, '') : `${head} → ${tails.join(', ')}`));
 }
 
 /** Units grouped by their text: `labels` are the principals (who-can) or actions (principal-can) they hold for. */
