@@ -96,3 +96,32 @@ describe('service-linked roles', () => {
     expect(answer.external?.filter((e) => e.role.name === 'AliyunServiceRoleForCams').map((e) => e.principal)).toEqual(['cams.aliyuncs.com']);
   });
 });
+
+describe('in the text formats', () => {
+  const answer = whoCan(snapshot, { action: 'cams:DeleteInstance', resource: INSTANCE }).result!;
+
+  it('the table lists the account root once and each external principal with its role and condition, within the width', async () => {
+    const { renderTable } = await import('../../src/audit/render/table.js');
+    const text = renderTable(answer, { width: 100 });
+    const unwrapped = text.replace(/\n {2,}/g, ' ');
+    expect(text.match(/account root acs:ram::1111111111111111:root/g)).toHaveLength(1);
+    expect(unwrapped).toContain('account 2222222222222222 (any identity it allows) → assumes role/partner (trust /Statement/0): Allow on c-1');
+    expect(unwrapped).toMatch(/role of account 3333333333333333: acs:ram::3333333333333333:role\/ci → assumes role\/partner[\s\S]*`sts:ExternalId`/);
+    expect(text).not.toContain('4444444444444444');
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
+  it('markdown lists them below the table', async () => {
+    const { renderMarkdown } = await import('../../src/audit/render/markdown.js');
+    const text = renderMarkdown(answer);
+    expect(text).toContain('- account root acs:ram::1111111111111111:root');
+    expect(text).toContain('  - service ecs.aliyuncs.com → assumes role/federated');
+  });
+
+  it('an answer where nobody can still names the account root', async () => {
+    const { renderTable } = await import('../../src/audit/render/table.js');
+    const nobody = whoCan(snapshot, { action: 'cams:DeleteInstance', resource: INSTANCE, escalation: false }).result!;
+    const empty = { ...nobody, principals: [], external: [] };
+    expect(renderTable(empty)).toMatch(/nobody\n\naccount root acs:ram::1111111111111111:root/);
+  });
+});

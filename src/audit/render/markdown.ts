@@ -1,5 +1,6 @@
 /** `--format markdown`: a heading and a GitHub table, paths as line breaks inside the VIA cell. */
 import type { AuditResult } from '../types.js';
+import { beyondLines } from './beyond.js';
 import { auditRows, headline } from './rows.js';
 import { shortList } from './table.js';
 
@@ -14,8 +15,13 @@ export function renderMarkdown(result: AuditResult): string {
   const head = ['Principal', 'Decision', ...(withAction ? ['Action'] : []), 'Resources', 'Via', 'Condition'];
   const rows = auditRows(result).map((r) => [r.principal, r.decision, ...(withAction ? [r.action] : []), shortList(r.resources), r.via.join('\n'), r.condition]);
   const lines = [`## ${markdownCell(headline(result))}`, ''];
-  if (rows.length === 0) return [...lines, 'Nobody.'].join('\n');
-  lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
-  for (const r of rows) lines.push(`| ${r.map(markdownCell).join(' | ')} |`);
+  if (rows.length === 0) lines.push('Nobody.');
+  else {
+    lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
+    for (const r of rows) lines.push(`| ${r.map(markdownCell).join(' | ')} |`);
+  }
+  // The account root and external principals, as a list below the table.
+  const beyond = beyondLines(result, Number.MAX_SAFE_INTEGER).filter((l) => l !== '');
+  if (beyond.length > 0) lines.push('', ...beyond.map((l) => (l.startsWith('  ') ? `  - ${markdownCell(l.trim())}` : `- ${markdownCell(l)}`)));
   return lines.join('\n');
 }

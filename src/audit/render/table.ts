@@ -7,6 +7,7 @@
  * every escalation move — wrapped to the same width.
  */
 import type { AuditResult, Escalation } from '../types.js';
+import { beyondLines } from './beyond.js';
 import { grantGroupsOf, type GrantGroup } from './grouped.js';
 import type { AuditRenderOptions } from './index.js';
 import { describePathFrom, headline, pathLines } from './rows.js';
@@ -159,7 +160,7 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
   }
   // The headline too keeps within the width: an ARN in the question can be long.
   const head = wrap(headline(result), width, '');
-  if (groups.length === 0) return [...head, 'nobody'].join('\n');
+  if (groups.length === 0) return [...head, 'nobody', ...beyondLines(result, width)].join('\n');
   const label = (g: Group) => (byPrincipal ? g.labels.join(', ') : actionsLabel(g.labels, result.kind === 'principal-can' ? result.query.actions : []));
   const columns: Column[] = [
     { head: '#', flexible: false },
@@ -183,5 +184,5 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
   // The long conditions, each once, after the details that name them.
   if (conditions.names.size > 0) details.push('', 'conditions:');
   for (const [text, name] of conditions.names) details.push(...wrap(`${name} ${text}`, width, ''));
-  return [...head, ...layoutTable(columns, rows, width), '', ...details].join('\n');
+  return [...head, ...layoutTable(columns, rows, width), '', ...details, ...beyondLines(result, width)].join('\n');
 }
