@@ -4,6 +4,8 @@
  * defined; principals with the same answer share one entry and different answers are never merged;
  * the table keeps within its width and prints principals (or actions) with the same answer once.
  */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { generatedAccount } from '../../bench/audit-account.js';
 import { limitPaths } from '../../src/audit/limit-paths.js';
@@ -99,6 +101,18 @@ describe('audit JSON version 2', () => {
     const resourcesOf = (a: PrincipalAccess) => JSON.stringify(grantGroupsOf(a).map((g) => g.resources));
     const differently = perClass.principals.find((p) => p.decision === 'Allow' && resourcesOf(p) !== resourcesOf(allow))!;
     expect(entry(differently.principal.ref)).not.toBe(entry(allow.principal.ref));
+  });
+
+  it('is valid against the published schema (schemas/audit-output.schema.json), who-can and principal-can', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/audit-output.schema.json', import.meta.url), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const principalDocument = JSON.parse(renderJson(principalCan(snapshot, { principal: 'user/user-10', actionPattern: 'cams:*Instance', maxPaths: 3, grantsPer: 'class' }).result!));
+    for (const document of [json, principalDocument]) expect(validate(document), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    // And it says what it refuses: a grant with its condition written out is no version-2 grant.
+    const spoilt = structuredClone(json);
+    const answer = Object.values(spoilt.answers as Record<string, { grants: Record<string, unknown>[] }>).find((a) => a.grants.some((g) => g.condition !== undefined))!;
+    answer.grants.find((g) => g.condition !== undefined)!.condition = 'acs:SourceIp IpAddress 203.0.113.0/24';
+    expect(validate(spoilt)).toBe(false);
   });
 
   it('is the concatenation of its chunks, each whole lines', () => {
