@@ -136,7 +136,8 @@ export class ActionAudit {
     return found;
   }
 
-  private readonly rolesKeys: string[] = [];
+  private readonly rolesKeys: number[] = [];
+  private readonly rolesKeyIds = new Map<string, number>();
   private readonly rolesGive: boolean[] = [];
 
   /** Whether some role's own answer on class i is not None (once per class). */
@@ -144,12 +145,23 @@ export class ActionAudit {
     return (this.rolesGive[i] ??= this.model.roles().some((r) => this.own(r)[i]!.decision !== 'None'));
   }
 
-  /** The answers of every role on class i, as one key (once per class). */
-  private rolesKey(i: number): string {
-    return (this.rolesKeys[i] ??= this.model
-      .roles()
-      .map((r) => this.model.session.idOf(this.own(r)[i]!))
-      .join(','));
+  /**
+   * The answers of every role on class i, as a small number (once per class): classes with the
+   * same answers of every role share it. A number, not the joined text: the text (an id per role)
+   * was hashed again for every principal and class.
+   */
+  private rolesKey(i: number): number {
+    let id = this.rolesKeys[i];
+    if (id === undefined) {
+      const text = this.model
+        .roles()
+        .map((r) => this.model.session.idOf(this.own(r)[i]!))
+        .join(',');
+      id = this.rolesKeyIds.get(text);
+      if (id === undefined) this.rolesKeyIds.set(text, (id = this.rolesKeyIds.size));
+      this.rolesKeys[i] = id;
+    }
+    return id;
   }
 
   /**
