@@ -48,8 +48,23 @@ export function typicalSet(): CompiledPolicySet {
 
 /** 30 policies × 20 statements = 600 statements, over several services. */
 export function largeSet(): CompiledPolicySet {
-  const policies = Array.from({ length: 30 }, (_, i) => policy(`p${i}`, [...typicalStatements(i), ...typicalStatements(i + 100)]));
+  return setOfPolicies(30);
+}
+
+/** `count` policies of 20 statements each (the large set's policies, more of them). */
+export function setOfPolicies(count: number): CompiledPolicySet {
+  const policies = Array.from({ length: count }, (_, i) => policy(`p${i}`, [...typicalStatements(i), ...typicalStatements(i + 100)]));
   return compile(policies);
+}
+
+/** The one-statement policy as text, for measuring a set compiled per call. */
+export const ONE_STATEMENT_TEXT = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'cams:UpdateInstance', Resource: '*' }] });
+
+/** Parses and compiles a policy text into a set of one identity policy (what a caller without a compiled set pays). */
+export function compileText(text: string): CompiledPolicySet {
+  const parsed = parsePolicy(text, { kind: 'identity' });
+  if (!parsed.policy) throw new Error('bench policy text is invalid');
+  return compile([{ name: 'text', document: parsed.policy }]);
 }
 
 /** The request every set is asked about: fully known context, allowed by the typical set. */

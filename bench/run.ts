@@ -1,48 +1,17 @@
 /**
  * `npm run bench`: the figures issue #2 asks for. Decisions per second, single thread, for one
- * statement, a typical set (10 statements) and a large set (30 × 20), with and without the trace;
- * and the matcher's worst case. Figures are printed, never asserted.
+ * statement, a typical set (10 statements), a large set (30 × 20) and 10,000 statements, with and
+ * without the trace (bench/eval.ts); and the matcher's worst case. Figures are printed, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { builtinCatalog, compilePolicySet, emptyPolicySet, parsePolicy, preflightUpdateInstance, evaluate, expandActionPattern, lookupAction, prepareRequest, type AuthorizationRequest, type CompiledPolicySet } from '../src/index.js';
+import { builtinCatalog, compilePolicySet, emptyPolicySet, parsePolicy, preflightUpdateInstance, expandActionPattern, lookupAction } from '../src/index.js';
 import { freshBuiltinCatalog } from '../src/catalog/builtin.js';
 import { compileWildcard } from '../src/entries/internals.js';
 import { coldStartLine } from './cold-start.js';
-import { largeSet, oneStatement, typicalSet, typicalStatements, updateRequest } from './policies.js';
+import { evalBench, fmt, rate } from './eval.js';
+import { typicalStatements } from './policies.js';
 
-/** Runs `fn` repeatedly for about `ms` milliseconds; returns calls per second. */
-function rate(fn: () => unknown, ms = 1000): number {
-  for (let i = 0; i < 2000; i++) fn(); // warm up
-  let calls = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 500; i++) fn();
-    calls += 500;
-    elapsed = performance.now() - start;
-  }
-  return (calls / elapsed) * 1000;
-}
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
-
-function row(label: string, set: CompiledPolicySet, request: AuthorizationRequest): void {
-  const expected = evaluate(set, request).decision;
-  const prepared = prepareRequest(request);
-  const fast = rate(() => evaluate(set, prepared, { trace: false }));
-  const traced = rate(() => evaluate(set, prepared, { trace: true }));
-  const fresh = rate(() => evaluate(set, { ...request }, { trace: false }));
-  console.log(`${label.padEnd(34)}${fmt(fast)}${fmt(traced)}${fmt(fresh)}   ${expected}`);
-}
-
-console.log(`node ${process.version}, single thread; decisions per second`);
-console.log(`${'policy set'.padEnd(34)}${'no trace'.padStart(12)}${'full trace'.padStart(12)}${'new request'.padStart(12)}   decision`);
-const request = updateRequest();
-row('one statement', oneStatement(), request);
-row('typical (10 statements)', typicalSet(), request);
-row('large (30 policies × 20 statements)', largeSet(), request);
-const { 'acs:SourceIp': _ip, ...withoutIp } = request.context as Record<string, string>;
-row('typical, acs:SourceIp unknown', typicalSet(), { ...request, context: withoutIp });
+evalBench();
 
 const pattern = '*a'.repeat(50) + 'b';
 const input = 'a'.repeat(100_000);

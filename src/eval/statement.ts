@@ -3,7 +3,7 @@
  * unknown context. The fast form returns a code; the traced form says why, down to each value,
  * and gives the formula over unknown clauses under which it applies.
  */
-import type { Residual, StatementRef, StatementTrace, Tri } from '../decision/types.js';
+import type { Residual, StatementTrace, Tri } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
 import type { PreparedRequest } from '../request/prepare.js';
@@ -55,37 +55,47 @@ export function statementFormula(s: CompiledStatement, request: PreparedRequest,
   return parts.length === 0 ? TRUE : and(parts);
 }
 
-/** Traced form: why the statement did or did not apply. */
+/**
+ * Traced form: why the statement did or did not apply. Every entry is one literal with every field
+ * present (`undefined` where absent) in one order, so entries share one hidden class and code that
+ * reads them stays monomorphic; JSON drops the undefined fields, and the order of the fields that
+ * remain is the one entries always had (the reference's fields, action, conditions, result, ...).
+ */
 export function traceStatement(s: CompiledStatement, request: PreparedRequest, problems: Diagnostic[]): StatementTrace {
   const actionPattern = firstMatch(s.actions, request.action, s.source.actions ?? s.source.notActions);
   const actionHit = s.notAction ? actionPattern === undefined : actionPattern !== undefined;
-  const trace = copyRef(s.ref) as StatementTrace;
-  trace.action = { result: actionHit ? 'match' : 'no-match', notAction: s.notAction };
-  if (actionPattern !== undefined) trace.action.matchedBy = actionPattern;
-  trace.conditions = s.clauses.map((c) => traceClause(c, request, problems));
-  trace.result = 'no-match';
-  const parts: Tri[] = [trace.action.result];
+  const action: Tri = actionHit ? 'match' : 'no-match';
+  const conditions = s.clauses.map((c) => traceClause(c, request, problems));
+  let resource: StatementTrace['resource'];
   if (s.resources) {
     const by = firstMatch(s.resources, request.request.resource);
-    trace.resource = by !== undefined ? { result: 'match', matchedBy: by } : { result: 'no-match' };
-    parts.push(trace.resource.result);
+    resource = { result: by !== undefined ? 'match' : 'no-match', matchedBy: by };
   }
+  let principal: StatementTrace['principal'];
   if (s.principal) {
     const by = s.principal(request.request.principal);
-    trace.principal = by !== undefined ? { result: 'match', matchedBy: by } : { result: 'no-match' };
-    parts.push(trace.principal.result);
+    principal = { result: by !== undefined ? 'match' : 'no-match', matchedBy: by };
   }
-  for (const c of trace.conditions) parts.push(c.result);
-  trace.result = parts.includes('no-match') ? 'no-match' : parts.includes('unknown') ? 'unknown' : 'match';
-  return trace;
+  let noMatch = action === 'no-match' || resource?.result === 'no-match' || principal?.result === 'no-match';
+  let unknown = false;
+  for (const c of conditions) {
+    if (c.result === 'no-match') noMatch = true;
+    else if (c.result === 'unknown') unknown = true;
+  }
+  const ref = s.ref;
+  return {
+    layer: ref.layer,
+    policy: ref.policy,
+    statement: ref.statement,
+    effect: ref.effect,
+    level: ref.level,
+    resourceGroup: ref.resourceGroup,
+    sid: ref.sid,
+    action: { result: action, notAction: s.notAction, matchedBy: actionPattern },
+    conditions,
+    result: noMatch ? 'no-match' : unknown ? 'unknown' : 'match',
+    resource,
+    principal,
+    skipped: undefined,
+  };
 }
-
-/** A copy of a statement reference with only its defined fields (no object spread: it is hot). */
-export function copyRef(ref: StatementRef): StatementRef {
-  const copy: StatementRef = { layer: ref.layer, policy: ref.policy, statement: ref.statement, effect: ref.effect };
-  if (ref.level !== undefined) copy.level = ref.level;
-  if (ref.resourceGroup !== undefined) copy.resourceGroup = ref.resourceGroup;
-  if (ref.sid !== undefined) copy.sid = ref.sid;
-  return copy;
-}
-
