@@ -299,6 +299,8 @@ export interface PrincipalCanQuery {
   actionPattern: string;
   /** The actions the pattern expanded to. */
   actions: string[];
+  /** How many CAMS instances the inventory lists (what an instance action is asked about). */
+  inventorySize?: number;
   context: Record<string, string | string[]>;
 }
 

@@ -158,7 +158,7 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
     result: {
       kind: 'principal-can',
       accountId: snapshot.accountId,
-      query: { principal: principal.ref, actionPattern: pattern, actions: expansion.actions.map((a) => a.fullName), context },
+      query: { principal: principal.ref, actionPattern: pattern, actions: expansion.actions.map((a) => a.fullName), context, inventorySize: snapshot.resources.camsInstances.length },
       access: perClass ? { principal, decision: bestDecision(classGrants), grants, classGrants, escalations } : { principal, decision: bestDecision(grants), grants, escalations },
       limits: LIMITS,
       diagnostics: [],

@@ -147,7 +147,8 @@ function actionsLabel(actions: string[], asked: readonly string[]): string {
 export function renderTable(result: AuditResult, options: AuditRenderOptions = {}): string {
   const width = options.width ?? DEFAULT_WIDTH;
   const byPrincipal = result.kind === 'who-can';
-  const total = result.kind === 'who-can' && result.query.allResources ? result.query.resourceCount : undefined;
+  // `all 60` needs how many there were: the resources asked about (who-can), the inventory (principal-can's instance actions).
+  const total = result.kind === 'who-can' ? (result.query.allResources ? result.query.resourceCount : undefined) : result.query.inventorySize || undefined;
   const conditions = new Conditions();
   let groups: Group[];
   if (result.kind === 'who-can') {
@@ -156,7 +157,7 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
     const { access } = result;
     const byAction = new Map<string, Escalation[]>();
     for (const e of access.escalations) byAction.set(e.action ?? result.query.actionPattern, [...(byAction.get(e.action ?? result.query.actionPattern) ?? []), e]);
-    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, undefined, conditions)] })), ...[...byAction].map(([action, list]) => ({ label: action, units: [escalationsUnit(list, conditions)] }))]);
+    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, g.instances.length > 0 ? total : undefined, conditions)] })), ...[...byAction].map(([action, list]) => ({ label: action, units: [escalationsUnit(list, conditions)] }))]);
   }
   // The headline too keeps within the width: an ARN in the question can be long.
   const head = wrap(headline(result), width, '');
