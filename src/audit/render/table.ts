@@ -55,20 +55,27 @@ class Conditions {
 const namesOf = (g: GrantGroup) => (g.instances.length === g.resources.length ? g.instances.map((i) => i.id) : g.resources);
 
 /** The RESOURCES cell: `all 60`, a short list, or `12 of 60: ins-1..4, …` (cut to the column later). */
-function resourcesCell(names: string[], total: number | undefined): string {
-  if (names.length > 1 && total !== undefined && names.length === total) return `all ${total}`;
-  const ranges = idRanges(names).join(', ');
-  return names.length <= 3 ? ranges : `${names.length}${total !== undefined ? ` of ${total}` : ''}: ${ranges}`;
+function resourcesCell(count: number, ranges: string[], total: number | undefined): string {
+  if (count > 1 && total !== undefined && count === total) return `all ${total}`;
+  return count <= 3 ? ranges.join(', ') : `${count}${total !== undefined ? ` of ${total}` : ''}: ${ranges.join(', ')}`;
 }
 
-function grantUnit(g: GrantGroup, total: number | undefined, conditions: Conditions): Unit {
+/** A group's names as ranges, once per resource list (lists of a resource class are shared by every principal). */
+function rangesOf(g: GrantGroup, memo: Map<string[], string[]>): string[] {
+  let found = memo.get(g.resources);
+  if (!found) memo.set(g.resources, (found = idRanges(namesOf(g))));
+  return found;
+}
+
+function grantUnit(g: GrantGroup, total: number | undefined, conditions: Conditions, memo: Map<string[], string[]>): Unit {
   const names = namesOf(g);
+  const ranges = rangesOf(g, memo);
   const taken = g.restrictions.map((r) => r.message);
   const condition = [g.decision === 'None' || !g.condition ? '' : conditions.cell(g.condition), ...taken].filter(Boolean).join('; ');
-  const on = names.length > 1 && total !== undefined && names.length === total ? `all ${total} resources` : idRanges(names).join(', ');
+  const on = names.length > 1 && total !== undefined && names.length === total ? `all ${total} resources` : ranges.join(', ');
   const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${conditions.name(g.condition)}` : ''}`, ...joinStatements(pathLines(g, describePathFrom)).map((l) => `  ${l.startsWith('…') ? l : `via ${l}`}`), ...taken.map((t) => `  taken away: ${t}`)];
   const shown = g.pathCount ?? g.paths.length;
-  return { decision: g.decision, resources: resourcesCell(names, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : String(shown), condition, details };
+  return { decision: g.decision, resources: resourcesCell(names.length, ranges, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : String(shown), condition, details };
 }
 
 /** A move in a few words: who calls which action (the row's principal needs no saying), and what it does; the ARN is in the JSON. */
@@ -150,14 +157,15 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
   // `all 60` needs how many there were: the resources asked about (who-can), the inventory (principal-can's instance actions).
   const total = result.kind === 'who-can' ? (result.query.allResources ? result.query.resourceCount : undefined) : result.query.inventorySize || undefined;
   const conditions = new Conditions();
+  const ranges = new Map<string[], string[]>();
   let groups: Group[];
   if (result.kind === 'who-can') {
-    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total, conditions)), ...(a.escalations.length > 0 ? [escalationsUnit(a.escalations, conditions)] : [])] })));
+    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total, conditions, ranges)), ...(a.escalations.length > 0 ? [escalationsUnit(a.escalations, conditions)] : [])] })));
   } else {
     const { access } = result;
     const byAction = new Map<string, Escalation[]>();
     for (const e of access.escalations) byAction.set(e.action ?? result.query.actionPattern, [...(byAction.get(e.action ?? result.query.actionPattern) ?? []), e]);
-    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, g.instances.length > 0 ? total : undefined, conditions)] })), ...[...byAction].map(([action, list]) => ({ label: action, units: [escalationsUnit(list, conditions)] }))]);
+    groups = groupBy([...grantGroupsOf(access).map((g) => ({ label: g.action, units: [grantUnit(g, g.instances.length > 0 ? total : undefined, conditions, ranges)] })), ...[...byAction].map(([action, list]) => ({ label: action, units: [escalationsUnit(list, conditions)] }))]);
   }
   // The headline too keeps within the width: an ARN in the question can be long.
   const head = wrap(headline(result), width, '');
