@@ -18,8 +18,8 @@ export interface PreparedKey {
   /** The key as the request spelled it. */
   name: string;
   values: string[];
-  /** Values read per family; an `undefined` item is a value that is not of that type. */
-  read: Map<FamilyName, unknown[]>;
+  /** Values read per family, made on first read; an `undefined` item is a value that is not of that type. */
+  read: Map<FamilyName, unknown[]> | undefined;
 }
 
 /** A request ready for evaluation. Build it with `prepareRequest`; treat it as immutable. */
@@ -30,7 +30,7 @@ export interface PreparedRequest {
   service: string;
   context: Map<string, PreparedKey>;
   absent: Set<string>;
-  /** What decides which statements a request meets: service, root caller, AssumeRole. */
+  /** What decides which statements a request meets: the action (AssumeRole among them) and a root caller. */
   planKey: string;
   /** Problems with the request itself (wrong value types of typed common keys). */
   diagnostics: Diagnostic[];
@@ -44,34 +44,43 @@ export const TYPED_KEYS: Record<string, ValueFamily<unknown>> = {
   'acs:mfapresent': boolFamily,
 };
 
-/** Prepares a request (idempotent: a prepared request is returned as it is). */
+/**
+ * Prepares a request (idempotent: a prepared request is returned as it is). Cheap on purpose — it
+ * runs once per decision when callers pass plain requests: values are read as a type only when a
+ * clause first tests them (`readValues`), and typed common keys are checked (C7) the cheapest
+ * exact way — booleans and addresses are read into the cache clauses use, and the usual date form
+ * is recognised without reading it (see `isPlainUtcDateTime`).
+ */
 export function prepareRequest(request: AuthorizationRequest | PreparedRequest): PreparedRequest {
   if ('prepared' in request) return request;
   const context = new Map<string, PreparedKey>();
   const diagnostics: Diagnostic[] = [];
-  for (const [name, raw] of Object.entries(request.context ?? {})) {
-    const values = Array.isArray(raw) ? raw : [raw];
-    const lower = name.toLowerCase();
-    const existing = context.get(lower);
-    if (existing) for (const v of values) existing.values.push(v); // no spread: a list may be long
-    else context.set(lower, { name, values: [...values], read: new Map() });
+  const given = request.context;
+  if (given) {
+    // Own keys only (`Object.keys`): a context is user-keyed and may be a null-prototype object.
+    for (const name of Object.keys(given)) {
+      const raw = given[name]!;
+      const lower = name.toLowerCase();
+      const existing = context.get(lower);
+      if (existing) {
+        if (Array.isArray(raw)) for (const v of raw) existing.values.push(v); // no spread: a list may be long
+        else existing.values.push(raw);
+      } else context.set(lower, { name, values: Array.isArray(raw) ? raw.slice() : [raw], read: undefined });
+    }
   }
-  const absent = new Set((request.absent ?? []).map((k) => k.toLowerCase()));
+  const absentKeys = request.absent;
+  const absent = new Set<string>();
+  if (absentKeys) for (const k of absentKeys) absent.add(k.toLowerCase());
   if (request.principal.arn !== undefined && !context.has('acs:principalarn') && !absent.has('acs:principalarn')) {
-    context.set('acs:principalarn', { name: 'acs:PrincipalARN', values: [request.principal.arn], read: new Map() });
+    context.set('acs:principalarn', { name: 'acs:PrincipalARN', values: [request.principal.arn], read: undefined });
   }
   for (const [lower, key] of context) {
-    if (absent.has(lower)) {
+    if (absent.size > 0 && absent.has(lower)) {
       diagnostics.push(requestProblem('conflicting-context', `\`${key.name}\` is both given a value and declared absent`, key.name));
     }
     // Own keys only: a context key named `constructor` or `__proto__` is not a typed key.
     const family = Object.hasOwn(TYPED_KEYS, lower) ? TYPED_KEYS[lower] : undefined;
-    if (!family) continue;
-    key.values.forEach((value) => {
-      if (family.read(value) === undefined) {
-        diagnostics.push(requestProblem('invalid-request-value', `\`${value}\` is not ${family.expected}, as \`${key.name}\` needs`, key.name));
-      }
-    });
+    if (family) checkTypedKey(key, family, diagnostics);
   }
   const action = lowerCaseAction(request.action);
   const service = serviceOfAction(request.action);
@@ -80,19 +89,61 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
     request,
     action,
     service,
-    planKey: `${service}|${request.principal.type === 'Root'}|${action === 'sts:assumerole'}`,
+    planKey: `${action}|${request.principal.type === 'Root'}`,
     context,
     absent,
     diagnostics,
   };
 }
 
+/** C7: reports each value of a typed common key that is not of its type. */
+function checkTypedKey(key: PreparedKey, family: ValueFamily<unknown>, diagnostics: Diagnostic[]): void {
+  // Reading a date costs ten times a boolean or an address: the usual form is recognised instead,
+  // and a date is read only when a clause tests it. Other families are read into the cache.
+  const read = family === dateFamily ? undefined : readValues(key, family);
+  for (let i = 0; i < key.values.length; i++) {
+    const value = key.values[i]!;
+    const valid = read ? read[i] !== undefined : isPlainUtcDateTime(value) || family.read(value) !== undefined;
+    if (!valid) diagnostics.push(requestProblem('invalid-request-value', `\`${value}\` is not ${family.expected}, as \`${key.name}\` needs`, key.name));
+  }
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True when `value` is `YYYY-MM-DDTHH:MM:SSZ` with every field in range — a form the date family
+ * certainly reads. False means "read it to know": 29 February and every other form are left to the
+ * family's reader, so this never decides a value invalid, and never differs from the reader.
+ */
+export function isPlainUtcDateTime(value: string): boolean {
+  if (value.length !== 20 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58 || value.charCodeAt(19) !== 90) return false;
+  const digits = (from: number, count: number): number => {
+    let n = 0;
+    for (let i = from; i < from + count; i++) {
+      const d = value.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  };
+  const year = digits(0, 4);
+  const month = digits(5, 2);
+  const day = digits(8, 2);
+  const hour = digits(11, 2);
+  const minute = digits(14, 2);
+  const second = digits(17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  return day <= DAYS_IN_MONTH[month]!;
+}
+
 /** The values of a key read as a family's type, cached on the prepared key. */
 export function readValues(key: PreparedKey, family: ValueFamily<unknown>): unknown[] {
-  let read = key.read.get(family.name);
+  let cache = key.read;
+  if (!cache) cache = key.read = new Map();
+  let read = cache.get(family.name);
   if (!read) {
     read = key.values.map((v) => family.read(v));
-    key.read.set(family.name, read);
+    cache.set(family.name, read);
   }
   return read;
 }
