@@ -1,13 +1,14 @@
 /**
  * Compiles a validated policy set once into matchers: wildcard patterns, operator predicates,
- * principal matchers, and a per-layer index by service so a request only meets the statements
- * that can name its action. Evaluation never re-parses.
+ * principal matchers, and per-layer indexes by service and by action so a request only meets the
+ * statements that can name its action. Evaluation never re-parses.
  */
 import { operatorSpec } from '../conditions/operators.js';
 import type { OperatorSpec, ValueSet } from '../conditions/spec.js';
 import { typedValueCanMeet } from '../conditions/typed-strings.js';
 import type { StatementRef } from '../decision/types.js';
 import { compileActionPatterns, serviceOfPattern } from '../match/action.js';
+import { actionIndex } from './action-index.js';
 import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
 import type { ConditionClause, Statement } from '../policy/types.js';
@@ -51,6 +52,11 @@ export interface CompiledLayer {
   statements: CompiledStatement[];
   /** Statements that may match an action of the given service, in document order. */
   forService(service: string): CompiledStatement[];
+  /**
+   * Statements whose Action matches the given lower-cased action, and every NotAction statement,
+   * in document order: the only ones that can apply to a request for it (see action-index.ts).
+   */
+  forAction(action: string): CompiledStatement[];
 }
 
 /** A compiled policy set; build with `compilePolicySet`. */
@@ -125,6 +131,7 @@ function compileLayer(statements: CompiledStatement[]): CompiledLayer {
   const cache = new Map<string, CompiledStatement[]>();
   return {
     statements,
+    forAction: actionIndex(statements),
     forService(service) {
       let list = cache.get(service);
       if (!list) {

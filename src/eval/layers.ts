@@ -5,14 +5,21 @@
  */
 import type { Layer, RamPolicyType } from '../decision/types.js';
 import type { PreparedRequest } from '../request/prepare.js';
-import type { CompiledPolicySet, CompiledStatement } from './compile.js';
+import type { CompiledLayer, CompiledPolicySet, CompiledStatement } from './compile.js';
 
 /** One group of statements that must be evaluated together: a control level, the session, ... */
 export interface LayerPlan {
   layer: Layer;
   level?: number;
   policyType: RamPolicyType;
+  /** The statements that can apply: those whose Action matches the request's action, and NotAction ones. */
   statements: CompiledStatement[];
+  /**
+   * Whether any statement of the layer names the request's service (or any service), as the
+   * plan's statements did before the action index: messages that say a layer was not given
+   * ("no trust policy was given") read this, so they do not change with the index.
+   */
+  namesService: boolean;
 }
 
 /** The groups a request meets, and what kind of request it is. */
@@ -28,26 +35,32 @@ export interface DecisionPlan {
   consulted: LayerPlan[];
 }
 
-/** Builds the plan (memoised per set): only statements whose action patterns can name the request's service. */
+/** Builds the plan (memoised per set and action): only statements whose Action can match the request's action. */
 export function planDecision(set: CompiledPolicySet, request: PreparedRequest): DecisionPlan {
   const service = request.service;
+  const action = request.action;
   const root = request.request.principal.type === 'Root';
   const memoKey = request.planKey;
   const memo = set.plans.get(memoKey) as DecisionPlan | undefined;
   if (memo) return memo;
   const plan: DecisionPlan = {
-    control: set.control.map((level, i) => ({ layer: 'control', level: i, policyType: 'ControlPolicy', statements: level.forService(service) })),
-    account: { layer: 'identity', policyType: 'AccountLevelIdentityBasedPolicy', statements: set.identity.forService(service) },
-    resourceGroup: { layer: 'resource-group', policyType: 'ResourceGroupLevelIdentityBasedPolicy', statements: set.resourceGroup.forService(service) },
-    resource: { layer: 'resource', policyType: 'AssumeRolePolicy', statements: set.resource.forService(service) },
+    control: set.control.map((level, i) => layerPlan('control', i, 'ControlPolicy', level, action, service)),
+    account: layerPlan('identity', undefined, 'AccountLevelIdentityBasedPolicy', set.identity, action, service),
+    resourceGroup: layerPlan('resource-group', undefined, 'ResourceGroupLevelIdentityBasedPolicy', set.resourceGroup, action, service),
+    resource: layerPlan('resource', undefined, 'AssumeRolePolicy', set.resource, action, service),
     root,
     assumeRole: request.action === 'sts:assumerole',
     consulted: [],
   };
-  if (set.session) plan.session = { layer: 'session', policyType: 'SessionPolicy', statements: set.session.forService(service) };
+  if (set.session) plan.session = layerPlan('session', undefined, 'SessionPolicy', set.session, action, service);
   plan.consulted = consultedGroups(plan);
   if (set.plans.size < 1000) set.plans.set(memoKey, plan);
   return plan;
+}
+
+function layerPlan(layer: Layer, level: number | undefined, policyType: RamPolicyType, compiled: CompiledLayer, action: string, service: string): LayerPlan {
+  // One literal with every field: one hidden class for every group.
+  return { layer, level, policyType, statements: compiled.forAction(action), namesService: compiled.forService(service).length > 0 };
 }
 
 function consultedGroups(plan: DecisionPlan): LayerPlan[] {

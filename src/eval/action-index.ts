@@ -1,0 +1,78 @@
+/**
+ * The statements of a layer that can match one action (issue 15): a decision over 600 statements
+ * should look only at the few whose Action can name its action. Exact names map straight to their
+ * statements; patterns are bucketed by their literal service (`cams:Up*` under `cams`) or kept in
+ * one list when the service itself has a wildcard (`*`, `*:*`, `c?ms:*`), and each candidate's
+ * own matcher has the last word, so the index is exact: it keeps a statement exactly when one of its
+ * Action patterns matches. NotAction statements are always kept (they match what they do not name).
+ */
+import { hasWildcard, type WildcardMatcher } from '../match/wildcard.js';
+import type { CompiledStatement } from './compile.js';
+
+/** One wildcard pattern of a statement, with the literal text every action it matches starts with. */
+interface PatternEntry {
+  prefix: string;
+  matcher: WildcardMatcher;
+  position: number;
+}
+
+/** Above this many distinct actions per layer, answers are computed each time instead of kept. */
+const MAX_CACHED_ACTIONS = 1000;
+
+/** Builds the look-up; `statements` in document order. Match its answers against lower-cased actions. */
+export function actionIndex(statements: CompiledStatement[]): (action: string) => CompiledStatement[] {
+  const exact = new Map<string, number[]>();
+  const byService = new Map<string, PatternEntry[]>();
+  const anyService: PatternEntry[] = [];
+  const always: number[] = [];
+  statements.forEach((s, position) => {
+    if (s.notAction) {
+      always.push(position);
+      return;
+    }
+    for (const matcher of s.actions) {
+      const pattern = matcher.pattern; // lower-cased by compileActionPatterns
+      if (!hasWildcard(pattern)) {
+        const list = exact.get(pattern);
+        if (list) list.push(position);
+        else exact.set(pattern, [position]);
+        continue;
+      }
+      const prefix = pattern.slice(0, firstWildcard(pattern));
+      const colon = prefix.indexOf(':');
+      const entry = { prefix, matcher, position };
+      if (colon < 0) anyService.push(entry);
+      else {
+        const service = prefix.slice(0, colon);
+        const list = byService.get(service);
+        if (list) list.push(entry);
+        else byService.set(service, [entry]);
+      }
+    }
+  });
+  const cache = new Map<string, CompiledStatement[]>();
+  const lookUp = (action: string): CompiledStatement[] => {
+    const hits = new Set<number>(always);
+    for (const position of exact.get(action) ?? []) hits.add(position);
+    const colon = action.indexOf(':');
+    const own = colon < 0 ? undefined : byService.get(action.slice(0, colon));
+    for (const list of [own ?? [], anyService]) {
+      for (const e of list) if (!hits.has(e.position) && action.startsWith(e.prefix) && e.matcher.test(action)) hits.add(e.position);
+    }
+    return [...hits].sort((a, b) => a - b).map((position) => statements[position]!);
+  };
+  return (action) => {
+    let found = cache.get(action);
+    if (!found) {
+      found = lookUp(action);
+      if (cache.size < MAX_CACHED_ACTIONS) cache.set(action, found);
+    }
+    return found;
+  };
+}
+
+function firstWildcard(pattern: string): number {
+  const star = pattern.indexOf('*');
+  const mark = pattern.indexOf('?');
+  return star < 0 ? mark : mark < 0 ? star : Math.min(star, mark);
+}
