@@ -44,6 +44,9 @@ export const TYPED_KEYS: Record<string, ValueFamily<unknown>> = {
   'acs:mfapresent': boolFamily,
 };
 
+/** TYPED_KEYS as a Map: own keys only by construction, and a faster look-up on this hot path. */
+const TYPED_FAMILIES = new Map(Object.entries(TYPED_KEYS));
+
 /**
  * Prepares a request (idempotent: a prepared request is returned as it is). Cheap on purpose — it
  * runs once per decision when callers pass plain requests: values are read as a type only when a
@@ -78,8 +81,8 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
     if (absent.size > 0 && absent.has(lower)) {
       diagnostics.push(requestProblem('conflicting-context', `\`${key.name}\` is both given a value and declared absent`, key.name));
     }
-    // Own keys only: a context key named `constructor` or `__proto__` is not a typed key.
-    const family = Object.hasOwn(TYPED_KEYS, lower) ? TYPED_KEYS[lower] : undefined;
+    // A Map: a context key named `constructor` or `__proto__` is not a typed key.
+    const family = TYPED_FAMILIES.get(lower);
     if (family) checkTypedKey(key, family, diagnostics);
   }
   const action = lowerCaseAction(request.action);
