@@ -99,6 +99,15 @@ export class ActionAudit {
     return roleRoutes(principal, (p) => this.model.edgeStream(p));
   }
 
+  private readonly routeLists = new Map<string, LazyList<RoleRoute>>();
+
+  /** The principal's routes, walked once and kept (an escalation move that changes no edge reuses them). */
+  routeList(principal: AuditPrincipal): LazyList<RoleRoute> {
+    let found = this.routeLists.get(principal.ref);
+    if (!found) this.routeLists.set(principal.ref, (found = new LazyList(this.routes(principal))));
+    return found;
+  }
+
   /**
    * The principal's access per class: its own, or through any chain of roles it can assume. The
    * decision and condition come from the roles reached, each once with its joined condition
@@ -118,7 +127,7 @@ export class ActionAudit {
     const reach = allowed(own)
       ? new Map<string, Reach>()
       : reachable(principal, (p) => this.model.edgeStream(p), (reached) => this.classes.every((_, i) => own[i]!.decision === 'Allow' || [...reached.values()].some((r) => r.residual.kind === 'true' && this.own(r.role)[i]!.decision === 'Allow')), this.model.session.conjunctTexts);
-    const routes = new LazyList(this.routes(principal));
+    const routes = this.routeList(principal);
     if (reach.size === 0 && routes.at(0) === undefined) {
       this.merged.set(principal.ref, own);
       return own;

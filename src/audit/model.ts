@@ -42,6 +42,11 @@ interface Derivation {
   base: AuditModel;
   /** Whether the principal's policies (or the roles it may assume) differ from the base account's. */
   changed: (principal: AuditPrincipal) => boolean;
+  /**
+   * The change adds or removes no statement that can match `sts:AssumeRole` (and no principal):
+   * every principal can assume exactly the roles it could, so the base account's edges serve.
+   */
+  edgesUnchanged: boolean;
 }
 
 /** Lazily built, cached entries for every principal of a snapshot. */
@@ -84,8 +89,13 @@ export class AuditModel {
   }
 
   /** The account changed by an escalation move: `changed` says whose policies differ from this one's. */
-  whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean): AuditModel {
-    return new AuditModel(this.session, snapshot, { base: this, changed });
+  whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean, edgesUnchanged = false): AuditModel {
+    return new AuditModel(this.session, snapshot, { base: this, changed, edgesUnchanged });
+  }
+
+  /** Whether every principal assumes the same roles as in the base account (see `Derivation.edgesUnchanged`). */
+  get edgesUnchanged(): boolean {
+    return this.derivation?.edgesUnchanged === true;
   }
 
   /** Whether the principal's answers may differ from the base account's (always, in the real account). */
@@ -150,7 +160,7 @@ export class AuditModel {
   }
 
   private edgeList(principal: AuditPrincipal): { edges: AssumeEdge[]; source: Iterator<AssumeEdge>; done: boolean } {
-    if (!this.isChanged(principal)) return this.derivation!.base.edgeList(principal);
+    if (!this.isChanged(principal) || this.derivation?.edgesUnchanged) return this.derivation!.base.edgeList(principal);
     let found = this.edges.get(principal.ref);
     if (!found) this.edges.set(principal.ref, (found = { edges: [], source: edgesFrom(this, principal), done: false }));
     return found;

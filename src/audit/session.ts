@@ -10,6 +10,7 @@
  * entries with it. Nothing here is read before the session's own code wrote it.
  */
 import type { Residual } from '../decision/types.js';
+import { and, isConstant } from '../eval/residual.js';
 import type { CompiledLayer, CompiledStatement } from '../eval/compile.js';
 import type { PrincipalMatcher } from '../match/principal.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
@@ -84,6 +85,22 @@ export class AuditSession {
    * RAM resource: they do not depend on the action audited, so principal-can's actions share them.
    */
   readonly permissions = new Map<string, Map<string, Evaluated | undefined>>();
+
+  /**
+   * Whether `a AND b` holds outright, per pair: an escalation move's changed account is asked it for
+   * each route and class, and the same route condition meets the same class condition across
+   * thousands of moves (a 2,000-user account asked it millions of times).
+   */
+  private readonly outright = new WeakMap<Residual, WeakMap<Residual, boolean>>();
+
+  /** `isConstant(and([a, b])) === true`, memoised per pair. */
+  holdsOutright(a: Residual, b: Residual): boolean {
+    let byB = this.outright.get(a);
+    if (!byB) this.outright.set(a, (byB = new WeakMap()));
+    let found = byB.get(b);
+    if (found === undefined) byB.set(b, (found = isConstant(and([a, b])) === true));
+    return found;
+  }
 
   /** The JSON text of a condition's conjunct (`reachable`: a chain's condition as a set of conjuncts). */
   readonly conjunctTexts = new WeakMap<Residual, string>();

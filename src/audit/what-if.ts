@@ -8,10 +8,11 @@
  * only at the actor's own policies missed him.
  */
 import type { Residual } from '../decision/types.js';
-import { and, isConstant, or, TRUE } from '../eval/residual.js';
+import { or, TRUE } from '../eval/residual.js';
 import type { AccountSnapshot, Attachment, PolicyVersion } from '../snapshot/types.js';
 import type { ActionAudit } from './action-audit.js';
-import { mayAllow, type AuditModel } from './model.js';
+import type { PolicyDocument } from '../policy/types.js';
+import { documentMentions, documentsFor, mayAllow, type AuditModel } from './model.js';
 import { LazyList, type RoleRoute } from './roles.js';
 import type { AuditPrincipal } from './types.js';
 
@@ -46,7 +47,9 @@ const ASSUME = 'sts:AssumeRole';
 
 /** The account `model` stands for, changed: only the principals whose policies the change touches are built again. */
 export function applyChange(model: AuditModel, change: AccountChange): AuditModel {
-  const { snapshot } = model;
+  const { snapshot, session } = model;
+  // Documents that cannot match sts:AssumeRole (Allow or Deny, Action or NotAction) change no edge.
+  const assumeFree = (documents: PolicyDocument[]) => documents.every((d) => !documentMentions(session, d, ASSUME).any);
   const at = <T>(list: readonly T[], index: number, item: T): T[] => list.map((x, i) => (i === index ? item : x));
   switch (change.kind) {
     case 'attach': {
@@ -54,24 +57,26 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
       const attach = <H extends { attachments: Attachment[] }>(h: H): H => ({ ...h, attachments: [...h.attachments, { policy: change.policy.policy, type: change.policy.type }] });
       if (holder.kind === 'group') {
         const groups = snapshot.groups.map((g) => (g.name === holder.name ? attach(g) : g));
-        return model.whatIf({ ...snapshot, groups }, (p) => p.kind === 'user' && snapshot.users[model.indexOf(p.ref)]!.groups.includes(holder.name));
+        return model.whatIf({ ...snapshot, groups }, (p) => p.kind === 'user' && snapshot.users[model.indexOf(p.ref)]!.groups.includes(holder.name), assumeFree(documentsFor(model, change.policy)));
       }
       const ref = `${holder.kind}/${holder.name}`;
       const index = model.indexOf(ref);
       const changed: AccountSnapshot = holder.kind === 'user' ? { ...snapshot, users: at(snapshot.users, index, attach(snapshot.users[index]!)) } : { ...snapshot, roles: at(snapshot.roles, index, attach(snapshot.roles[index]!)) };
-      return model.whatIf(changed, (p) => p.ref === ref);
+      return model.whatIf(changed, (p) => p.ref === ref, assumeFree(documentsFor(model, change.policy)));
     }
     case 'default-version': {
       const { version } = change;
       const policies = snapshot.policies.map((p) => (p.name === change.policy ? { ...p, versions: p.versions.some((v) => v.id === version.id) ? p.versions : [...p.versions, version], defaultVersion: version.id } : p));
       // Every holder of the policy changes, roles included: a role the actor can assume may gain it.
-      return model.whatIf({ ...snapshot, policies }, (p) => model.holdsCustom(p, change.policy));
+      const before = documentsFor(model, { policy: change.policy, type: 'Custom' });
+      return model.whatIf({ ...snapshot, policies }, (p) => model.holdsCustom(p, change.policy), assumeFree([...before, version.document]));
     }
     case 'join-group': {
       const ref = `user/${change.user}`;
       const index = model.indexOf(ref);
       const user = snapshot.users[index]!;
-      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref);
+      const joined = (model.index.group(change.group)?.attachments ?? []).flatMap((a) => documentsFor(model, a));
+      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref, assumeFree(joined));
     }
     case 'create-user': {
       // Appended last: every other principal keeps its place, and only the new one is built.
@@ -97,15 +102,17 @@ export function outcomesIn(audit: ActionAudit, model: AuditModel, actor: AuditPr
   const whatIf = audit.whatIf(model);
   const own = whatIf.own(actor);
   let routes: LazyList<RoleRoute> | undefined;
+  // A change that leaves every edge as it was leaves every route too: the real account's, walked once.
+  const routeList = () => (model.edgesUnchanged ? audit.routeList(actor) : new LazyList(whatIf.routes(actor)));
   for (const i of classes) {
     const mine = own[i]!;
     let best: Outcome | undefined = mine.decision === 'Allow' ? { residual: TRUE, decision: 'Allow' } : mine.decision === 'Conditional' ? { residual: mine.residual ?? TRUE, decision: 'Conditional' } : undefined;
     if (best?.decision !== 'Allow') {
-      for (const route of (routes ??= new LazyList(whatIf.routes(actor)))) {
+      for (const route of (routes ??= routeList())) {
         const reached = whatIf.own(route.role)[i]!;
         if (reached.decision === 'None') continue;
         const residual = reached.residual ?? TRUE;
-        if (isConstant(and([route.residual, residual])) === true) {
+        if (session.holdsOutright(route.residual, residual)) {
           best = { route, residual, decision: 'Allow' };
           break;
         }
