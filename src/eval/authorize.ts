@@ -39,8 +39,10 @@ export function evaluate(
   const code = (s: CompiledStatement): 0 | 1 | 2 => {
     const known = codes[s.id]!;
     if (known !== 0) return (known - 1) as 0 | 1 | 2;
-    let c: 0 | 1 | 2 = s.ref.layer === 'resource-group' && rg !== undefined && s.ref.resourceGroup !== rg ? 0 : statementApplies(s, request, problems);
-    if (c !== 0 && s.ref.layer === 'resource-group' && rg === undefined) c = 2; // E4
+    // Plan statements come from the action index: their Action is known to match.
+    const group = s.resourceGroup; // defined exactly for resource-group-level statements
+    let c: 0 | 1 | 2 = group !== undefined && rg !== undefined && group !== rg ? 0 : statementApplies(s, request, problems, true);
+    if (c !== 0 && group !== undefined && rg === undefined) c = 2; // E4
     codes[s.id] = c + 1;
     return c;
   };

@@ -36,6 +36,8 @@ export interface CompiledStatement {
   /** Position in the set (0..statementCount-1), for per-evaluation tables. */
   id: number;
   ref: StatementRef;
+  /** `ref.resourceGroup`, kept here too so the hot loop reads one object per statement. */
+  resourceGroup: string | undefined;
   deny: boolean;
   notAction: boolean;
   actions: WildcardMatcher[];
@@ -91,6 +93,7 @@ function compileStatement(statement: Statement, base: RefBase): CompiledStatemen
   return {
     id: 0,
     ref: statementRef(base, statement),
+    resourceGroup: base.resourceGroup,
     deny: statement.effect === 'Deny',
     notAction: statement.notActions !== undefined,
     actions: compileActionPatterns(statement.actions ?? statement.notActions ?? []),
