@@ -19,8 +19,25 @@ interface PatternEntry {
 /** Above this many distinct actions per layer, answers are computed each time instead of kept. */
 const MAX_CACHED_ACTIONS = 1000;
 
-/** Builds the look-up; `statements` in document order. Match its answers against lower-cased actions. */
+/**
+ * The look-up over `statements` (in document order); ask it with lower-cased actions. The index is
+ * built on the first question: a set compiled for one decision pays only for what it uses.
+ */
 export function actionIndex(statements: CompiledStatement[]): (action: string) => CompiledStatement[] {
+  let lookUp: ((action: string) => CompiledStatement[]) | undefined;
+  const cache = new Map<string, CompiledStatement[]>();
+  return (action) => {
+    let found = cache.get(action);
+    if (!found) {
+      lookUp ??= buildIndex(statements);
+      found = lookUp(action);
+      if (cache.size < MAX_CACHED_ACTIONS) cache.set(action, found);
+    }
+    return found;
+  };
+}
+
+function buildIndex(statements: CompiledStatement[]): (action: string) => CompiledStatement[] {
   const exact = new Map<string, number[]>();
   const byService = new Map<string, PatternEntry[]>();
   const anyService: PatternEntry[] = [];
@@ -50,8 +67,7 @@ export function actionIndex(statements: CompiledStatement[]): (action: string) =
       }
     }
   });
-  const cache = new Map<string, CompiledStatement[]>();
-  const lookUp = (action: string): CompiledStatement[] => {
+  return (action) => {
     const hits = new Set<number>(always);
     for (const position of exact.get(action) ?? []) hits.add(position);
     const colon = action.indexOf(':');
@@ -60,14 +76,6 @@ export function actionIndex(statements: CompiledStatement[]): (action: string) =
       for (const e of list) if (!hits.has(e.position) && action.startsWith(e.prefix) && e.matcher.test(action)) hits.add(e.position);
     }
     return [...hits].sort((a, b) => a - b).map((position) => statements[position]!);
-  };
-  return (action) => {
-    let found = cache.get(action);
-    if (!found) {
-      found = lookUp(action);
-      if (cache.size < MAX_CACHED_ACTIONS) cache.set(action, found);
-    }
-    return found;
   };
 }
 

@@ -46,7 +46,7 @@ export function evaluate(
     codes[s.id] = c + 1;
     return c;
   };
-  if (plan.assumeRole && request.request.principal.arn === undefined && plan.resource.namesService) {
+  if (plan.assumeRole && request.request.principal.arn === undefined && plan.resource.namesService()) {
     problems.push({ code: 'missing-principal-arn', severity: 'error', message: '`sts:AssumeRole` is checked against the trust policy, which needs the caller\'s ARN', path: '/principal/arn', help: 'give the caller with `--principal-arn`' });
   }
   const result = decideFast(plan, code) ?? decideSymbolic(plan, request, problems);

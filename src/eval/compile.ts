@@ -123,6 +123,19 @@ function compileClause(clause: ConditionClause): CompiledClause {
 }
 
 function compileLayer(statements: CompiledStatement[]): CompiledLayer {
+  // Both indexes are built when first asked: a set compiled for one decision pays only for what it uses.
+  let byServiceIndex: ((service: string) => CompiledStatement[]) | undefined;
+  return {
+    statements,
+    forAction: actionIndex(statements),
+    forService(service) {
+      byServiceIndex ??= serviceIndex(statements);
+      return byServiceIndex(service);
+    },
+  };
+}
+
+function serviceIndex(statements: CompiledStatement[]): (service: string) => CompiledStatement[] {
   const anyService: CompiledStatement[] = [];
   const byService = new Map<string, Set<CompiledStatement>>();
   for (const s of statements) {
@@ -132,18 +145,14 @@ function compileLayer(statements: CompiledStatement[]): CompiledLayer {
   }
   const anySet = new Set(anyService);
   const cache = new Map<string, CompiledStatement[]>();
-  return {
-    statements,
-    forAction: actionIndex(statements),
-    forService(service) {
-      let list = cache.get(service);
-      if (!list) {
-        const own = byService.get(service);
-        list = statements.filter((s) => own?.has(s) || anySet.has(s));
-        cache.set(service, list);
-      }
-      return list;
-    },
+  return (service) => {
+    let list = cache.get(service);
+    if (!list) {
+      const own = byService.get(service);
+      list = statements.filter((s) => own?.has(s) || anySet.has(s));
+      cache.set(service, list);
+    }
+    return list;
   };
 }
 

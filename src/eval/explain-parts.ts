@@ -38,12 +38,12 @@ function firstMissingAllow<V>(plan: DecisionPlan, values: PlanValues<V>, known: 
       return { policyType: 'SessionPolicy' as const, missing: { layer: 'session', message: `the session policy does not allow ${action}` } satisfies MissingAllow };
     }
     if (known(values.account.allow) !== true && known(values.resourceGroup.allow) !== true) {
-      const rg = plan.resourceGroup.namesService ? ', at account or resource-group level' : '';
+      const rg = plan.resourceGroup.namesService() ? ', at account or resource-group level' : '';
       return { policyType: 'AccountLevelIdentityBasedPolicy' as const, missing: { layer: 'identity', message: `no identity policy allows ${action}${rg}` } satisfies MissingAllow };
     }
   }
   if (plan.assumeRole && known(values.resource.allow) !== true) {
-    const none = !plan.resource.namesService ? ' (no trust policy was given)' : '';
+    const none = !plan.resource.namesService() ? ' (no trust policy was given)' : '';
     return { policyType: 'AssumeRolePolicy' as const, missing: { layer: 'resource', message: `the role's trust policy does not allow this caller to assume it${none}` } satisfies MissingAllow };
   }
   return undefined;

@@ -17,9 +17,10 @@ export interface LayerPlan {
   /**
    * Whether any statement of the layer names the request's service (or any service), as the
    * plan's statements did before the action index: messages that say a layer was not given
-   * ("no trust policy was given") read this, so they do not change with the index.
+   * ("no trust policy was given") read this, so they do not change with the index. A function:
+   * only those messages need it, and a set compiled for one decision need not index by service.
    */
-  namesService: boolean;
+  namesService(): boolean;
 }
 
 /** The groups a request meets, and what kind of request it is. */
@@ -60,7 +61,7 @@ export function planDecision(set: CompiledPolicySet, request: PreparedRequest): 
 
 function layerPlan(layer: Layer, level: number | undefined, policyType: RamPolicyType, compiled: CompiledLayer, action: string, service: string): LayerPlan {
   // One literal with every field: one hidden class for every group.
-  return { layer, level, policyType, statements: compiled.forAction(action), namesService: compiled.forService(service).length > 0 };
+  return { layer, level, policyType, statements: compiled.forAction(action), namesService: () => compiled.forService(service).length > 0 };
 }
 
 function consultedGroups(plan: DecisionPlan): LayerPlan[] {
