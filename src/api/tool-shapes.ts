@@ -114,7 +114,7 @@ export const preflightOptions = shape('PreflightOptions `{ region, accountId, pr
 /** UpdateInstance parameters: names to values, plain data (the preflight reports wrong values). */
 export const parameters = data(shape('an object of UpdateInstance parameters', {}));
 
-const auditCommon = { context: optional(context), sessionPolicy: optional(namedPolicy), escalation: optional(boolean), catalog: optional(catalog), maxPaths: optional(integer(0)) };
+const auditCommon = { context: optional(context), sessionPolicy: optional(namedPolicy), escalation: optional(boolean), catalog: optional(catalog), maxPaths: optional(integer(0)), grantsPer: optional(oneOf(['resource', 'class'])) };
 export const whoCanInput = shape('a WhoCanInput `{ action, resource?, allResources?, context? }`', { action: string, resource: optional(string), allResources: optional(boolean), ...auditCommon });
 export const principalCanInput = shape('a PrincipalCanInput `{ principal, actionPattern? }`', { principal: string, actionPattern: optional(string), ...auditCommon });
 

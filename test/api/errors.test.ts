@@ -87,6 +87,13 @@ describe('a step skipped says which step', () => {
     expect(error.message).toContain('`parseSnapshot`');
   });
 
+  it('whoCan and principalCan take grants per `resource` or per `class`, nothing else', () => {
+    const error = expectMisuse(() => root.whoCan(snapshot(), { action: 'cams:UpdateInstance', grantsPer: bad('instance') }), 'unknown-kind', 'input.grantsPer');
+    expect(error.message).toContain('`class`');
+    expectMisuse(() => root.principalCan(snapshot(), { principal: 'user/alice', grantsPer: bad(1) }), 'invalid-argument', 'input.grantsPer');
+    expect(root.whoCan(snapshot(), { action: 'cams:UpdateInstance', grantsPer: 'class', escalation: false }).result?.principals[0]?.classGrants).toBeDefined();
+  });
+
   it('startCamsEmulator given a configuration as written: parse it first, and it rejects', async () => {
     const written = { accountId: '1', region: 'cn-hangzhou', accessKeys: [] };
     const started = emulator.startCamsEmulator(bad(written));
