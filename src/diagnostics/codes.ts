@@ -44,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-condition-value': row("error", "a condition value is not of its operator's type", "write a number, an ISO 8601 date-time, or an IP address or CIDR, as the operator needs", true),
   'policy-too-large': row("error", "the policy is longer than RAM allows for its kind", "split it into several policies", true),
   'unknown-action': row("error", "an action its service does not have", "fix the spelling; `ramguard catalog actions <service>:*` lists the actions of a service", true),
+  'unlisted-action': row("warning", "an action its service’s incomplete list lacks, close to one it has", "check the spelling against the suggestion; if the action is right, the catalog’s list for the service is incomplete", true),
   'action-matches-nothing': row("error", "a wildcard action that matches no action of its service", "fix the pattern; `ramguard catalog actions <pattern>` shows what a pattern matches", true),
   'resource-not-acs': row("error", "a Resource that is not an ARN (`acs:...`) or `*`", "write the ARN, `acs:<service>:<region>:<account>:<relative-id>` (lower-case `acs:`), or `*`", true),
   'malformed-arn': row("error", "an ARN without its five parts `acs:<service>:<region>:<account>:<relative-id>`", "write `acs:<service>:<region>:<account>:<relative-id>`, with `*` for any region or account (e.g. `acs:cams:*:*:instance/*`)", true),

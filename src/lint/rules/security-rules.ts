@@ -16,11 +16,13 @@ import { serviceWildcardResource } from './service-wildcard-resource.js';
 import { trustForeignRootWithoutCondition } from './trust-foreign-root-without-condition.js';
 import { unknownAcsKey } from './unknown-acs-key.js';
 import { unknownAction } from './unknown-action.js';
+import { unlistedAction } from './unlisted-action.js';
 import { unknownService } from './unknown-service.js';
 
 /** Listed in the registry: catalog errors first, then security warnings, then suggestions. */
 export const SECURITY_RULES: LintRule[] = [
   unknownAction,
+  unlistedAction,
   actionMatchesNothing,
   resourceNotAcs,
   malformedArn,

@@ -1,0 +1,39 @@
+/**
+ * warning: an action of a service whose action list may be incomplete (its names come from an SDK
+ * that can miss RAM actions, semantics K5) that the list lacks but that is one or two edits from
+ * an action it has (`oss:GetObjectz`). `unknown-action` stays silent for such services, since a
+ * missing name there is not proof of a typo; a near miss still deserves a did-you-mean.
+ */
+import { lookupAction } from '../../catalog/query.js';
+import { closest, didYouMean, editDistance } from '../../catalog/suggest.js';
+import { hasWildcard } from '../../match/wildcard.js';
+import type { LintRule } from '../types.js';
+import { writtenItems } from '../written.js';
+
+/** At most this many edits from a listed action: a likely typo, not an action the list may lack. */
+const NEAR = 2;
+
+export const unlistedAction: LintRule = {
+  id: 'unlisted-action',
+  severity: 'warning',
+  title: 'an action its service’s incomplete list lacks, close to one it has',
+  help: 'check the spelling against the suggestion; if the action is right, the catalog’s list for the service is incomplete',
+  check({ policy, raw, catalog, report }) {
+    for (const s of policy.statements) {
+      const element = s.actions ? 'Action' : 'NotAction';
+      for (const [action, path] of writtenItems(raw, s, element)) {
+        const colon = action.indexOf(':');
+        if (colon < 0 || hasWildcard(action)) continue;
+        const service = catalog.services.get(action.slice(0, colon).toLowerCase());
+        if (!service || service.actionsIncomplete === undefined || lookupAction(catalog, action)) continue;
+        const [near] = closest(action, service.actions.map((a) => a.fullName), 1);
+        if (near === undefined || editDistance(action, near) > NEAR) continue;
+        report({
+          path,
+          message: `\`${service.service}\` lists no action \`${action.slice(colon + 1)}\` (its list may be incomplete)`,
+          help: didYouMean([near])!,
+        });
+      }
+    }
+  },
+};
