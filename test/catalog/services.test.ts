@@ -105,9 +105,19 @@ describe('unknown-action with did-you-mean, for every service with a complete li
     expect(findings.filter((f) => f.code === 'unknown-action')).toEqual([expect.objectContaining({ path: '/Statement/0/Action/1', help: 'did you mean `ecs:DescribeInstances`?' })]);
   });
 
-  it.each(['log:GetLogStoreLogs', 'oss:GetBucketStat', 'fc:ListServices', 'ots:GetRowz'])('is silent on %s: its service’s list may miss real actions', (action) => {
+  it.each(['log:GetLogStoreLogs', 'oss:GetBucketStat', 'fc:ListServices'])('is silent on %s: its service’s list may miss real actions', (action) => {
     expect(request(action)).toEqual([]);
-    expect(lint({ Version: '1', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] }).filter((f) => f.code === 'unknown-action')).toEqual([]);
+    expect(lint({ Version: '1', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] }).filter((f) => f.code === 'unknown-action' || f.code === 'unlisted-action')).toEqual([]);
+  });
+
+  it.each([
+    ['oss:GetObjectz', 'oss:GetObject'],
+    ['ots:GetRowz', 'ots:GetRow'],
+  ])('warns on %s, a near miss in a list that may be incomplete, with the did-you-mean (K8)', (action, meant) => {
+    expect(request(action)).toEqual([expect.objectContaining({ code: 'unlisted-action', severity: 'warning', help: `did you mean \`${meant}\`?` })]);
+    const findings = lint({ Version: '1', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+    expect(findings.map((f) => [f.code, f.severity, f.help])).toContainEqual(['unlisted-action', 'warning', `did you mean \`${meant}\`?`]);
+    expect(findings.map((f) => f.code)).not.toContain('unknown-action');
   });
 
   it('still knows the services it has no package for are not catalogued', () => {
