@@ -8,8 +8,8 @@
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { lookupAction } from './query.js';
-import { closest, didYouMean, editDistance } from './suggest.js';
+import { actionMiss } from './action-miss.js';
+import { closest, didYouMean } from './suggest.js';
 import type { Catalog } from './types.js';
 
 const at = (code: DiagnosticCode, severity: Diagnostic['severity'], message: string, path: string, help?: string): Diagnostic => ({ code, severity, message, path, ...(help !== undefined ? { help } : {}) });
@@ -41,14 +41,12 @@ export function checkRequestNames(request: { action: string; resource: string },
     } else if (!service) {
       const names = closest(action.slice(0, colon), catalog.services.keys(), 1);
       problems.push(at('unknown-service', 'warning', `the catalog has no service \`${action.slice(0, colon)}\`: the action cannot be checked for typos`, '/action', didYouMean(names) ?? 'see `ramguard catalog services`'));
-    } else if (!lookupAction(catalog, action) && service.actionsIncomplete === undefined) {
-      // A service whose list may miss real actions (docs/catalog.md, "Coverage") cannot call one a typo.
-      const names = closest(action, service.actions.map((a) => a.fullName), 1);
-      problems.push(at('unknown-action', 'warning', `\`${service.service}\` has no action \`${action.slice(colon + 1)}\`: a policy's wildcard may still match it, and the answer is for that name`, '/action', didYouMean(names) ?? `\`ramguard catalog actions ${service.service}:*\` lists its actions`));
-    } else if (!lookupAction(catalog, action)) {
-      // Its list may be incomplete: only a near miss of a listed action is worth a word (K8).
-      const [near] = closest(action, service.actions.map((a) => a.fullName), 1);
-      if (near !== undefined && editDistance(action, near) <= 2) problems.push(at('unlisted-action', 'warning', `\`${service.service}\` lists no action \`${action.slice(colon + 1)}\` (its list may be incomplete)`, '/action', didYouMean([near])!));
+    } else {
+      // A service whose list may miss real actions (docs/catalog.md, "Coverage") cannot call one a
+      // typo (K5): only a near miss of a listed action is worth a word there (K8).
+      const miss = actionMiss(catalog, action);
+      if (miss?.kind === 'unknown') problems.push(at('unknown-action', 'warning', `\`${service.service}\` has no action \`${action.slice(colon + 1)}\`: a policy's wildcard may still match it, and the answer is for that name`, '/action', didYouMean(miss.suggestion !== undefined ? [miss.suggestion] : []) ?? `\`ramguard catalog actions ${service.service}:*\` lists its actions`));
+      else if (miss?.kind === 'unlisted') problems.push(at('unlisted-action', 'warning', `\`${service.service}\` lists no action \`${action.slice(colon + 1)}\` (its list may be incomplete)`, '/action', didYouMean([miss.suggestion])!));
     }
   }
   if (resource !== '*' && !ARN.test(resource)) {

@@ -2,8 +2,8 @@
  * error: an action of a known service that the catalog does not have (`cams:UpdateInstanse`).
  * RAM accepts the policy but the line never matches a request: usually a typo.
  */
-import { lookupAction } from '../../catalog/query.js';
-import { closest, didYouMean } from '../../catalog/suggest.js';
+import { actionMiss } from '../../catalog/action-miss.js';
+import { didYouMean } from '../../catalog/suggest.js';
 import { hasWildcard } from '../../match/wildcard.js';
 import type { LintRule } from '../types.js';
 import { writtenItems } from '../written.js';
@@ -19,14 +19,13 @@ export const unknownAction: LintRule = {
       for (const [action, path] of writtenItems(raw, s, element)) {
         const colon = action.indexOf(':');
         if (colon < 0 || hasWildcard(action)) continue;
-        const service = catalog.services.get(action.slice(0, colon).toLowerCase());
         // A service whose action list may be incomplete cannot call a missing action a typo (semantics K5).
-        if (!service || service.actionsIncomplete !== undefined || lookupAction(catalog, action)) continue;
-        const suggestions = closest(action, service.actions.map((a) => a.fullName), 1);
+        const miss = actionMiss(catalog, action);
+        if (miss?.kind !== 'unknown') continue;
         report({
           path,
-          message: `\`${service.service}\` has no action \`${action.slice(colon + 1)}\``,
-          ...(suggestions.length > 0 ? { help: didYouMean(suggestions.slice(0, 1))! } : {}),
+          message: `\`${miss.service.service}\` has no action \`${action.slice(colon + 1)}\``,
+          ...(miss.suggestion !== undefined ? { help: didYouMean([miss.suggestion])! } : {}),
         });
       }
     }

@@ -4,14 +4,11 @@
  * an action it has (`oss:GetObjectz`). `unknown-action` stays silent for such services, since a
  * missing name there is not proof of a typo; a near miss still deserves a did-you-mean.
  */
-import { lookupAction } from '../../catalog/query.js';
-import { closest, didYouMean, editDistance } from '../../catalog/suggest.js';
+import { actionMiss } from '../../catalog/action-miss.js';
+import { didYouMean } from '../../catalog/suggest.js';
 import { hasWildcard } from '../../match/wildcard.js';
 import type { LintRule } from '../types.js';
 import { writtenItems } from '../written.js';
-
-/** At most this many edits from a listed action: a likely typo, not an action the list may lack. */
-const NEAR = 2;
 
 export const unlistedAction: LintRule = {
   id: 'unlisted-action',
@@ -24,14 +21,12 @@ export const unlistedAction: LintRule = {
       for (const [action, path] of writtenItems(raw, s, element)) {
         const colon = action.indexOf(':');
         if (colon < 0 || hasWildcard(action)) continue;
-        const service = catalog.services.get(action.slice(0, colon).toLowerCase());
-        if (!service || service.actionsIncomplete === undefined || lookupAction(catalog, action)) continue;
-        const [near] = closest(action, service.actions.map((a) => a.fullName), 1);
-        if (near === undefined || editDistance(action, near) > NEAR) continue;
+        const miss = actionMiss(catalog, action);
+        if (miss?.kind !== 'unlisted') continue;
         report({
           path,
-          message: `\`${service.service}\` lists no action \`${action.slice(colon + 1)}\` (its list may be incomplete)`,
-          help: didYouMean([near])!,
+          message: `\`${miss.service.service}\` lists no action \`${action.slice(colon + 1)}\` (its list may be incomplete)`,
+          help: didYouMean([miss.suggestion])!,
         });
       }
     }
