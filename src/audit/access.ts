@@ -141,8 +141,6 @@ function pathOf(model: AuditModel, entry: Pick<PrincipalEntry, 'principal' | 'se
 export function locate(model: AuditModel, entry: { set: Pick<PrincipalEntry['set'], 'sources'> }, s: Pick<CompiledStatement, 'ref' | 'source'>): StatementLocator {
   const origin = findOrigin(entry.set.sources, s.ref);
   const policy = policyLocator(model, s.ref, origin);
-  const path = s.source.sourcePath;
-  const cut = path.lastIndexOf('/document/');
   return {
     policy,
     layer: s.ref.layer,
@@ -150,9 +148,17 @@ export function locate(model: AuditModel, entry: { set: Pick<PrincipalEntry['set
     index: s.ref.statement,
     ...(s.ref.sid !== undefined ? { sid: s.ref.sid } : {}),
     effect: s.ref.effect,
-    pointer: cut >= 0 ? path.slice(cut + '/document'.length) : path,
-    ...(cut >= 0 ? { snapshotPointer: path } : {}),
+    ...statementPointers(s.source.sourcePath),
   };
+}
+
+/**
+ * A statement's pointer inside its document and, when the document lives in the snapshot file
+ * (its source path runs through `/document/`), its pointer inside the snapshot.
+ */
+export function statementPointers(path: string): Pick<StatementLocator, 'pointer' | 'snapshotPointer'> {
+  const cut = path.lastIndexOf('/document/');
+  return cut >= 0 ? { pointer: path.slice(cut + '/document'.length), snapshotPointer: path } : { pointer: path };
 }
 
 function policyLocator(model: AuditModel, ref: StatementRef, origin: PolicyOrigin | undefined): PolicyLocator {

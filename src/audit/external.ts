@@ -20,6 +20,7 @@ import type { PolicyDocument, Statement } from '../policy/types.js';
 import { prepareRequest } from '../request/prepare.js';
 import { roleArn } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
+import { statementPointers } from './access.js';
 import type { AccessDecision, AuditPrincipal, StatementLocator } from './types.js';
 
 /** What an external principal is. */
@@ -157,15 +158,13 @@ function judgeEntry(document: PolicyDocument, block: 'RAM' | 'Service' | 'Federa
 }
 
 function locateTrust(role: string, index: number, s: Statement): StatementLocator {
-  const cut = s.sourcePath.lastIndexOf('/document/');
   return {
     policy: { name: role, type: 'TrustPolicy', attachmentPointer: `/roles/${index}/trustPolicy` },
     layer: 'resource',
     index: s.index,
     ...(s.sid !== undefined ? { sid: s.sid } : {}),
     effect: s.effect,
-    pointer: cut >= 0 ? s.sourcePath.slice(cut + '/document'.length) : s.sourcePath,
-    ...(cut >= 0 ? { snapshotPointer: s.sourcePath } : {}),
+    ...statementPointers(s.sourcePath),
   };
 }
 
