@@ -47,6 +47,8 @@ function wrongTypes(): HostileInput[] {
   for (const pointer of POINTERS) {
     for (const [type, value] of wrongTypesAt(BASE, pointer).filter(([t]) => t !== 'boolean')) inputs.push(snapshot('wrong-type', `${pointerName(pointer)}-${type}`, withValue(pointer, value), { verdict: 'invalid' }));
   }
+  // A flag the example leaves out: a string, a number and an object where a boolean belongs.
+  for (const [type, value] of [['string', 'yes'], ['number', 1], ['object', { value: true }]] as const) inputs.push(snapshot('wrong-type', `roles-0-serviceLinked-${type}`, withValue('/roles/0/serviceLinked', value), { verdict: 'invalid' }));
   return inputs;
 }
 
