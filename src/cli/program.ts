@@ -35,6 +35,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   diff: { usage: '[options] <old> <new>', description: 'what a policy change adds and removes: per action (exact), per resource pattern and per condition', load: async (io) => (await import('./diff-command.js')).diffCommand(io) },
   collect: { usage: '[options]', description: 'read the account (RAM users, groups, roles, policies and their attachments) into a snapshot file', load: async (io) => (await import('./collect-command.js')).collectCommand(io) },
   audit: { usage: '', description: 'who can do what in an account snapshot: paths, conditions, escalation', load: async (io) => (await import('./audit-command.js')).auditCommand(io) },
+  playground: { usage: '[options]', description: 'write one self-contained HTML page that edits a scenario and shows its decision, findings and explanation as you type', load: async (io) => (await import('./playground-command.js')).playgroundCommand(io) },
 };
 
 /** The subcommand names, in the order the help lists them. */
