@@ -83,6 +83,7 @@ let written = '';
 /** Writes the state into the address a moment after the last edit (replaceState: no history entry per key). */
 function scheduleAddress(text: string): void {
   clearTimeout(addressTimer);
+  document.body.dataset.saved = 'false';
   addressTimer = setTimeout(() => {
     void encodeState(text).then((hash) => {
       if (editor.value !== text) return; // a newer edit will write its own
@@ -100,6 +101,8 @@ async function open(): Promise<void> {
   editor.value = fromAddress ?? initial.scenario ?? '';
   byId('notes').replaceChildren(...(initial.notes ?? []).map((n) => el('li', {}, n)));
   update();
+  // Since navigation started: what a user waits for before the first decision shows.
+  document.body.dataset.openedMs = performance.now().toFixed(0);
   document.body.dataset.ready = 'true';
 }
 
