@@ -60,10 +60,7 @@ function parseUncapped(text: string, file?: string, options: { maxCharacters?: n
       locate: () => undefined,
     };
   }
-  // JSON text (not in a .yaml file) must be strict JSON, as RAM requires: YAML would accept a
-  // trailing comma or a comment silently.
-  const strictJson = /\.json$/i.test(file ?? '') || (looksLikeJson(text) && !/\.ya?ml$/i.test(file ?? ''));
-  if (strictJson) {
+  if (isStrictJson(text, file)) {
     const fast = parseJsonFast(text, file);
     if (!('error' in fast)) return { file, ...fast };
     const position = lineIndex(text);
@@ -74,6 +71,14 @@ function parseUncapped(text: string, file?: string, options: { maxCharacters?: n
     return { value: undefined, file, diagnostics: [{ ...problem, ...(file !== undefined ? { file } : {}), range, path: '' }], locate: () => undefined };
   }
   return parseYamlSource(text, file);
+}
+
+/**
+ * Whether `text` is read as strict JSON: JSON text (not in a .yaml file) must be strict JSON, as
+ * RAM requires — YAML would accept a trailing comma or a comment silently. Everything else is YAML.
+ */
+export function isStrictJson(text: string, file?: string): boolean {
+  return /\.json$/i.test(file ?? '') || (looksLikeJson(text) && !/\.ya?ml$/i.test(file ?? ''));
 }
 
 function looksLikeJson(text: string): boolean {
