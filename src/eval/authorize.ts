@@ -33,15 +33,24 @@ export function evaluate(
   const request = prepareRequest(input);
   const problems: Diagnostic[] = [...request.diagnostics];
   const plan = planDecision(compiled, request);
-  // codes[id] = 1 + the statement's TriCode, 0 = not computed yet: each statement is matched once.
+  // codes[id] = 1 + the statement's TriCode, 0 = not computed yet: each statement is matched once,
+  // and each body once (bodies[id of the body's first statement], the same code before E3/E4).
   const codes = new Uint8Array(compiled.statementCount);
+  const bodies = new Uint8Array(compiled.statementCount);
   const rg = request.request.resourceGroup;
   const code = (s: CompiledStatement): 0 | 1 | 2 => {
     const known = codes[s.id]!;
     if (known !== 0) return (known - 1) as 0 | 1 | 2;
-    // Plan statements come from the action index: their Action is known to match.
     const group = s.resourceGroup; // defined exactly for resource-group-level statements
-    let c: 0 | 1 | 2 = group !== undefined && rg !== undefined && group !== rg ? 0 : statementApplies(s, request, problems, true);
+    let c: 0 | 1 | 2;
+    if (group !== undefined && rg !== undefined && group !== rg) c = 0;
+    else {
+      const first = (s.same ?? s).id;
+      const body = bodies[first]!;
+      // Plan statements come from the action index: their Action is known to match.
+      if (body !== 0) c = (body - 1) as 0 | 1 | 2;
+      else bodies[first] = (c = statementApplies(s, request, problems, true)) + 1;
+    }
     if (c !== 0 && group !== undefined && rg === undefined) c = 2; // E4
     codes[s.id] = c + 1;
     return c;

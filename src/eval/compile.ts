@@ -7,13 +7,13 @@ import { operatorSpec } from '../conditions/operators.js';
 import type { OperatorSpec, ValueSet } from '../conditions/spec.js';
 import { typedValueCanMeet } from '../conditions/typed-strings.js';
 import type { StatementRef } from '../decision/types.js';
-import { compileActionPatterns, serviceOfPattern } from '../match/action.js';
+import { serviceOfPattern } from '../match/action.js';
 import { actionIndex } from './action-index.js';
 import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
 import type { ConditionClause, Statement } from '../policy/types.js';
 import { TYPED_KEYS } from '../request/prepare.js';
-import type { NamedPolicy, PolicySet } from '../policy/policy-set.js';
+import type { NamedPolicy, PolicySet, ResourceGroupAttachment } from '../policy/policy-set.js';
 
 /** One condition clause with its operator and compiled values. */
 export interface CompiledClause {
@@ -35,6 +35,14 @@ export interface CompiledClause {
 export interface CompiledStatement {
   /** Position in the set (0..statementCount-1), for per-evaluation tables. */
   id: number;
+  /**
+   * The set's first statement with the same body as this one (NotAction or not, the action and
+   * resource patterns, principal and conditions), or undefined when this one is the first.
+   * Statements with one body apply to a request alike, whatever their policy, so an evaluation
+   * matches each body once (see `evaluate`). A reference, not a number: code that puts layers of
+   * two compiled sets together (the audit's trust layers) renumbers ids, and this follows.
+   */
+  same: CompiledStatement | undefined;
   ref: StatementRef;
   /** `ref.resourceGroup`, kept here too so the hot loop reads one object per statement. */
   resourceGroup: string | undefined;
@@ -88,38 +96,84 @@ export function statementRef(base: RefBase, statement: Statement): StatementRef 
   return { layer: base.layer, level: base.level, resourceGroup: base.resourceGroup, policy: base.policy, statement: statement.index, effect: statement.effect, sid: statement.sid };
 }
 
-function compileStatement(statement: Statement, base: RefBase): CompiledStatement {
+/**
+ * What one compilation shares between statements: a matcher per distinct pattern, compiled values
+ * per distinct clause, the first statement of each distinct body. Policies repeat patterns (`*`, a
+ * service's `Get*`) and whole guard statements; it lives as long as one `compilePolicySet` call.
+ */
+class Interner {
+  private readonly matchers = new Map<string, WildcardMatcher>();
+  private readonly clauses = new Map<string, Omit<CompiledClause, 'clause'>>();
+  private readonly bodies = new Map<string, CompiledStatement>();
+
+  matcher(pattern: string): WildcardMatcher {
+    let m = this.matchers.get(pattern);
+    if (!m) this.matchers.set(pattern, (m = compileWildcard(pattern)));
+    return m;
+  }
+
+  clause(clause: ConditionClause): CompiledClause {
+    const keyLower = clause.key.toLowerCase();
+    // JSON keeps the key injective whatever the values hold.
+    const key = JSON.stringify([clause.operator, keyLower, clause.values]);
+    let shared = this.clauses.get(key);
+    if (!shared) this.clauses.set(key, (shared = compileClause(clause, keyLower)));
+    // One literal with every field, for one hidden class.
+    return { clause, keyLower, spec: shared.spec, values: shared.values, metByType: shared.metByType, decidedByType: shared.decidedByType };
+  }
+
+  /** The first statement compiled with the body of `s`, or undefined (then `s` is that one). */
+  same(s: CompiledStatement): CompiledStatement | undefined {
+    const statement = s.source;
+    const c = statement.conditions;
+    const conditions = new Array<unknown>(c.length);
+    for (let i = 0; i < c.length; i++) conditions[i] = [c[i]!.operator, c[i]!.key.toLowerCase(), c[i]!.values];
+    const p = statement.principal;
+    const key = JSON.stringify([statement.notActions !== undefined, statement.actions ?? statement.notActions, statement.resources ?? null, p ? [p.RAM, p.Service, p.Federated] : null, conditions]);
+    const first = this.bodies.get(key);
+    if (!first) this.bodies.set(key, s);
+    return first;
+  }
+}
+
+function compileStatement(statement: Statement, base: RefBase, shared: Interner): CompiledStatement {
+  const patterns = statement.actions ?? statement.notActions ?? [];
+  const actions = new Array<WildcardMatcher>(patterns.length);
+  for (let i = 0; i < patterns.length; i++) actions[i] = shared.matcher(patterns[i]!.toLowerCase()); // M2: actions compare lower-cased
   // One literal with every field, for one hidden class (see statementRef).
-  return {
+  const compiled: CompiledStatement = {
     id: 0,
+    same: undefined,
     ref: statementRef(base, statement),
     resourceGroup: base.resourceGroup,
     deny: statement.effect === 'Deny',
     notAction: statement.notActions !== undefined,
-    actions: compileActionPatterns(statement.actions ?? statement.notActions ?? []),
-    resources: statement.resources ? statement.resources.map(compileWildcard) : undefined,
+    actions,
+    resources: statement.resources ? statement.resources.map((r) => shared.matcher(r)) : undefined,
     principal: statement.principal ? compilePrincipal(statement.principal) : undefined,
-    clauses: statement.conditions.map(compileClause),
+    clauses: statement.conditions.map((c) => shared.clause(c)),
     source: statement,
   };
+  compiled.same = shared.same(compiled);
+  return compiled;
 }
 
-function compileClause(clause: ConditionClause): CompiledClause {
+function compileClause(clause: ConditionClause, keyLower: string): Omit<CompiledClause, 'clause'> {
   const spec = operatorSpec(clause.operator);
   if (!spec) throw new Error(`internal: operator ${clause.operator} reached the compiler unvalidated`);
   const values = spec.compileValues(clause.values);
   if (!values) throw new Error(`internal: a value of ${clause.operator} reached the compiler unvalidated`);
-  const keyLower = clause.key.toLowerCase();
-  const compiled: CompiledClause = { clause, keyLower, spec, values };
+  let metByType: boolean[] | undefined;
+  let decidedByType: 0 | 1 | undefined;
   const keyType = Object.hasOwn(TYPED_KEYS, keyLower) ? TYPED_KEYS[keyLower] : undefined;
   if (keyType) {
     const met = clause.values.map((v) => typedValueCanMeet(spec, v, keyType));
     if (!met.includes(undefined)) {
-      compiled.metByType = met as boolean[];
-      if (!met.includes(true)) compiled.decidedByType = spec.negated ? 1 : 0;
+      metByType = met as boolean[];
+      if (!met.includes(true)) decidedByType = spec.negated ? 1 : 0;
     }
   }
-  return compiled;
+  return { keyLower, spec, values, metByType, decidedByType };
 }
 
 function compileLayer(statements: CompiledStatement[]): CompiledLayer {
@@ -156,24 +210,28 @@ function serviceIndex(statements: CompiledStatement[]): (service: string) => Com
   };
 }
 
-function statementsOf(policies: NamedPolicy[], ref: (p: NamedPolicy) => RefBase): CompiledStatement[] {
-  return policies.flatMap((p) => p.document.statements.map((s) => compileStatement(s, ref(p))));
+function statementsOf(policies: NamedPolicy[], ref: (p: NamedPolicy) => RefBase, shared: Interner): CompiledStatement[] {
+  const out: CompiledStatement[] = [];
+  for (const p of policies) {
+    const base = ref(p);
+    for (const s of p.document.statements) out.push(compileStatement(s, base, shared));
+  }
+  return out;
 }
 
 /** Compiles every policy of a set. Policies must come from `parsePolicy`/`validatePolicy`. */
 export function compilePolicySet(set: PolicySet): CompiledPolicySet {
+  const shared = new Interner();
   const compiled: CompiledPolicySet = {
-    control: set.control.map((level, i) => compileLayer(statementsOf(level, (p) => ({ layer: 'control', level: i, resourceGroup: undefined, policy: p.name })))),
-    identity: compileLayer(statementsOf(set.identity, (p) => ({ layer: 'identity', level: undefined, resourceGroup: undefined, policy: p.name }))),
-    resourceGroup: compileLayer(
-      set.resourceGroup.flatMap((p) => statementsOf([p], () => ({ layer: 'resource-group', level: undefined, resourceGroup: p.resourceGroup, policy: p.name }))),
-    ),
-    resource: compileLayer(statementsOf(set.resource, (p) => ({ layer: 'resource', level: undefined, resourceGroup: undefined, policy: p.name }))),
+    control: set.control.map((level, i) => compileLayer(statementsOf(level, (p) => ({ layer: 'control', level: i, resourceGroup: undefined, policy: p.name }), shared))),
+    identity: compileLayer(statementsOf(set.identity, (p) => ({ layer: 'identity', level: undefined, resourceGroup: undefined, policy: p.name }), shared)),
+    resourceGroup: compileLayer(statementsOf(set.resourceGroup, (p) => ({ layer: 'resource-group', level: undefined, resourceGroup: (p as ResourceGroupAttachment).resourceGroup, policy: p.name }), shared)),
+    resource: compileLayer(statementsOf(set.resource, (p) => ({ layer: 'resource', level: undefined, resourceGroup: undefined, policy: p.name }), shared)),
     all: [],
     statementCount: 0,
     plans: new Map(),
   };
-  if (set.session) compiled.session = compileLayer(statementsOf([set.session], (p) => ({ layer: 'session', level: undefined, resourceGroup: undefined, policy: p.name })));
+  if (set.session) compiled.session = compileLayer(statementsOf([set.session], (p) => ({ layer: 'session', level: undefined, resourceGroup: undefined, policy: p.name }), shared));
   const all = [...compiled.control.flatMap((l) => l.statements), ...(compiled.session?.statements ?? []), ...compiled.identity.statements, ...compiled.resourceGroup.statements, ...compiled.resource.statements];
   all.forEach((s, i) => (s.id = i));
   compiled.all = all;
