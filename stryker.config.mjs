@@ -1,0 +1,38 @@
+// @ts-check
+/**
+ * StrykerJS configuration of `npm run mutate`: mutation testing of the evaluator's core (issue 17).
+ * See docs/testing.md for what it covers, the scores and the equivalent mutants left.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  mutate: [
+    'src/match/**/*.ts',
+    'src/conditions/**/*.ts',
+    'src/eval/**/*.ts',
+    'src/request/**/*.ts',
+    'src/analysis/**/*.ts',
+    // Type declarations and re-exports only: nothing to mutate.
+    '!src/request/types.ts',
+    '!src/analysis/index.ts',
+  ],
+  testRunner: 'vitest',
+  // Only the in-process suites of the core (unit, conformance, reference, differential).
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  // Each mutant runs only the tests that cover it.
+  coverageAnalysis: 'perTest',
+  // Two cores, shared: one test-runner process per core.
+  concurrency: 2,
+  // Re-runs test only the mutants whose code or covering tests changed since the committed result.
+  incremental: true,
+  incrementalFile: 'test/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  // Generous: on a shared machine a slow survivor must not pass for a timeout (counted as killed).
+  timeoutMS: 15_000,
+  timeoutFactor: 2,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
