@@ -10,12 +10,14 @@ import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { analyseScenario, type PlaygroundAnalysis } from '../src/playground/analyse.js';
 import type { KeyState } from '../src/playground/context-keys.js';
 import { setContextKey, setRequestField } from '../src/playground/edit.js';
+import { LintCache } from '../src/playground/lint-cache.js';
 import { decodeState, encodeState } from '../src/playground/hash-state.js';
 import { STATE_ELEMENT_ID, type PlaygroundState } from '../src/playground/state.js';
 import { evalCommandLine } from '../src/playground/shell.js';
 import { byId, el, renderCompletions, renderDecision, renderEntry, renderFindings, renderGutter, renderKeys } from './view.js';
 
 const catalog = builtinCatalog();
+const lintCache = new LintCache();
 const editor = byId<HTMLTextAreaElement>('scenario');
 const actionBox = byId<HTMLInputElement>('action');
 const resourceBox = byId<HTMLInputElement>('resource');
@@ -60,7 +62,7 @@ function setKey(key: string, state: KeyState): void {
 function update(): void {
   const text = editor.value;
   const started = performance.now();
-  const analysis = analyseScenario(text, catalog);
+  const analysis = analyseScenario(text, catalog, lintCache);
   const ms = performance.now() - started;
   last = analysis;
   renderDecision(analysis);
@@ -107,8 +109,16 @@ async function open(): Promise<void> {
 }
 
 let pending = false;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
 editor.addEventListener('input', () => {
-  // One analysis per frame however fast the typing.
+  // One analysis per frame however fast the typing; a scenario that takes long to decide (hundreds
+  // of statements) waits for a pause in the typing instead, so that keys are never held up.
+  const lastMs = Number(byId('decision').dataset.ms ?? '0');
+  if (lastMs > 40) {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(update, Math.min(2 * lastMs, 800));
+    return;
+  }
   if (pending) return;
   pending = true;
   requestAnimationFrame(() => {

@@ -12,8 +12,16 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeMetafile, build } from 'esbuild';
 
-/** The modules src/ loads through createRequire (besides the validators). */
-const REQUIRED_PACKAGES = ['yaml', 'ipaddr.js', 'jsonc-parser'];
+/**
+ * The packages src/ loads through createRequire (besides the validators): how the page gets each.
+ * ESM packages are imported (esbuild would take their CommonJS build for a require(), and
+ * jsonc-parser's UMD build requires its own parts at run time); ipaddr.js is CommonJS only.
+ */
+const PACKAGES = [
+  ['yaml', 'import'],
+  ['jsonc-parser', 'import'],
+  ['ipaddr.js', 'require'],
+];
 
 /**
  * The precompiled validators the page uses: scenarios and the four policy kinds. The others
@@ -28,11 +36,12 @@ function nodeModuleShim(validatorsDir) {
   const missing = PAGE_VALIDATORS.filter((n) => !present.has(n));
   if (missing.length > 0) throw new Error(`playground bundle: precompiled validators missing: ${missing.join(', ')} (run \`npm run validators\`)`);
   const names = PAGE_VALIDATORS;
+  const imports = PACKAGES.map(([p, how], i) => (how === 'import' ? `import * as package${i} from ${JSON.stringify(p)};` : '')).join('\n');
   const rows = [
-    ...REQUIRED_PACKAGES.map((p) => `  ${JSON.stringify(p)}: () => require(${JSON.stringify(p)}),`),
+    ...PACKAGES.map(([p, how], i) => `  ${JSON.stringify(p)}: () => ${how === 'import' ? `package${i}` : `require(${JSON.stringify(p)})`},`),
     ...names.map((n) => `  ${JSON.stringify(`./validators/${n}`)}: () => require(${JSON.stringify(join(validatorsDir, n))}),`),
   ];
-  return `const table = {\n${rows.join('\n')}\n};
+  return `${imports}\nconst table = {\n${rows.join('\n')}\n};
 export function createRequire() {
   return (id) => {
     if (!Object.hasOwn(table, id)) throw new Error('internal: \`' + id + '\` is not bundled in the playground');

@@ -13,11 +13,12 @@ import { compilePolicySet } from '../eval/compile.js';
 import { plainResidual } from '../explain/residual-text.js';
 import { renderEvaluationText } from '../explain/text.js';
 import { lintPolicy } from '../lint/engine.js';
-import { parseSource } from '../parse/source.js';
+import { parseSource, type ParsedSource } from '../parse/source.js';
 import type { PolicyKind } from '../policy/types.js';
 import { PRINCIPAL_TYPES, type AuthorizationRequest, type PrincipalType } from '../request/types.js';
 import { scenarioFromValue } from '../scenario/parse-scenario.js';
 import { contextKeyRows, type ContextKeyRow } from './context-keys.js';
+import { lineStarts, sliceOf, type LintCache } from './lint-cache.js';
 
 /** The file name problems of the page's scenario are reported in. */
 export const SCENARIO_FILE = 'scenario';
@@ -97,12 +98,26 @@ function requestOf(partial: Partial<AuthorizationRequest>): AuthorizationRequest
   return request;
 }
 
-/** Analyses one scenario text against `catalog`. Never throws on any text. */
-export function analyseScenario(text: string, catalog: Catalog): PlaygroundAnalysis {
+/** The lint findings of every inline policy; through `cache` when the page keeps one. */
+function lintAll(text: string, source: ParsedSource, catalog: Catalog, cache: LintCache | undefined): Diagnostic[][] {
+  const starts = cache ? lineStarts(text) : [];
+  return inlinePolicies(source.value).map((p) => {
+    const lint = () => lintPolicy({ file: SCENARIO_FILE, kind: p.kind, value: p.document, pointerPrefix: p.pointer, locate: source.locate }, catalog);
+    const range = cache ? source.locate(p.pointer, 'value') : undefined;
+    const slice = range ? sliceOf(text, starts, range) : undefined;
+    return cache && range && slice !== undefined ? cache.findings({ kind: p.kind, pointer: p.pointer, range, text: slice }, lint) : lint();
+  });
+}
+
+/**
+ * Analyses one scenario text against `catalog`. Never throws on any text. `cache` (the page's
+ * own) keeps the findings of policies an edit did not touch.
+ */
+export function analyseScenario(text: string, catalog: Catalog, cache?: LintCache): PlaygroundAnalysis {
   const source = parseSource(text, SCENARIO_FILE);
   if (source.diagnostics.length > 0) return { problems: merged([source.diagnostics]), undecided: 'the scenario cannot be read', keys: [] };
   const parsed = scenarioFromValue(source.value, source);
-  const findings = inlinePolicies(source.value).map((p) => lintPolicy({ file: SCENARIO_FILE, kind: p.kind, value: p.document, pointerPrefix: p.pointer, locate: source.locate }, catalog));
+  const findings = lintAll(text, source, catalog, cache);
   const rawAction = (source.value as { request?: { action?: unknown } } | null)?.request?.action;
   const action = typeof rawAction === 'string' ? rawAction : undefined;
   if (!parsed.scenario) {

@@ -109,7 +109,7 @@ export function renderPlaygroundPage(script: string, state: PlaygroundState): st
 </section>
 </div>
 <div>
-<section aria-labelledby="decision-heading">
+<section id="decision-section" aria-labelledby="decision-heading">
 <h2 id="decision-heading">Decision</h2>
 <div id="decision" data-testid="decision" role="status" aria-live="polite"></div>
 <p id="timing" class="muted"></p>

@@ -20,7 +20,8 @@ button,input,select,textarea{color:inherit;background:var(--bg);border:1px solid
 button{font:inherit;padding:6px 12px;cursor:pointer;background:var(--panel)}
 :focus-visible{outline:2px solid var(--focus);outline-offset:2px}
 main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}
-@media (max-width:900px){main{grid-template-columns:minmax(0,1fr)}}
+/* One column on a phone, the decision first: it is what an edit changes. */
+@media (max-width:900px){main{grid-template-columns:minmax(0,1fr)}main>div{display:contents}#decision-section{order:-1}}
 section{min-width:0;margin-bottom:16px}
 .editor{display:flex;border:1px solid var(--line);border-radius:6px;overflow:hidden;height:min(60vh,560px);min-height:240px}
 .gutter{margin:0;padding:8px 6px;min-width:3.2em;text-align:right;color:var(--muted);background:var(--panel);overflow:hidden;user-select:none;line-height:18px;font-size:13px;white-space:pre}
