@@ -34,9 +34,10 @@ export function evaluate(
   const problems: Diagnostic[] = [...request.diagnostics];
   const plan = planDecision(compiled, request);
   // codes[id] = 1 + the statement's TriCode, 0 = not computed yet: each statement is matched once,
-  // and each body once (bodies[id of the body's first statement], the same code before E3/E4).
-  const codes = new Uint8Array(compiled.statementCount);
-  const bodies = new Uint8Array(compiled.statementCount);
+  // and each body once (codes[count + id of the body's first statement], the code before E3/E4).
+  // One array for both: allocating a typed array costs more than filling a small one.
+  const count = compiled.statementCount;
+  const codes = new Uint8Array(2 * count);
   const rg = request.request.resourceGroup;
   const code = (s: CompiledStatement): 0 | 1 | 2 => {
     const known = codes[s.id]!;
@@ -45,11 +46,11 @@ export function evaluate(
     let c: 0 | 1 | 2;
     if (group !== undefined && rg !== undefined && group !== rg) c = 0;
     else {
-      const first = (s.same ?? s).id;
-      const body = bodies[first]!;
+      const first = count + (s.same ?? s).id;
+      const body = codes[first]!;
       // Plan statements come from the action index: their Action is known to match.
       if (body !== 0) c = (body - 1) as 0 | 1 | 2;
-      else bodies[first] = (c = statementApplies(s, request, problems, true)) + 1;
+      else codes[first] = (c = statementApplies(s, request, problems, true)) + 1;
     }
     if (c !== 0 && group !== undefined && rg === undefined) c = 2; // E4
     codes[s.id] = c + 1;

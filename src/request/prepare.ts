@@ -51,8 +51,8 @@ const TYPED_FAMILIES = new Map(Object.entries(TYPED_KEYS));
  * Prepares a request (idempotent: a prepared request is returned as it is). Cheap on purpose — it
  * runs once per decision when callers pass plain requests: values are read as a type only when a
  * clause first tests them (`readValues`), and typed common keys are checked (C7) the cheapest
- * exact way — booleans and addresses are read into the cache clauses use, and the usual date form
- * is recognised without reading it (see `isPlainUtcDateTime`).
+ * exact way — the usual forms of dates, addresses and booleans are recognised without reading
+ * them (see `isPlainUtcDateTime`, `isPlainIpv4`); other forms are read to know.
  */
 export function prepareRequest(request: AuthorizationRequest | PreparedRequest): PreparedRequest {
   if ('prepared' in request) return request;
@@ -101,14 +101,41 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
 
 /** C7: reports each value of a typed common key that is not of its type. */
 function checkTypedKey(key: PreparedKey, family: ValueFamily<unknown>, diagnostics: Diagnostic[]): void {
-  // Reading a date costs ten times a boolean or an address: the usual form is recognised instead,
-  // and a date is read only when a clause tests it. Other families are read into the cache.
-  const read = family === dateFamily ? undefined : readValues(key, family);
+  // Reading a value costs several times recognising its usual form (a date ten times): the usual
+  // forms are recognised instead, and a value is read only when a clause tests it (readValues).
+  const usual = family === dateFamily ? isPlainUtcDateTime : family === ipFamily ? isPlainIpv4 : isPlainBool;
   for (let i = 0; i < key.values.length; i++) {
     const value = key.values[i]!;
-    const valid = read ? read[i] !== undefined : isPlainUtcDateTime(value) || family.read(value) !== undefined;
-    if (!valid) diagnostics.push(requestProblem('invalid-request-value', `\`${value}\` is not ${family.expected}, as \`${key.name}\` needs`, key.name));
+    if (!usual(value) && family.read(value) === undefined) diagnostics.push(requestProblem('invalid-request-value', `\`${value}\` is not ${family.expected}, as \`${key.name}\` needs`, key.name));
   }
+}
+
+/** True for `true` and `false`, which the boolean family reads; false means "read it to know" (`TRUE`, `no`). */
+function isPlainBool(value: string): boolean {
+  return value === 'true' || value === 'false';
+}
+
+/**
+ * True when `value` is dotted-decimal IPv4 without leading zeros, every part at most 255: exactly
+ * the IPv4 form the address family reads. False means "read it to know" (IPv6, anything else).
+ */
+export function isPlainIpv4(value: string): boolean {
+  const n = value.length;
+  if (n < 7 || n > 15) return false;
+  let parts = 0;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? value.charCodeAt(i) : 46; // a final '.' closes the last part
+    if (c === 46) {
+      const length = i - start;
+      if (length === 0 || length > 3 || (length > 1 && value.charCodeAt(start) === 48)) return false;
+      let part = 0;
+      for (let j = start; j < i; j++) part = part * 10 + value.charCodeAt(j) - 48;
+      if (part > 255 || ++parts > 4) return false;
+      start = i + 1;
+    } else if (c < 48 || c > 57) return false;
+  }
+  return parts === 4;
 }
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
