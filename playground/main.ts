@@ -158,7 +158,15 @@ function fallbackCopy(): void {
   say(document.execCommand('copy') ? 'copied the command' : 'the command is selected: copy it with the keyboard');
 }
 
-/** Test and measurement hook: how long the last analysis took, and its decision. */
-Object.defineProperty(window, 'ramguardPlayground', { value: Object.freeze({ last: () => last, decide: () => (update(), Number(byId('decision').dataset.ms)) }) });
+/**
+ * Test and measurement hook: the last analysis, and `decide(text)` — the editor set to `text`
+ * and everything redrawn, as on an edit — which returns the analysis' milliseconds.
+ */
+function decide(text?: string): number {
+  if (text !== undefined) editor.value = text;
+  update();
+  return Number(byId('decision').dataset.ms);
+}
+Object.defineProperty(window, 'ramguardPlayground', { value: Object.freeze({ last: () => last, decide }) });
 
 void open();
