@@ -37,9 +37,9 @@ export interface CompiledStatement {
   id: number;
   /**
    * The set's first statement with the same body as this one (NotAction or not, the action and
-   * resource patterns, principal and conditions), or undefined when this one is the first.
-   * Statements with one body apply to a request alike, whatever their policy, so an evaluation
-   * matches each body once (see `evaluate`). A reference, not a number: code that puts layers of
+   * resource patterns, principal and conditions, as written), or undefined when this one is the
+   * first. Statements with one body apply to a request alike, whatever their policy, and trace
+   * alike, so an evaluation matches and traces each body once (`evaluate`, `tracePlan`). A reference, not a number: code that puts layers of
    * two compiled sets together (the audit's trust layers) renumbers ids, and this follows.
    */
   same: CompiledStatement | undefined;
@@ -127,7 +127,8 @@ class Interner {
     const statement = s.source;
     const c = statement.conditions;
     const conditions = new Array<unknown>(c.length);
-    for (let i = 0; i < c.length; i++) conditions[i] = [c[i]!.operator, c[i]!.key.toLowerCase(), c[i]!.values];
+    // Keys as written: a trace shows them so, and statements of one body trace alike (tracePlan).
+    for (let i = 0; i < c.length; i++) conditions[i] = [c[i]!.operator, c[i]!.key, c[i]!.values];
     const p = statement.principal;
     const key = JSON.stringify([statement.notActions !== undefined, statement.actions ?? statement.notActions, statement.resources ?? null, p ? [p.RAM, p.Service, p.Federated] : null, conditions]);
     const first = this.bodies.get(key);

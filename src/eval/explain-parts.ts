@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PreparedRequest } from '../request/prepare.js';
 import type { CompiledPolicySet, CompiledStatement } from './compile.js';
 import type { DecisionPlan, GroupValue, LayerPlan, PlanValues } from './layers.js';
-import { traceStatement } from './statement.js';
+import { traceAs, traceStatement } from './statement.js';
 
 type Known<V> = (v: V) => boolean | undefined;
 
@@ -61,8 +61,14 @@ export function tracePlan(set: CompiledPolicySet, plan: DecisionPlan, request: P
     }
     return undefined;
   };
+  // Statements of one body trace alike but for where they are: each body is traced once, and its
+  // parts (action, conditions, resource, principal: never changed afterwards) shared.
+  const bodies = new Array<StatementTrace | undefined>(set.statementCount);
   return set.all.map((s) => {
-    const trace = traceStatement(s, request, problems);
+    const first = s.same ?? s;
+    let parts = bodies[first.id];
+    if (!parts) bodies[first.id] = parts = traceStatement(first, request, problems);
+    const trace = traceAs(parts, s); // its own entry: the lines below change it
     const skipped = skipReason(s);
     if (skipped) {
       trace.skipped = skipped;
