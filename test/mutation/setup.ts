@@ -1,7 +1,7 @@
 /**
  * Set-up for the mutation-testing run (vitest.mutate.config.ts).
  *
- * fast-check's seed is fixed, so a mutant is killed or survives the same way on every run (a
+ * fast-check's seed is fixed and its runs capped (MAX_RUNS), so a mutant is killed or survives the same way on every run (a
  * random seed would make the incremental report flaky: a mutant killed by one run's lucky sample
  * would survive the next), and a failing property stops at its first counterexample: shrinking it
  * would only spend the mutant's time budget (a killed mutant turned into a timeout).
@@ -13,9 +13,24 @@
  * sides of SMALL_CLAUSE) and test/match/wildcard.test.ts (pieces past 32 characters).
  */
 import fc from 'fast-check';
-import { beforeEach } from 'vitest';
+import { beforeEach, vi } from 'vitest';
 
 fc.configureGlobal({ seed: 20_170_017, endOnFailure: true });
+
+/**
+ * At most this many runs per property. A mutant that survives runs every test that covers it, on
+ * instrumented code: at their own sizes (up to 20,000 runs) the properties made one mutant cost
+ * minutes and the whole run days. Killing is the explicit tests' job; a property's first runs
+ * still catch what breaks everywhere.
+ */
+const MAX_RUNS = 200;
+
+vi.mock('fast-check', async (importOriginal) => {
+  const original = await importOriginal<typeof import('fast-check')>();
+  const real = original.default;
+  const capped = { ...real, assert: ((property: never, params?: { numRuns?: number }) => real.assert(property, { ...params, numRuns: Math.min(params?.numRuns ?? 100, MAX_RUNS) })) as typeof real.assert };
+  return { ...original, default: capped, assert: capped.assert };
+});
 
 /** Full names (suite names and test name) of the scale tests. */
 const SCALE_TEST = /100,000 characters|in linear time|10,000 patterns × 10,000 inputs|dictionary chain once per input|10,000 policy values × 10,000 request values|each of 10,000 request values/;
