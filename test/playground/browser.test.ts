@@ -233,20 +233,15 @@ async function timed(name: string, text: string, rounds: number): Promise<Record
   const w = await open(pageUrl(name));
   const opened = Number(await w.page.locator('body').getAttribute('data-opened-ms'));
   const first = Number(await w.page.getByTestId('decision').getAttribute('data-ms'));
-  const median = async (texts: string[]) => {
-    const times = await w.page.evaluate((all) => all.map((t) => (globalThis as unknown as { ramguardPlayground: { decide(t: string): number } }).ramguardPlayground.decide(t)), texts);
-    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-  };
-  // Interleaved: the machine is shared, so each kind of edit gets the same share of any slow spell.
+  // Interleaved (request, policy, request, ...): the machine is shared, so each kind of edit gets
+  // the same share of any slow spell.
   expect(requestEdit(text, 1)).not.toBe(text);
   expect(policyEdit(text, 1)).not.toBe(text);
-  const request: string[] = [];
-  const policy: string[] = [];
-  for (let i = 1; i <= rounds; i++) {
-    request.push(requestEdit(text, i));
-    policy.push(policyEdit(text, i));
-  }
-  const result = { opened, first, request: await median(request), policy: await median(policy) };
+  const texts: string[] = [];
+  for (let i = 1; i <= rounds; i++) texts.push(requestEdit(text, i), policyEdit(text, i));
+  const times = await w.page.evaluate((all) => all.map((t) => (globalThis as unknown as { ramguardPlayground: { decide(t: string): number } }).ramguardPlayground.decide(t)), texts);
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  const result = { opened, first, request: median(times.filter((_, i) => i % 2 === 0)), policy: median(times.filter((_, i) => i % 2 === 1)) };
   expect(await decisionOf(w.page)).not.toBe('none');
   clean(w);
   await w.page.close();
