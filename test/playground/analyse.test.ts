@@ -45,6 +45,15 @@ describe('analyseScenario', () => {
     expect(analysis.decision?.text).toContain('allowed by identity policy `cams-operator` statement 1');
   });
 
+  it("says what RAM would report in AccessDeniedDetail for an explicit deny, and which layer gave no Allow for an implicit one", () => {
+    const deny = analyseScenario(scenario('cams:UpdateInstance', ALLOW_UPDATE + ALLOW_UPDATE.replace('Allow', 'Deny')), catalog);
+    expect(deny.decision?.result.decision).toBe('ExplicitDeny');
+    expect(deny.decision?.text).toContain('RAM would report PolicyType AccountLevelIdentityBasedPolicy');
+    const implicit = analyseScenario(scenario('cams:DeleteInstance', ALLOW_UPDATE), catalog);
+    expect(implicit.decision?.result.decision).toBe('ImplicitDeny');
+    expect(implicit.decision?.text.split('\n')[1]).toBe(`  ${implicit.decision?.result.missingAllow?.message}`);
+  });
+
   it('reports a typo of the request action as unknown-action with a did-you-mean, at the action line, and still decides', () => {
     const analysis = analyseScenario(scenario('cams:UpdateInstanse', ALLOW_UPDATE), catalog);
     const finding = analysis.problems.find((d) => d.code === 'unknown-action');

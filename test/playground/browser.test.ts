@@ -125,6 +125,17 @@ describe('the playground page in headless Chromium', () => {
     await shared.page.close();
   });
 
+  it('opens on its own scenario, and says so, when the address holds a damaged or foreign state', async () => {
+    for (const hash of ['#s1=AAAA', '#s1=not*base64', '#principal=alice']) {
+      const w = await open(pageUrl('default.html', hash));
+      expect(await w.page.getByTestId('scenario').inputValue(), hash).toBe(DEFAULT_SCENARIO);
+      expect(await decisionOf(w.page), hash).toBe('Conditional');
+      expect(await w.page.locator('#status').textContent(), hash).toContain('the address holds no scenario');
+      clean(w);
+      await w.page.close();
+    }
+  });
+
   it("shows a typo'd action as a finding with its did-you-mean, and does not crash", async () => {
     const w = await open(pageUrl('default.html'));
     await w.page.locator('#action').fill('cams:UpdateInstanse');
