@@ -51,7 +51,7 @@ function replaceText(next: string | undefined, what: string): void {
     return;
   }
   editor.value = next;
-  update();
+  schedule();
 }
 
 function setKey(key: string, state: KeyState): void {
@@ -110,9 +110,12 @@ async function open(): Promise<void> {
 
 let pending = false;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
-editor.addEventListener('input', () => {
-  // One analysis per frame however fast the typing; a scenario that takes long to decide (hundreds
-  // of statements) waits for a pause in the typing instead, so that keys are never held up.
+
+/**
+ * Re-decides after an edit: once per frame however fast the typing; a scenario that takes long to
+ * decide (hundreds of statements) waits for a pause in the typing instead, so keys are never held up.
+ */
+function schedule(): void {
   const lastMs = Number(byId('decision').dataset.ms ?? '0');
   if (lastMs > 40) {
     clearTimeout(typingTimer);
@@ -125,7 +128,9 @@ editor.addEventListener('input', () => {
     pending = false;
     update();
   });
-});
+}
+
+editor.addEventListener('input', schedule);
 editor.addEventListener('scroll', () => {
   byId('gutter').scrollTop = editor.scrollTop;
 });
