@@ -153,6 +153,23 @@ describe('the playground page in headless Chromium', () => {
     await w.page.close();
   });
 
+  it("completes the action from the catalog and shows the action's entry: access level, resource types, source", async () => {
+    const w = await open(pageUrl('default.html'));
+    await w.page.locator('#action').fill('ecs');
+    expect(await js<string[]>(w.page, "[...document.querySelectorAll('#action-list option')].map((o) => o.value)")).toEqual(expect.arrayContaining(['cams:', 'ecs:', 'ram:', 'sts:']));
+    await w.page.locator('#action').fill('ram:');
+    const options = await js<string[]>(w.page, "[...document.querySelectorAll('#action-list option')].map((o) => o.value)");
+    expect(options).toEqual(expect.arrayContaining(['ram:CreateUser', 'ram:AttachPolicyToUser']));
+    expect(options.every((o) => o.startsWith('ram:'))).toBe(true);
+    await w.page.locator('#action').fill('ram:CreateUser');
+    await w.page.waitForSelector('#entry:has-text("ram:CreateUser")');
+    const entry = await w.page.locator('#entry').textContent();
+    expect(entry).toMatch(/access level(create|Write)/);
+    expect(entry).toMatch(/source(documented|inferred): /);
+    clean(w);
+    await w.page.close();
+  });
+
   it('sets a context key from its row: the unknown key given, the decision is Allow', async () => {
     const w = await open(pageUrl('default.html'));
     const mode = w.page.locator('select[data-key="acs:SourceIp"]');
