@@ -58,7 +58,7 @@ export function inlineFileReferences(text: string, documents: Documents): string
     const file = ref.get('file');
     if (typeof file !== 'string') return;
     ref.delete('file');
-    ref.set('document', doc.createNode(documents(file)));
+    ref.set('document', doc.createNode(documents(file), { aliasDuplicateObjects: false }));
   });
   return doc.toString({ lineWidth: 0 });
 }
@@ -106,5 +106,6 @@ export function snapshotScenarioText(who: string, snapshotFile: string, principa
     },
   };
   const header = `# ${oneLine(who)} of the snapshot ${oneLine(snapshotFile)}: every policy in force for it.\n# Write the request's action and resource (request.action, request.resource) to decide.\n`;
-  return header + stringify(value, { lineWidth: 0 });
+  // No anchors and aliases for the arrays the validated model shares between statements: a person reads this.
+  return header + stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }

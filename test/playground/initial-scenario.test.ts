@@ -45,6 +45,7 @@ describe('documentOf and snapshotScenarioText', () => {
     const value = parse(text);
     expect(value.request.principal).toEqual({ type: 'RamUser', arn: 'acs:ram::1234567890123456:user/alice' });
     expect(value).not.toHaveProperty('injected');
+    expect(text).not.toMatch(/[&*]a\d/); // no YAML anchors or aliases for arrays the model shares
     const analysis = analyseScenario(text.replace('request:\n', 'request:\n  action: cams:UpdateInstance\n  resource: acs:cams:ap-southeast-1:1234567890123456:instance/prod-42\n'), builtinCatalog());
     expect(analysis.problems.filter((d) => d.severity === 'error')).toEqual([]);
     expect(analysis.decision?.result.decision).toBe('Conditional');
