@@ -16,6 +16,9 @@ interface PatternEntry {
   position: number;
 }
 
+/** Layers of at most this many statements are not indexed (see actionIndex). */
+const SMALL_LAYER = 8;
+
 /** Above this many distinct actions per layer, answers are computed each time instead of kept. */
 const MAX_CACHED_ACTIONS = 1000;
 
@@ -24,6 +27,9 @@ const MAX_CACHED_ACTIONS = 1000;
  * built on the first question: a set compiled for one decision pays only for what it uses.
  */
 export function actionIndex(statements: CompiledStatement[]): (action: string) => CompiledStatement[] {
+  if (statements.length === 0) return () => statements; // most sets leave most layers empty
+  // A few statements are tested in turn: building the index would cost more than it saves.
+  if (statements.length <= SMALL_LAYER) return (action) => statements.filter((s) => s.notAction || s.actions.some((m) => m.test(action)));
   let lookUp: ((action: string) => CompiledStatement[]) | undefined;
   const cache = new Map<string, CompiledStatement[]>();
   return (action) => {

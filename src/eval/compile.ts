@@ -104,7 +104,7 @@ export function statementRef(base: RefBase, statement: Statement): StatementRef 
 class Interner {
   private readonly matchers = new Map<string, WildcardMatcher>();
   private readonly clauses = new Map<string, Omit<CompiledClause, 'clause'>>();
-  private readonly bodies = new Map<string, CompiledStatement>();
+  private readonly bodies = new Map<string, CompiledStatement[]>();
 
   matcher(pattern: string): WildcardMatcher {
     let m = this.matchers.get(pattern);
@@ -125,16 +125,45 @@ class Interner {
   /** The first statement compiled with the body of `s`, or undefined (then `s` is that one). */
   same(s: CompiledStatement): CompiledStatement | undefined {
     const statement = s.source;
-    const c = statement.conditions;
-    const conditions = new Array<unknown>(c.length);
-    // Keys as written: a trace shows them so, and statements of one body trace alike (tracePlan).
-    for (let i = 0; i < c.length; i++) conditions[i] = [c[i]!.operator, c[i]!.key, c[i]!.values];
-    const p = statement.principal;
-    const key = JSON.stringify([statement.notActions !== undefined, statement.actions ?? statement.notActions, statement.resources ?? null, p ? [p.RAM, p.Service, p.Federated] : null, conditions]);
-    const first = this.bodies.get(key);
-    if (!first) this.bodies.set(key, s);
-    return first;
+    const patterns = statement.actions ?? statement.notActions ?? [];
+    // Bucketed by a few strings taken as they are, then compared in full: most statements differ
+    // in these, and building an exact key for each (JSON of the whole body) cost more than the rest.
+    const bucket = `${patterns[0]}\u0000${statement.resources?.[0] ?? statement.principal?.RAM[0] ?? ''}\u0000${patterns.length}\u0000${statement.conditions.length}`;
+    const candidates = this.bodies.get(bucket);
+    if (!candidates) {
+      this.bodies.set(bucket, [s]);
+      return undefined;
+    }
+    for (const c of candidates) if (sameBody(c.source, statement)) return c;
+    candidates.push(s);
+    return undefined;
   }
+}
+
+/** Whether two statements match and trace alike: everything but the Effect, the Sid and where they are. */
+function sameBody(a: Statement, b: Statement): boolean {
+  if ((a.notActions === undefined) !== (b.notActions === undefined)) return false;
+  if (!sameStrings(a.actions ?? a.notActions, b.actions ?? b.notActions) || !sameStrings(a.resources, b.resources)) return false;
+  const p = a.principal;
+  const q = b.principal;
+  if (p || q) {
+    if (!p || !q || !sameStrings(p.RAM, q.RAM) || !sameStrings(p.Service, q.Service) || !sameStrings(p.Federated, q.Federated)) return false;
+  }
+  if (a.conditions.length !== b.conditions.length) return false;
+  for (let i = 0; i < a.conditions.length; i++) {
+    const c = a.conditions[i]!;
+    const d = b.conditions[i]!;
+    // Keys as written: a trace shows them so, and statements of one body trace alike (tracePlan).
+    if (c.operator !== d.operator || c.key !== d.key || !sameStrings(c.values, d.values)) return false;
+  }
+  return true;
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function compileStatement(statement: Statement, base: RefBase, shared: Interner): CompiledStatement {
