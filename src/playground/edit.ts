@@ -1,8 +1,10 @@
 /**
  * The page's form controls (the action box, each context key's setting) edit the scenario text
  * itself, which stays the one state of the page: a YAML document edit that keeps the user's
- * comments, order and layout everywhere else. Pure; `undefined` when the text is not a YAML
- * document that can be edited (the page then leaves the text alone and says so).
+ * comments, order and layout everywhere else — or, for JSON text, a JSON edit (the scenario reader
+ * reads text that starts with `{` as JSON only, and YAML's flow style is not JSON). Pure;
+ * `undefined` when the text is not a document that can be edited (the page then leaves the text
+ * alone and says so).
  */
 import { createRequire } from 'node:module';
 import type { Document, YAMLMap } from 'yaml';
@@ -25,8 +27,53 @@ function finish(doc: Document): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/** True for text the scenario reader reads as JSON (src/parse/source.ts: it starts with `{` or `[`). */
+const isJsonText = (text: string) => /^\s*[{[]/.test(text);
+
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** Sets an own property, even one named `__proto__` (an assignment would set the prototype instead). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Edits the request of a JSON scenario; written back with two-space indentation. */
+function editJson(text: string, change: (request: Record<string, unknown>) => boolean): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  if (!Object.hasOwn(value, 'request')) define(value, 'request', {});
+  const request = value.request;
+  if (!isObject(request) || !change(request)) return undefined;
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
+/** A JSON request's context key set as `state` says (every spelling of it removed first). */
+function setJsonKey(request: Record<string, unknown>, key: string, state: KeyState): boolean {
+  const lower = key.toLowerCase();
+  const context = Object.hasOwn(request, 'context') ? request.context : undefined;
+  const absent = Object.hasOwn(request, 'absent') ? request.absent : undefined;
+  if ((context !== undefined && !isObject(context)) || (absent !== undefined && !Array.isArray(absent))) return false;
+  if (context) for (const k of Object.keys(context)) if (k.toLowerCase() === lower) delete context[k];
+  const kept = (absent ?? []).filter((k) => typeof k !== 'string' || k.toLowerCase() !== lower);
+  if (state.mode === 'absent') kept.push(key);
+  if (kept.length > 0) request.absent = kept;
+  else delete request.absent;
+  if (state.mode === 'values') {
+    const target = context ?? {};
+    define(target, key, state.values.length === 1 ? state.values[0] : [...state.values]);
+    request.context = target;
+  } else if (context && Object.keys(context).length === 0) delete request.context;
+  return true;
+}
+
 /** Sets `request.<field>` (the action, the resource) to `value`. */
 export function setRequestField(text: string, field: 'action' | 'resource', value: string): string | undefined {
+  if (isJsonText(text)) return editJson(text, (request) => ((request[field] = value), true));
   const doc = editable(text);
   if (!doc) return undefined;
   const request = doc.get('request');
@@ -52,6 +99,7 @@ function forget(doc: Document, key: string): void {
 
 /** Sets what the request says of context key `key`: one value or several, absent, or nothing (unknown). */
 export function setContextKey(text: string, key: string, state: KeyState): string | undefined {
+  if (isJsonText(text)) return editJson(text, (request) => setJsonKey(request, key, state));
   const doc = editable(text);
   if (!doc) return undefined;
   const request = doc.get('request');

@@ -61,3 +61,26 @@ describe('setContextKey', () => {
     expect(setContextKey(TEXT, 'acs:SourceIp', { mode: 'unknown' })).toContain('# the action');
   });
 });
+
+describe('a JSON scenario', () => {
+  const JSON_TEXT = JSON.stringify({ request: { action: 'cams:GetInstance', resource: '*', context: { 'ACS:SourceIp': '10.0.0.1' } }, policies: {} }, null, 2);
+
+  it('stays JSON (the scenario reader reads text starting with `{` as JSON only) through every edit', () => {
+    let text = setRequestField(JSON_TEXT, 'action', 'cams:UpdateInstance')!;
+    text = setContextKey(text, 'acs:sourceip', { mode: 'values', values: ['1.2.3.4', '5.6.7.8'] })!;
+    text = setContextKey(text, 'acs:MFAPresent', { mode: 'absent' })!;
+    expect(JSON.parse(text).request).toEqual({ action: 'cams:UpdateInstance', resource: '*', context: { 'acs:sourceip': ['1.2.3.4', '5.6.7.8'] }, absent: ['acs:MFAPresent'] });
+    text = setContextKey(text, 'acs:sourceip', { mode: 'unknown' })!;
+    text = setContextKey(text, 'acs:mfapresent', { mode: 'unknown' })!;
+    expect(JSON.parse(text).request).toEqual({ action: 'cams:UpdateInstance', resource: '*' });
+  });
+
+  it('keeps __proto__ an own key, and refuses JSON that is not an object with an object request', () => {
+    const text = setContextKey('{"request": {}}', '__proto__', { mode: 'values', values: ['x'] })!;
+    expect(Object.keys(JSON.parse(text).request.context)).toEqual(['__proto__']);
+    expect(setRequestField('[1]', 'action', 'a:b')).toBeUndefined();
+    expect(setRequestField('{"request": 5}', 'action', 'a:b')).toBeUndefined();
+    expect(setRequestField('{"request": ', 'action', 'a:b')).toBeUndefined();
+    expect(setContextKey('{"request": {"context": []}}', 'k', { mode: 'absent' })).toBeUndefined();
+  });
+});
