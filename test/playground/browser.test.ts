@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import { BUILTIN_SERVICES } from '../../src/catalog/builtin.generated.js';
 import { DEFAULT_SCENARIO, renderPlaygroundPage } from '../../src/playground/page.js';
 import { ensureTool, launchChromium, type Tool } from '../audit-render/system-tools.js';
 import { BIN, ROOT } from '../cli/run.js';
@@ -161,6 +162,11 @@ describe('the playground page in headless Chromium', () => {
     const options = await js<string[]>(w.page, "[...document.querySelectorAll('#action-list option')].map((o) => o.value)");
     expect(options).toEqual(expect.arrayContaining(['ram:CreateUser', 'ram:AttachPolicyToUser']));
     expect(options.every((o) => o.startsWith('ram:'))).toBe(true);
+    // Every built-in service's data is in the page: each one builds, with its actions.
+    for (const { service, actions } of BUILTIN_SERVICES) {
+      await w.page.locator('#action').fill(`${service}:`);
+      expect(await js<number>(w.page, "document.querySelectorAll('#action-list option').length"), service).toBe(actions);
+    }
     await w.page.locator('#action').fill('ram:CreateUser');
     await w.page.waitForSelector('#entry:has-text("ram:CreateUser")');
     const entry = await w.page.locator('#entry').textContent();
