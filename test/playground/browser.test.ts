@@ -17,7 +17,7 @@ import { BUILTIN_SERVICES } from '../../src/catalog/builtin.generated.js';
 import { DEFAULT_SCENARIO, renderPlaygroundPage } from '../../src/playground/page.js';
 import { ensureTool, launchChromium, type Tool } from '../audit-render/system-tools.js';
 import { BIN, ROOT } from '../cli/run.js';
-import { HOSTILE_SCENARIO, scenarioOfStatements, WITH_SOURCE_IP } from './scenarios.js';
+import { HOSTILE_SCENARIO, scenarioOfStatements, WITH_POLICY_TYPO, WITH_SOURCE_IP } from './scenarios.js';
 import { typicalStatements } from '../../bench/policies.js';
 
 const TYPICAL = scenarioOfStatements([typicalStatements(0)]);
@@ -35,6 +35,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ramguard-playground-'));
   write('default.html', DEFAULT_SCENARIO);
   write('hostile.html', HOSTILE_SCENARIO);
+  write('typo.html', WITH_POLICY_TYPO);
   write('typical.html', TYPICAL);
   write('large.html', LARGE);
   browser = await launchChromium(chromium.path);
@@ -209,7 +210,8 @@ describe('the playground page in headless Chromium', () => {
       ['phone', { width: 390, height: 844 }, 'light'],
       ['desktop-dark', { width: 1280, height: 800 }, 'dark'],
     ] as const) {
-      const w = await open(pageUrl('default.html'), viewport, scheme);
+      const w = await open(pageUrl('typo.html'), viewport, scheme);
+      expect(await w.page.locator('#gutter .error').count(), name).toBe(1); // the policy's typo, marked at its line
       const widths = await js<{ scroll: number; client: number; body: number }>(w.page, '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, body: document.body.scrollWidth })');
       expect(widths.scroll, name).toBeLessThanOrEqual(widths.client);
       expect(widths.body, name).toBeLessThanOrEqual(widths.client);

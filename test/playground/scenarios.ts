@@ -32,3 +32,6 @@ export function scenarioOfStatements(policies: object[][]): string {
     policies: { identity: policies.map((statements, i) => ({ name: `p${i}`, document: { Version: '1', Statement: statements } })) },
   });
 }
+
+/** The default scenario with a typo in a policy: the screenshots show a finding at its line. */
+export const WITH_POLICY_TYPO = DEFAULT_SCENARIO.replace('Action: ["cams:Get*", "cams:List*"]', 'Action: ["cams:Get*", "cams:List*", "cams:QueryInstanse"]');
