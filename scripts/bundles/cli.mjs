@@ -1,18 +1,19 @@
-// Bundles the CLI from the compiled dist/ tree (issue 15, "CLI start-up"): dist/cli/main.js, the
-// `bin`, becomes one CommonJS file with the program and its root help, and each subcommand module
-// (`./eval-command.js`, ... — what program.js imports when that subcommand runs) one more file of
-// its own, with everything it uses from src/. A run loads two files of ramguard instead of ~100
-// modules. Measured (bench/cold-start.ts), Node spends most of a short run resolving, compiling
-// and linking modules, and starting its ES module loader at all costs ~15 ms: so the bundles are
-// CommonJS (dist/cli/package.json says so) and a subcommand is loaded with require().
+// Bundles the CLI from the compiled dist/ tree (issue 15, "CLI start-up"). dist/cli/main.js, the
+// `bin`, becomes one ES module with the program, its root help and commander; each subcommand
+// module (`./eval-command.js`, ... — what program.js imports when that subcommand runs) becomes
+// one CommonJS file next to it, `eval-command.cjs`, with everything it uses from src/, which
+// main.js loads with require(). A run loads two files of ramguard instead of ~100 modules:
+// measured (bench/cold-start.ts), Node spends most of a short run resolving, compiling and
+// linking modules, and a CommonJS file costs less to load than an ES module.
 //
-// Packages stay outside (`packages: 'external'`), loaded by Node from node_modules as before:
-// output-guard.ts silences the `debug` copies it finds in require.cache, and yaml, ajv and
-// Alibaba's SDK are loaded only by the paths that need them. Modules that find files next to
-// themselves (the catalog's JSON, the precompiled validators, the playground page) keep their
-// `import.meta.url`: it is rewritten to the URL the module has in dist/, so their relative paths
-// resolve as they do unbundled. dist/index.js and the library entries are not touched.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// main.js stays an ES module, and tsc's own files of dist/cli/ stay where they are: when a build
+// stops after tsc (a type error elsewhere), tsc's main.js is back and runs them, unbundled, as
+// before. Packages stay outside but for the small ones every run needs (see EXTERNAL). Modules
+// that find files next to themselves (the catalog's JSON, the precompiled validators, the
+// playground page) keep their `import.meta.url`: it is rewritten to the URL the module has in
+// dist/, so their relative paths resolve as they do unbundled. dist/index.js and the library
+// entries are not touched.
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 
@@ -59,68 +60,78 @@ async function commandModules(cli) {
   return [...new Set(names)];
 }
 
-/** Every file under `dir`, recursively. */
-async function files(dir) {
-  const found = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await files(path)));
-    else found.push(path);
-  }
-  return found;
+/**
+ * Gives every module its own `import.meta.url` (as a file of dist/) inside a bundle in dist/cli/:
+ * `own` says how the bundle file names its own URL.
+ */
+function moduleUrlPlugin(cli, own) {
+  return {
+    name: 'ramguard-module-url',
+    setup(b) {
+      b.onLoad({ filter: /\.js$/ }, async (args) => {
+        let text = await readFile(args.path, 'utf8');
+        if (text.includes('import.meta.url')) {
+          const path = relative(cli, args.path).split('\\').join('/');
+          text = `${own.imports}\n${text.replaceAll('import.meta.url', `new URL(${JSON.stringify(path)}, ${own.url}).href`)}`;
+        }
+        return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
 }
+
+const COMMON = { absWorkingDir: undefined, bundle: true, platform: 'node', target: 'node20', external: EXTERNAL, minifyWhitespace: true, minifySyntax: true, logLevel: 'warning', allowOverwrite: true };
 
 /** The bundle step run by scripts/bundle.mjs. */
 export default async function bundleCli(root) {
   const cli = join(root, 'dist', 'cli');
   const main = await readFile(join(cli, 'main.js'), 'utf8');
-  if (!main.includes('import ')) throw new Error('cli bundle: dist/cli/main.js is not tsc output (already bundled?): run tsc first (npm run build)');
+  if (!main.includes("from './program.js'")) throw new Error('cli bundle: dist/cli/main.js is not tsc output (already bundled?): run tsc first (npm run build)');
   const commands = await commandModules(cli);
-  const entryPoints = Object.fromEntries([['main', join(cli, 'main.js')], ...commands.map((name) => [name, join(cli, `${name}.js`)])]);
-  const result = await build({
-    entryPoints,
-    outdir: cli,
+  // Earlier layouts of this bundle: shared chunks, and a marker making dist/cli/ CommonJS (which
+  // would break main.js).
+  await rm(join(cli, 'package.json'), { force: true });
+  for (const name of await readdir(cli)) if (/^bundle-[A-Z0-9]+\.js$/.test(name)) await rm(join(cli, name));
+  // The subcommands: CommonJS, `require`d by main.js.
+  await build({
+    ...COMMON,
     absWorkingDir: root,
-    allowOverwrite: true,
-    bundle: true,
+    entryPoints: Object.fromEntries(commands.map((name) => [name, join(cli, `${name}.js`)])),
+    outdir: cli,
+    outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: EXTERNAL,
-    // import() becomes require(): a CommonJS file loaded with import() would start the ES loader.
+    // An import() inside a command (audit's renderers, the credential chain) stays lazy as a require().
     supported: { 'dynamic-import': false },
-    metafile: true,
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
     plugins: [
       {
-        name: 'ramguard-cli',
+        name: 'ramguard-node-module',
         setup(b) {
           // src/'s `node:module` (createRequire only: any other import of it fails the build).
           b.onResolve({ filter: /^node:module$/ }, (args) => (args.importer.startsWith(join(root, 'dist')) ? { path: 'node-module-shim', namespace: 'ramguard-cli' } : undefined));
           b.onLoad({ filter: /.*/, namespace: 'ramguard-cli' }, () => ({ contents: NODE_MODULE_SHIM, loader: 'js', resolveDir: root }));
-          // A subcommand imported by program.js is its own output file, not a copy inside main.js.
-          b.onResolve({ filter: /^\.\/[a-z-]+-command\.js$/ }, (args) => (args.kind === 'dynamic-import' && args.importer === join(cli, 'program.js') ? { path: args.path, external: true } : undefined));
-          b.onLoad({ filter: /\.js$/ }, async (args) => {
-            let text = await readFile(args.path, 'utf8');
-            if (text.includes('import.meta.url')) {
-              // Every output file is in dist/cli/, so the module's own URL is this path from there.
-              const own = relative(cli, args.path).split('\\').join('/');
-              const url = `new URL(${JSON.stringify(own)}, __ramguardFileUrl(__filename)).href`;
-              text = `import { pathToFileURL as __ramguardFileUrl } from 'node:url';\n${text.replaceAll('import.meta.url', url)}`;
-            }
-            return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
-          });
         },
       },
+      moduleUrlPlugin(cli, { imports: "import { pathToFileURL as __ramguardFileUrl } from 'node:url';", url: '__ramguardFileUrl(__filename)' }),
     ],
   });
-  const outputs = new Set(Object.keys(result.metafile.outputs).map((p) => join(root, p)));
-  // tsc's ES modules of dist/cli/ would not load as CommonJS, and nothing loads them (the CLI is
-  // no library entry): removed with their declarations and maps, so that no stale copy of a
-  // command lies next to its bundle.
-  for (const file of await files(cli)) if (!outputs.has(file)) await rm(file);
-  for (const entry of await readdir(cli, { withFileTypes: true })) if (entry.isDirectory()) await rm(join(cli, entry.name), { recursive: true });
-  await writeFile(join(cli, 'package.json'), '{\n  "type": "commonjs"\n}\n');
+  // The program: an ES module whose subcommand imports become require()s of the files above.
+  // commander is CommonJS: its require()s of Node built-ins go to the `require` the banner makes.
+  await build({
+    ...COMMON,
+    absWorkingDir: root,
+    entryPoints: { main: join(cli, 'main.js') },
+    outdir: cli,
+    format: 'esm',
+    supported: { 'dynamic-import': false },
+    banner: { js: "import { createRequire as __ramguardCreateRequire } from 'node:module';\nconst require = __ramguardCreateRequire(import.meta.url);" },
+    plugins: [
+      {
+        name: 'ramguard-commands',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/[a-z-]+-command\.js$/ }, (args) => (args.kind === 'dynamic-import' && args.importer === join(cli, 'program.js') ? { path: args.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
+        },
+      },
+      moduleUrlPlugin(cli, { imports: '', url: 'import.meta.url' }),
+    ],
+  });
 }

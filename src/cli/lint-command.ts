@@ -6,7 +6,7 @@ import { applySuppressions, atOrAbove, defaultConfig, isIgnored, parseLintConfig
 import { lintPolicy, type Finding } from '../lint/engine.js';
 import { renderLintJson } from '../lint/format/json.js';
 import { renderSarif } from '../lint/format/sarif.js';
-import { renderLintText } from '../lint/format/text.js';
+import { renderLintText, TextReport, withFrames, type FramedFinding } from '../lint/format/text.js';
 import { extractPolicies } from '../lint/inputs/extract.js';
 import { RULES } from '../lint/registry.js';
 import { POLICY_KINDS, type PolicyKind } from '../policy/types.js';
@@ -66,9 +66,15 @@ export function lintCommand(io: Io): Command {
       const outputProblem = flags.output !== undefined ? checkOutputPath(flags.output, cwd) : undefined;
       if (outputProblem) problems.push(outputProblem);
       if (problems.length > 0 || !config || !catalog) return failWith(io, flags.format, problems);
-      const texts = new Map<string, string>();
+      // One file at a time: its text is dropped once it is linted. A text report keeps only each
+      // file's rendered part (TextReport) — unless a path is given twice, whose findings the
+      // report groups under one name; the other formats keep the findings, each code frame cut.
+      const files = new Set<string>();
       const inputs = new Set<string>();
-      let findings: Finding[] = [];
+      const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
+      const byFile = flags.format === 'text' && new Set(targets.map((t) => t.path)).size === targets.length ? new TextReport(flags.verbose) : undefined;
+      let failing = false;
+      let findings: FramedFinding[] = [];
       let policies = 0;
       for (const target of targets) {
         const rel = toPosix(target.path === '-' ? '-' : relative(cwd, target.path));
@@ -78,7 +84,7 @@ export function lintCommand(io: Io): Command {
           problems.push(read.diagnostic);
           continue;
         }
-        texts.set(read.file, read.text);
+        files.add(read.file);
         const extraction = extractPolicies(read.text, read.file, { ...(flags.kind ? { kind: flags.kind } : {}), explicit: target.explicit });
         // An input is a file named on the command line or one that held a policy; a walked file
         // that is neither (last run's report.json) may be written over.
@@ -86,25 +92,36 @@ export function lintCommand(io: Io): Command {
           const identity = target.path === '-' ? undefined : fileIdentity(resolve(cwd, target.path));
           if (identity !== undefined) inputs.add(identity);
         }
+        const found: Finding[] = [];
         for (const source of extraction.sources) {
           policies++;
-          for (const item of lintPolicy(source, catalog, config.rules)) findings.push(item);
+          for (const item of lintPolicy(source, catalog, config.rules)) found.push(item);
         }
+        if (byFile) {
+          const { kept, suppressed } = applySuppressions(config, found, relativeFile);
+          const shown = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
+          failing ||= shown.some((f) => atOrAbove(f.severity, flags.failOn));
+          byFile.addFile(read.file, withFrames(shown, read.text), suppressed);
+        } else for (const item of flags.format === 'text' ? withFrames(found, read.text) : found) findings.push(item);
       }
       if (problems.length > 0) return failWith(io, flags.format, problems);
-      const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
+      if (byFile) return finish(byFile.render(), byFile.findings, failing);
       const { kept, suppressed } = applySuppressions(config, findings, relativeFile);
       findings = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
       const report =
         flags.format === 'json'
-          ? renderLintJson(findings, { files: texts.size, policies, suppressed: suppressed.length })
+          ? renderLintJson(findings, { files: files.size, policies, suppressed: suppressed.length })
           : flags.format === 'sarif'
             ? renderSarif(findings, RULES, '0.1.0', (file) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file))))
-            : renderLintText(findings, texts, suppressed, flags.verbose);
-      if (flags.output !== undefined) {
-        const unwritten = writeOutput(flags.output, report + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
-        if (unwritten) return failWith(io, flags.format, [unwritten]);
-      } else if (!(flags.quiet && flags.format === 'text' && findings.length === 0)) io.out(report);
-      io.setExit(findings.some((f) => atOrAbove(f.severity, flags.failOn)) ? 1 : 0);
+            : renderLintText(findings, new Map(), suppressed, flags.verbose);
+      return finish(report, findings.length, findings.some((f) => atOrAbove(f.severity, flags.failOn)));
+
+      function finish(report: string, shown: number, failed: boolean): void {
+        if (flags.output !== undefined) {
+          const unwritten = writeOutput(flags.output, report + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
+          if (unwritten) return failWith(io, flags.format, [unwritten]);
+        } else if (!(flags.quiet && flags.format === 'text' && shown === 0)) io.out(report);
+        io.setExit(failed ? 1 : 0);
+      }
     });
 }

@@ -1,6 +1,7 @@
 /** Text report: findings grouped by file, each with line:column, severity, rule, message and a code frame. */
 import type { Finding } from '../engine.js';
 import type { Suppression } from '../config.js';
+import { carryOmitted } from '../../parse/limits.js';
 import { capFindings } from './cap.js';
 import { suggestionOf } from './suggestion.js';
 
@@ -37,31 +38,99 @@ function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The whole text report. `texts` maps file names to their contents, for code frames. */
-export function renderLintText(findings: Finding[], texts: Map<string, string>, suppressed: [Finding, Suppression][] = [], verbose = false): string {
+/**
+ * A finding with its code frame already cut from its file: the CLI keeps these instead of every
+ * file's text until the report (lint of many files keeps one file's text at a time).
+ */
+export type FramedFinding = Finding & { frame?: readonly string[] };
+
+/** Each finding of one file with its code frame, cut from the file's `text` once (see `codeFrame`). */
+export function withFrames<F extends Finding>(findings: readonly F[], text: string): (F & { frame: readonly string[] })[] {
+  if (findings.length === 0) return [];
+  const sourceLines = text.split('\n');
+  // carryOmitted: a `too-many-diagnostics` finding keeps the count it stands for (capFindings reads it).
+  return findings.map((f) => carryOmitted(f, { ...f, frame: codeFrame(text, f, sourceLines[(f.range?.line ?? 0) - 1]) }));
+}
+
+/** One file's part of the report: its name, each finding with its frame and did-you-mean, a blank line. */
+function fileBlock(file: string, list: readonly FramedFinding[], text: string | undefined, verbose: boolean): string[] {
+  const lines = [file];
+  const sourceLines = text?.split('\n'); // once per file, not once per finding
+  for (const f of list) {
+    const at = f.range ? `${f.range.line}:${f.range.column}` : '-';
+    const origin = `${f.origin ? ` [${f.origin}]` : ''} (${f.kind} policy)`;
+    lines.push(`  ${at.padEnd(8)} ${f.severity.padEnd(16)} ${f.code.padEnd(36)} ${f.message}${origin}`);
+    const frame = text !== undefined ? codeFrame(text, f, sourceLines?.[(f.range?.line ?? 0) - 1]) : (f.frame ?? []);
+    for (const frameLine of frame) lines.push(frameLine);
+    if (verbose && f.help) lines.push(`    help: ${f.help}`);
+    else if (suggestionOf(f)) lines.push(`    ${suggestionOf(f)}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** A suppressed finding as `--verbose` lists it. */
+const suppressedLine = ([f, s]: [Finding, Suppression]) => `suppressed: ${f.file}:${f.range?.line ?? '-'} ${f.code} at ${f.path}: ${s.reason}`;
+
+/** Findings by severity, for the summary line. */
+type SeverityCounts = Record<'error' | 'security-warning' | 'warning' | 'suggestion', number>;
+
+function summaryLine(total: number, counts: SeverityCounts, suppressed: number): string {
+  return `${counted(total, 'finding')}: ${counted(counts.error, 'error')}, ${counted(counts['security-warning'], 'security warning')}, ${counted(counts.warning, 'warning')}, ${counted(counts.suggestion, 'suggestion')}${suppressed ? `; ${suppressed} suppressed` : ''}`;
+}
+
+/**
+ * The whole text report. `texts` maps file names to their contents, for code frames; a finding of
+ * a file not in `texts` shows the frame it carries (`withFrames`), if any.
+ */
+export function renderLintText(findings: FramedFinding[], texts: Map<string, string>, suppressed: [Finding, Suppression][] = [], verbose = false): string {
   const lines: string[] = [];
-  const byFile = new Map<string, Finding[]>();
-  for (const f of capFindings(findings)) {
+  const byFile = new Map<string, FramedFinding[]>();
+  // The summaries capFindings adds carry no frame (nor a range to cut one at).
+  for (const f of capFindings(findings) as FramedFinding[]) {
     const list = byFile.get(f.file ?? '');
     if (list) list.push(f);
     else byFile.set(f.file ?? '', [f]);
   }
-  for (const [file, list] of byFile) {
-    lines.push(file);
-    const text = texts.get(file);
-    const sourceLines = text?.split('\n'); // once per file, not once per finding
-    for (const f of list) {
-      const at = f.range ? `${f.range.line}:${f.range.column}` : '-';
-      const origin = `${f.origin ? ` [${f.origin}]` : ''} (${f.kind} policy)`;
-      lines.push(`  ${at.padEnd(8)} ${f.severity.padEnd(16)} ${f.code.padEnd(36)} ${f.message}${origin}`);
-      for (const frameLine of codeFrame(text, f, sourceLines?.[(f.range?.line ?? 0) - 1])) lines.push(frameLine);
-      if (verbose && f.help) lines.push(`    help: ${f.help}`);
-      else if (suggestionOf(f)) lines.push(`    ${suggestionOf(f)}`);
-    }
-    lines.push('');
-  }
-  if (verbose) for (const [f, s] of suppressed) lines.push(`suppressed: ${f.file}:${f.range?.line ?? '-'} ${f.code} at ${f.path}: ${s.reason}`);
-  const count = (sev: string, noun: string) => counted(findings.filter((f) => f.severity === sev).length, noun);
-  lines.push(`${counted(findings.length, 'finding')}: ${count('error', 'error')}, ${count('security-warning', 'security warning')}, ${count('warning', 'warning')}, ${count('suggestion', 'suggestion')}${suppressed.length ? `; ${suppressed.length} suppressed` : ''}`);
+  for (const [file, list] of byFile) for (const line of fileBlock(file, list, texts.get(file), verbose)) lines.push(line);
+  if (verbose) for (const pair of suppressed) lines.push(suppressedLine(pair));
+  const counts: SeverityCounts = { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 };
+  for (const f of findings) if (Object.hasOwn(counts, f.severity)) counts[f.severity as keyof SeverityCounts]++;
+  lines.push(summaryLine(findings.length, counts, suppressed.length));
   return lines.join('\n');
+}
+
+/**
+ * The text report built file by file, for a lint of many files: each file's part is rendered
+ * when the file is linted, and only that text is kept — not the file, not its findings. It prints
+ * what `renderLintText` prints for all the findings at once, provided each file is added once
+ * (the per-file cap and the grouping by file then see the same findings).
+ */
+export class TextReport {
+  readonly #parts: string[] = [];
+  readonly #suppressed: string[] = [];
+  readonly #counts: SeverityCounts = { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 };
+  #total = 0;
+  #suppressedCount = 0;
+
+  constructor(private readonly verbose = false) {}
+
+  /** Adds one file's findings (all of that file, framed: see `withFrames`) and its suppressed ones. */
+  addFile(file: string, findings: readonly FramedFinding[], suppressed: readonly [Finding, Suppression][] = []): void {
+    this.#total += findings.length;
+    for (const f of findings) if (Object.hasOwn(this.#counts, f.severity)) this.#counts[f.severity as keyof SeverityCounts]++;
+    if (findings.length > 0) this.#parts.push(fileBlock(file, capFindings(findings) as FramedFinding[], undefined, this.verbose).join('\n'));
+    this.#suppressedCount += suppressed.length;
+    if (this.verbose) for (const pair of suppressed) this.#suppressed.push(suppressedLine(pair));
+  }
+
+  /** How many findings were added. */
+  get findings(): number {
+    return this.#total;
+  }
+
+  /** The report, as `renderLintText` writes it. */
+  render(): string {
+    return [...this.#parts, ...this.#suppressed, summaryLine(this.#total, this.#counts, this.#suppressedCount)].join('\n');
+  }
 }

@@ -1,0 +1,65 @@
+/**
+ * Peak memory of `ramguard lint DIR` (issue 15, "Memory"): 2,000 generated policy files (as
+ * bench/lint.ts makes them) linted by the built CLI in one process, in each output format, next to
+ * the CLI on one file and a bare `node -e 0` (Node's own floor). Peak RSS is read by each child at
+ * its exit (`process.resourceUsage().maxRSS`, through a preloaded module given to all of them).
+ * Build first (`npm run build`), then `tsc -p tsconfig.bench.json && node dist-bench/bench/lint-cli.js`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { typicalStatements } from './policies.js';
+
+const root = new URL('../../', import.meta.url);
+const bin = new URL('dist/cli/main.js', root).pathname;
+
+/** Writes `count` policy files into `dir`, of 1 to 20 statements, every 50th with a grammar error. */
+function writeFiles(dir: string, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const statements = typicalStatements(i).slice(0, 1 + (i % 10));
+    const doc = { Version: '1', Statement: i % 2 === 0 ? statements : [...statements, ...typicalStatements(i + 1)] };
+    let text = JSON.stringify(doc, null, 2);
+    if (i % 50 === 0) text = text.replace('"Allow"', '"allow"');
+    writeFileSync(join(dir, `policy-${i}.json`), text);
+  }
+}
+
+/** Peak RSS in MiB of `node ARGS` and the bytes it printed. */
+function peak(args: string[], reporter: string): { mib: number; printed: number } {
+  const run = spawnSync(process.execPath, ['--require', reporter, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const kib = Number(run.output[3]);
+  if (!Number.isFinite(kib)) throw new Error(`node ${args.join(' ')} reported no peak memory: ${run.stderr}`);
+  return { mib: kib / 1024, printed: run.stdout.length };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The lines to print: the floor, one file, then 2,000 files per format (medians of `runs`). */
+export function lintMemoryLines(files = 2000, runs = 3): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'ramguard-lint-cli-'));
+  const reporter = join(dir, 'rss.cjs');
+  writeFileSync(reporter, "process.on('exit', () => require('fs').writeSync(3, String(process.resourceUsage().maxRSS)));\n");
+  const policies = join(dir, 'policies');
+  try {
+    mkdirSync(policies);
+    writeFiles(policies, files);
+    const measure = (args: string[]) => {
+      const all = Array.from({ length: runs }, () => peak(args, reporter));
+      return { mib: median(all.map((r) => r.mib)), printed: all[0]!.printed };
+    };
+    const floor = measure(['-e', '0']);
+    const one = measure([bin, 'lint', join(policies, 'policy-1.json')]);
+    const lines = [`lint memory (peak RSS, median of ${runs}): bare \`node -e 0\` ${floor.mib.toFixed(0)} MiB; ramguard lint of 1 file ${one.mib.toFixed(0)} MiB`];
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = measure([bin, 'lint', policies, '--format', format]);
+      lines.push(`  lint of ${files.toLocaleString('en-US')} files, --format ${format.padEnd(5)} ${r.mib.toFixed(0).padStart(4)} MiB peak RSS (${(r.mib - floor.mib).toFixed(0)} MiB above the floor; report ${(r.printed / 1024 / 1024).toFixed(1)} MiB)`);
+    }
+    return lines;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(lintMemoryLines(Number(process.argv[2] ?? 2000)).join('\n'));
