@@ -53,18 +53,41 @@ export function largeSet(): CompiledPolicySet {
 
 /** `count` policies of 20 statements each (the large set's policies, more of them). */
 export function setOfPolicies(count: number): CompiledPolicySet {
-  const policies = Array.from({ length: count }, (_, i) => policy(`p${i}`, [...typicalStatements(i), ...typicalStatements(i + 100)]));
+  return compile(policyTexts(count).map((text, i) => policy(`p${i}`, JSON.parse(text).Statement)));
+}
+
+/** The texts of `count` policies of 20 statements each, as `setOfPolicies` compiles them. */
+export function policyTexts(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => JSON.stringify({ Version: '1', Statement: [...typicalStatements(i), ...typicalStatements(i + 100)] }));
+}
+
+/**
+ * `count` policies of 20 statements each where no two statements are alike: each statement of the
+ * large set also names a resource of its own that matches nothing, so no evaluation may share a
+ * statement's result with another (the decisions are the large set's).
+ */
+export function distinctSet(count: number): CompiledPolicySet {
+  const policies = Array.from({ length: count }, (_, p) =>
+    policy(
+      `d${p}`,
+      [...typicalStatements(p), ...typicalStatements(p + 100)].map((s, i) => ({ ...s, Resource: [(s as { Resource: string }).Resource, `acs:bench:*:*:never-${p}-${i}`] })),
+    ),
+  );
   return compile(policies);
 }
 
 /** The one-statement policy as text, for measuring a set compiled per call. */
 export const ONE_STATEMENT_TEXT = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'cams:UpdateInstance', Resource: '*' }] });
 
-/** Parses and compiles a policy text into a set of one identity policy (what a caller without a compiled set pays). */
-export function compileText(text: string): CompiledPolicySet {
-  const parsed = parsePolicy(text, { kind: 'identity' });
-  if (!parsed.policy) throw new Error('bench policy text is invalid');
-  return compile([{ name: 'text', document: parsed.policy }]);
+/** Parses and compiles policy texts into a set of identity policies (what a caller without a compiled set pays). */
+export function compileText(...texts: string[]): CompiledPolicySet {
+  return compile(
+    texts.map((text, i) => {
+      const parsed = parsePolicy(text, { kind: 'identity' });
+      if (!parsed.policy) throw new Error('bench policy text is invalid');
+      return { name: `text${i}`, document: parsed.policy };
+    }),
+  );
 }
 
 /** The request every set is asked about: fully known context, allowed by the typical set. */
