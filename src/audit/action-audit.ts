@@ -21,6 +21,16 @@ import type { AccessPath, AuditPrincipal, ClassGrant, PrincipalAccess, ResourceG
 /** The answer for one principal and one resource class, roles included. */
 export type ClassAnswer = Assessment;
 
+/** A decision and its condition, without paths. */
+export type Verdict = Pick<Assessment, 'decision' | 'residual'>;
+
+/** The verdict `assessmentOf` would give an evaluation. */
+function verdictOf(evaluated: Evaluated | undefined): Verdict {
+  if (!evaluated || !evaluated.granted) return NONE;
+  const { fast } = evaluated;
+  return fast.residual ? { decision: fast.decision as 'Allow' | 'Conditional', residual: fast.residual } : { decision: fast.decision as 'Allow' | 'Conditional' };
+}
+
 /** Who can perform `action` on `resources`: per principal, per resource class. */
 export class ActionAudit {
   readonly classes: ResourceClass[];
@@ -33,6 +43,9 @@ export class ActionAudit {
   private readonly evaluations: Map<string, (Evaluated | undefined)[]>;
   /** The answer of every principal that nothing allows: shared, never changed. */
   private none: Assessment[] | undefined;
+  /** Decisions per class without paths (`ownDecisions`), shared like `evaluations` but holding no compiled set. */
+  private readonly verdicts: Map<string, Verdict[]>;
+  private readonly ownVerdicts = new Map<string, Verdict[]>();
 
   constructor(
     readonly model: AuditModel,
@@ -45,6 +58,7 @@ export class ActionAudit {
     this.classes = base ? base.classes : classify(model, action, resources);
     this.projections = base ? base.projections : new Map();
     this.evaluations = base ? base.evaluations : new Map();
+    this.verdicts = base ? base.verdicts : new Map();
   }
 
   /** The same question about the account `model` stands for (derived from this audit's by `AuditModel.whatIf`). */
@@ -77,6 +91,40 @@ export class ActionAudit {
       }
       this.direct.set(principal.ref, found);
     }
+    return found;
+  }
+
+  /**
+   * The principal's own decision and condition per class, without paths: what an escalation's
+   * what-if account is asked 51,000 times in the README's demo, where paths were built and thrown
+   * away. An evaluation made here keeps only its verdict, so the what-if sets it compiled are not
+   * kept alive by the shared memo (issue 13 §2: memory).
+   */
+  ownDecisions(principal: AuditPrincipal): Verdict[] {
+    if (this.base && !this.model.isChanged(principal)) return this.base.ownDecisions(principal);
+    let found = this.ownVerdicts.get(principal.ref) ?? this.direct.get(principal.ref);
+    if (found) return found;
+    const { session } = this.model;
+    const entry = this.model.mayAllowCheap(principal, this.action) ? this.model.entry(principal) : undefined;
+    if (!entry || !mayAllow(session, entry.set.policies, this.action)) found = this.none ??= this.classes.map(() => NONE);
+    else if (this.action.toLowerCase() === 'sts:assumerole') found = this.own(principal);
+    else {
+      const projection = projectClasses(session, this.classes, entry.set.policies, this.action, this.projections);
+      const key = sharingKey(session, entry, this.action);
+      const evaluated = this.evaluations.get(key);
+      let shared = this.verdicts.get(key);
+      if (!shared) this.verdicts.set(key, (shared = []));
+      const answers: Verdict[] = [];
+      found = projection.map((j, i) => {
+        if (j !== i) return answers[j]!;
+        if (!(i in shared)) {
+          const e = evaluated && i in evaluated ? evaluated[i] : evaluateFor(entry, this.requestOf(entry, this.classes[i]!.representative));
+          shared[i] = verdictOf(e);
+        }
+        return (answers[i] = shared[i]!);
+      });
+    }
+    this.ownVerdicts.set(principal.ref, found);
     return found;
   }
 
@@ -152,6 +200,34 @@ export class ActionAudit {
   /** Whether some role's own answer on class i is not None (once per class). */
   private roleGives(i: number): boolean {
     return (this.rolesGive[i] ??= this.model.roles().some((r) => this.own(r)[i]!.decision !== 'None'));
+  }
+
+  private readonly rolesAllow: boolean[] = [];
+  private changedRoles: boolean | undefined;
+
+  /** Whether the move that made this what-if account changed some role (then its roles answer for themselves). */
+  private rolesChanged(): boolean {
+    return (this.changedRoles ??= this.model.roles().some((r) => this.model.isChanged(r)));
+  }
+  private readonly rolesAny: boolean[] = [];
+
+  /**
+   * Whether some role's own decision on class i could end a chain with Allow: Allow, or a
+   * condition that holds whatever the unknown keys are (`isConstant`, as `holdsOutright` asks).
+   * A what-if account answers for its own roles (a move may change one). Once per class.
+   */
+  roleMayAllow(i: number): boolean {
+    if (this.base && !this.rolesChanged()) return this.base.roleMayAllow(i);
+    return (this.rolesAllow[i] ??= this.model.roles().some((r) => {
+      const v = this.ownDecisions(r)[i]!;
+      return v.decision === 'Allow' || (v.decision === 'Conditional' && isConstant(v.residual ?? TRUE) === true);
+    }));
+  }
+
+  /** Whether some role's own decision on class i is not None (`ownDecisions`; once per class). */
+  roleMayGive(i: number): boolean {
+    if (this.base && !this.rolesChanged()) return this.base.roleMayGive(i);
+    return (this.rolesAny[i] ??= this.model.roles().some((r) => this.ownDecisions(r)[i]!.decision !== 'None'));
   }
 
   /**

@@ -15,6 +15,7 @@ import type { PolicyDocument } from '../policy/types.js';
 import { and, TRUE } from '../eval/residual.js';
 import { assessmentOf, evaluateFor } from './access.js';
 import type { ActionAudit } from './action-audit.js';
+import { JoinSharing } from './join-sharing.js';
 import { documentMentions, mayAllow } from './model.js';
 import { ACTING_MOVES, GIVING_MOVES, MOVE_ACTIONS, moveById, type Actor } from './moves.js';
 import { sharingKey } from './sharing.js';
@@ -58,8 +59,12 @@ export class EscalationSearch {
   private readonly worth = new Map<string, AuditPrincipal[]>();
   /** The services each trust policy lets assume its role (pass-role), worked out once per document. */
   readonly servicesOf = new WeakMap<PolicyDocument, ReadonlySet<string>>();
+  /** Join-a-group outcomes shared by users alike (src/audit/join-sharing.ts). */
+  readonly joins: JoinSharing;
 
-  constructor(readonly audit: ActionAudit) {}
+  constructor(readonly audit: ActionAudit) {
+    this.joins = new JoinSharing(audit);
+  }
 
   /** Every escalation of `principal` towards the audit's permission, on the classes it lacks Allow on. */
   of(principal: AuditPrincipal): Escalation[] {

@@ -259,7 +259,7 @@ function conjunctKeys(texts: WeakMap<Residual, string>): (residual: Residual) =>
 }
 
 /** The Resource patterns of the set's identity Allow statements that can match sts:AssumeRole (compiled once per document). */
-function assumeResources(session: AuditSession, policies: PolicySet): WildcardMatcher[] {
+export function assumeResources(session: AuditSession, policies: PolicySet): WildcardMatcher[] {
   return [...policies.identity, ...policies.resourceGroup].flatMap((p) => {
     let found = session.assumeMatchers.get(p.document);
     if (!found) {

@@ -100,16 +100,20 @@ export function outcomesIn(audit: ActionAudit, model: AuditModel, actor: AuditPr
   // Neither the action nor a role to assume: its answer is None (no Allow statement, no Allow).
   if (!mayAllow(session, policies, audit.action) && !mayAllow(session, policies, ASSUME)) return out;
   const whatIf = audit.whatIf(model);
-  const own = whatIf.own(actor);
+  const own = whatIf.ownDecisions(actor);
   let routes: LazyList<RoleRoute> | undefined;
   // A change that leaves every edge as it was leaves every route too: the real account's, walked once.
   const routeList = () => (model.edgesUnchanged ? audit.routeList(actor) : new LazyList(whatIf.routes(actor)));
   for (const i of classes) {
     const mine = own[i]!;
     let best: Outcome | undefined = mine.decision === 'Allow' ? { residual: TRUE, decision: 'Allow' } : mine.decision === 'Conditional' ? { residual: mine.residual ?? TRUE, decision: 'Conditional' } : undefined;
-    if (best?.decision !== 'Allow') {
+    // A route can only better what the actor has when some role could give more: Allow when the
+    // actor is Conditional already, anything when it has nothing. Most classes of most what-if
+    // accounts have no such role, and their routes are never walked (issue 13 §2).
+    const worth = best === undefined ? whatIf.roleMayGive(i) : best.decision !== 'Allow' && whatIf.roleMayAllow(i);
+    if (worth) {
       for (const route of (routes ??= routeList())) {
-        const reached = whatIf.own(route.role)[i]!;
+        const reached = whatIf.ownDecisions(route.role)[i]!;
         if (reached.decision === 'None') continue;
         const residual = reached.residual ?? TRUE;
         if (session.holdsOutright(route.residual, residual)) {

@@ -73,10 +73,11 @@ export function addUserToGroup(search: EscalationSearch, actor: AuditPrincipal, 
   const user = snapshot.users[model.indexOf(actor.ref)]!;
   const helps = (g: (typeof snapshot.groups)[number]) => g.attachments.some((a) => documentsFor(model, a).some((d) => documentMentions(session, d, audit.action).allow || documentMentions(session, d, ASSUME).allow));
   for (const group of snapshot.groups.filter((g) => !user.groups.includes(g.name) && helps(g))) {
+    if (search.joins.cannotGain(actor, group.name, need.classes, need.allowOnly)) continue;
     const arn = ramArn(snapshot, 'group', group.name);
     const permission = search.permitted(actor, 'ram:AddUserToGroup', [ramArn(snapshot, 'user', actor.name), arn]);
     if (!permission) continue;
-    for (const c of choose(need.classes, [group.name], (g, open) => outcomes({ kind: 'join-group', user: actor.name, group: g }, open))) out.push(gainOf(actor, c, (g) => [step(actor, 'add-user-to-group', 'ram:AddUserToGroup', arn, { kind: 'group', name: group.name }, permission, g, `add user \`${actor.name}\` to group \`${group.name}\``)]));
+    for (const c of choose(need.classes, [group.name], (g, open) => search.joins.outcomes(actor, g, open, need.allowOnly, () => outcomes({ kind: 'join-group', user: actor.name, group: g }, open)))) out.push(gainOf(actor, c, (g) => [step(actor, 'add-user-to-group', 'ram:AddUserToGroup', arn, { kind: 'group', name: group.name }, permission, g, `add user \`${actor.name}\` to group \`${group.name}\``)]));
   }
   return out;
 }

@@ -1,0 +1,194 @@
+/**
+ * `add-user-to-group` is tried for every user that may add users to groups, with every group that
+ * helps: in the README's demo account (2,000 users) about 850 users × 60 groups, each a changed
+ * account built and audited — 51,000 what-if accounts, most of the audit's time (issue 13 §2),
+ * and most of them give nothing.
+ *
+ * Two users alike in everything the decisions in the joined account depend on get the same
+ * decisions there:
+ * - their sets match the audited action the same way and match `sts:AssumeRole` the same way
+ *   (`decisionKey`: the same relevant documents at the same scopes and control levels, and a key
+ *   that holds the user's ARN whenever a statement can tell principals apart) — the group's
+ *   policies are appended to both alike, so the joined sets match alike too;
+ * - every trust statement of every role (Allow and Deny) names both or neither, and no trust
+ *   condition reads a principal key: the same roles let both in, under the same conditions;
+ * - the group's policies name no principal.
+ * Only "gives nothing" is shared: an outcome that gives something is worked out again for the
+ * user itself, whose steps and conditions name its own policies and its own edges.
+ *
+ * Before that, a bound settles most pairs without any changed account (`cannotGain`):
+ * - own access: in the identity layer the joined set's condition implies the user's own OR the
+ *   group's alone (RAM: any Allow, no Deny — C∧(aU∨aG)∧¬dU∧¬dG implies (C∧aU∧¬dU) ∨ (C∧aG∧¬dG)).
+ *   Where neither can be Allow outright, or both are None, the joined set cannot be either;
+ * - roles: the group's statements add or better only edges to the roles its `sts:AssumeRole`
+ *   Allow statements name (a Deny only takes edges away), and the roles are as they were. Where
+ *   no role those reach, in the chains the audit follows, could give the class, no route can.
+ * Every actor the search asks about lacks the needed classes through its own roles already
+ * (`EscalationSearch.of` carries only those), so the account as it is gives it nothing there.
+ */
+import type { Residual } from '../decision/types.js';
+import { FALSE, isConstant, MAX_ENUMERATED_ATOMS, or, TRUE } from '../eval/residual.js';
+import type { PolicyDocument } from '../policy/types.js';
+import { userArn } from '../snapshot/principal.js';
+import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
+import type { ActionAudit, Verdict } from './action-audit.js';
+import { documentsFor } from './model.js';
+import { assumeResources, MAX_ROLE_CHAIN } from './roles.js';
+import type { WildcardMatcher } from '../match/wildcard.js';
+import { decisionKey, namesPrincipal } from './sharing.js';
+import type { AuditPrincipal } from './types.js';
+import type { Outcome } from './what-if.js';
+
+const ASSUME = 'sts:AssumeRole';
+
+/** A trust document's statements as the sharing needs them: who each names, and whether a condition reads the principal. */
+interface TrustShape {
+  matchers: PrincipalMatcher[];
+  principalConditions: boolean;
+}
+
+/** The memo of join outcomes of one action audit, shared by users of the same profile. */
+export class JoinSharing {
+  private readonly profiles = new Map<string, string | undefined>();
+  /** Profile, group, open classes, Allow-only classes whose joined account gives nothing. */
+  private readonly empty = new Set<string>();
+  private readonly shapes = new WeakMap<PolicyDocument, TrustShape>();
+  private readonly groupsNaming = new Map<string, boolean>();
+  /** Per group: what its policies alone give (a user in that group only), and the roles its members may newly reach. */
+  private readonly alone = new Map<string, Alone>();
+
+  constructor(private readonly audit: ActionAudit) {}
+
+  /**
+   * What `user` joining `group` gives on the `open` classes: `compute`d, unless a user of the same
+   * profile was given nothing by that group on those classes.
+   */
+  outcomes(user: AuditPrincipal, group: string, open: number[], allowOnly: ReadonlySet<number>, compute: () => Map<number, Outcome>): Map<number, Outcome> {
+    const profile = this.profileOf(user);
+    if (profile === undefined || this.groupNamesPrincipal(group)) return compute();
+    const key = `${profile}\u0000${group}\u0000${open.join(',')}\u0000${open.filter((i) => allowOnly.has(i)).join(',')}`;
+    if (this.empty.has(key)) return new Map();
+    const found = compute();
+    if (found.size === 0) this.empty.add(key);
+    return found;
+  }
+
+  /**
+   * Whether `user` joining `group` certainly gains nothing on the classes needed (see the module
+   * comment): the group changes no edge, and on every class the user and the group alone are
+   * both None, or (where only Allow counts) their conditions ORed cannot hold outright. The user
+   * lacks each class through its roles too, and the roles are as they were.
+   */
+  cannotGain(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
+    if (this.groupNamesPrincipal(group)) return false;
+    const { verdicts: theirs, roles } = this.aloneOf(group);
+    const mine = this.audit.ownDecisions(user);
+    return classes.every((i) => {
+      const a = mine[i]!;
+      const b = theirs[i]!;
+      const onlyAllow = allowOnly.has(i);
+      if (roles.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))) return false;
+      if (!onlyAllow) return a.decision === 'None' && b.decision === 'None';
+      return !mayHoldOutright(or([residualOf(a), residualOf(b)]));
+    });
+  }
+
+  private aloneOf(group: string): Alone {
+    let found = this.alone.get(group);
+    if (found) return found;
+    const { model } = this.audit;
+    // A user of the account in that group alone (a name RAM would refuse, so it meets no other).
+    const name = `probe:${group}`;
+    const probe: AuditPrincipal = { kind: 'user', name, arn: userArn(model.snapshot, name), ref: `user/${name}` };
+    const changed = model.whatIf({ ...model.snapshot, users: [...model.snapshot.users, { name, groups: [group], attachments: [] }] }, (p) => p.ref === probe.ref, true);
+    // Built first: a principal the base account does not have has no place there (as create-user's new user).
+    const entry = changed.entry(probe);
+    const verdicts = this.audit.whatIf(changed).ownDecisions(probe);
+    found = { verdicts, roles: this.chainsFrom(assumeResources(model.session, entry.set.policies)) };
+    this.alone.set(group, found);
+    return found;
+  }
+
+  /** The roles the patterns name, and every role those can reach in the chains the audit follows (MAX_ROLE_CHAIN assumptions in all). */
+  private chainsFrom(patterns: WildcardMatcher[]): AuditPrincipal[] {
+    const { model } = this.audit;
+    let frontier = model.roles().filter((r) => patterns.some((m) => m.test(r.arn)));
+    const seen = new Set(frontier);
+    for (let depth = 1; depth < MAX_ROLE_CHAIN && frontier.length > 0; depth++) {
+      const next: AuditPrincipal[] = [];
+      for (const role of frontier) for (const edge of model.edgesFrom(role)) if (!seen.has(edge.to)) seen.add(edge.to), next.push(edge.to);
+      frontier = next;
+    }
+    return [...seen];
+  }
+
+  /** The user's profile (see the module comment), or undefined when a trust condition reads principal keys. */
+  private profileOf(user: AuditPrincipal): string | undefined {
+    if (this.profiles.has(user.ref)) return this.profiles.get(user.ref);
+    const { model, action } = this.audit;
+    const { session } = model;
+    const entry = model.entry(user);
+    let profile: string | undefined = `${decisionKey(session, entry, action)}\u0001${decisionKey(session, entry, ASSUME)}\u0001`;
+    const admits: string[] = [];
+    for (const [k, role] of model.roles().entries()) {
+      const shape = this.shapeOf(model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy);
+      if (shape.principalConditions) {
+        profile = undefined;
+        break;
+      }
+      const named = shape.matchers.map((m) => (m(entry.set.principal) === undefined ? 0 : 1)).join('');
+      if (named.includes('1')) admits.push(`${k}:${named}`);
+    }
+    if (profile !== undefined) profile += admits.join(',');
+    this.profiles.set(user.ref, profile);
+    return profile;
+  }
+
+  private shapeOf(document: PolicyDocument): TrustShape {
+    let shape = this.shapes.get(document);
+    if (!shape) {
+      const statements = document.statements.filter((s) => s.principal !== undefined);
+      shape = {
+        matchers: statements.map((s) => compilePrincipal(s.principal!)),
+        principalConditions: document.statements.some((s) => s.conditions.some((c) => c.key.toLowerCase().startsWith('acs:principal'))),
+      };
+      this.shapes.set(document, shape);
+    }
+    return shape;
+  }
+
+  /** Whether a policy of the group can tell principals apart (then the joined sets differ per user). */
+  private groupNamesPrincipal(name: string): boolean {
+    let found = this.groupsNaming.get(name);
+    if (found === undefined) {
+      const { model } = this.audit;
+      const group = model.index.group(name);
+      found = (group?.attachments ?? []).some((a) => documentsFor(model, a).some((d) => namesPrincipal(model.session, d)));
+      this.groupsNaming.set(name, found);
+    }
+    return found;
+  }
+}
+
+/** What a group gives alone, and the roles a member may reach through its statements (with the chains from them). */
+interface Alone {
+  verdicts: Verdict[];
+  roles: AuditPrincipal[];
+}
+
+/** Whether a role's own verdict could end a chain that gives the class: anything, or only Allow (outright, as `holdsOutright` asks). */
+const gives = (v: Verdict, onlyAllow: boolean): boolean => (onlyAllow ? v.decision === 'Allow' || (v.decision === 'Conditional' && mayHoldOutright(residualOf(v))) : v.decision !== 'None');
+
+const residualOf = (v: Verdict): Residual => (v.decision === 'Allow' ? TRUE : v.decision === 'None' ? FALSE : (v.residual ?? TRUE));
+
+/** Whether a condition may hold whatever the unknown keys are: a tautology, or too many atoms for `isConstant` to tell. */
+function mayHoldOutright(p: Residual): boolean {
+  return isConstant(p) === true || leaves(p) > MAX_ENUMERATED_ATOMS;
+}
+
+/** The atoms (conditions, resource groups) of a condition, each occurrence counted: at least as many as `isConstant` tells apart. */
+function leaves(p: Residual): number {
+  if (p.kind === 'condition' || p.kind === 'resource-group') return 1;
+  if (p.kind === 'and' || p.kind === 'or') return p.of.reduce((n, q) => n + leaves(q), 0);
+  return p.kind === 'not' ? leaves(p.of) : 0;
+}
