@@ -20,10 +20,11 @@ import { build } from 'esbuild';
 /**
  * The packages left to Node: loaded only by the paths that need them (yaml for YAML text, ajv for a
  * schema without a precompiled validator, Alibaba's SDK for a call), and `debug`, whose copies
- * output-guard.ts must find in require.cache. The others (commander, minimatch, ...) are small
- * and needed at once: bundled, they cost no resolution of their files.
+ * output-guard.ts must find in require.cache; and commander, whose one copy main.js and every
+ * subcommand share (its classes are checked with `instanceof`). The others (minimatch, ...) are
+ * small: bundled, they cost no resolution of their files.
  */
-const EXTERNAL = ['@alicloud/*', 'yaml', 'ajv', 'ajv/*', 'debug'];
+const EXTERNAL = ['@alicloud/*', 'yaml', 'ajv', 'ajv/*', 'debug', 'commander'];
 
 /**
  * The packages src/ loads with createRequire that are bundled all the same: the `node:module`
@@ -50,6 +51,11 @@ export function createRequire(url) {
   require.resolve = real.resolve;
   return require;
 }
+`;
+
+/** commander for main.js: the package's CommonJS module itself (any name it lacks fails the build). */
+const COMMANDER_SHIM = `const commander = require('commander');
+export const { Argument, Command, CommanderError, Help, InvalidArgumentError, InvalidOptionArgumentError, Option, createArgument, createCommand, createOption, program } = commander;
 `;
 
 /** The subcommand modules program.js imports, found in its compiled text. */
@@ -114,8 +120,9 @@ export default async function bundleCli(root) {
       moduleUrlPlugin(cli, { imports: "import { pathToFileURL as __ramguardFileUrl } from 'node:url';", url: '__ramguardFileUrl(__filename)' }),
     ],
   });
-  // The program: an ES module whose subcommand imports become require()s of the files above.
-  // commander is CommonJS: its require()s of Node built-ins go to the `require` the banner makes.
+  // The program: an ES module whose subcommand imports become require()s of the files above. Its
+  // commander is the one the subcommands require (one CommanderError class for `instanceof`),
+  // required from node_modules through the `require` the banner makes: no ES module wrapper.
   await build({
     ...COMMON,
     absWorkingDir: root,
@@ -128,6 +135,8 @@ export default async function bundleCli(root) {
       {
         name: 'ramguard-commands',
         setup(b) {
+          b.onResolve({ filter: /^commander$/ }, (args) => (args.kind === 'import-statement' ? { path: 'commander', namespace: 'ramguard-commander' } : { path: 'commander', external: true }));
+          b.onLoad({ filter: /.*/, namespace: 'ramguard-commander' }, () => ({ contents: COMMANDER_SHIM, loader: 'js', resolveDir: root }));
           b.onResolve({ filter: /^\.\/[a-z-]+-command\.js$/ }, (args) => (args.kind === 'dynamic-import' && args.importer === join(cli, 'program.js') ? { path: args.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
         },
       },

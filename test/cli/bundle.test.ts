@@ -48,6 +48,13 @@ describe('the CLI bundle', () => {
     expect(loadedBy(args)).toEqual([]);
   });
 
+  it('a subcommand’s --help exits 0: main.js and the subcommand share one commander (its errors are told by instanceof)', () => {
+    const run = spawnSync(process.execPath, [BIN, 'eval', '--help'], { cwd: EXAMPLES, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: ramguard eval [options]');
+  });
+
   it('`ramguard eval` loads its own subcommand file and the one validator it uses, nothing else of dist/', () => {
     const loaded = loadedBy(['eval', '--policy', 'cams-operator.json', '--action', 'cams:UpdateInstance', '--resource', 'acs:cams:ap-southeast-1:1234567890123456:instance/ins-1']);
     expect(loaded).toContain('cli/eval-command.cjs');
