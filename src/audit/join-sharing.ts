@@ -56,6 +56,7 @@ export class JoinSharing {
   private readonly groupsNaming = new Map<string, boolean>();
   /** Per group: what its policies alone give (a user in that group only), and the roles its members may newly reach. */
   private readonly alone = new Map<string, Alone>();
+  private readonly either = new WeakMap<Residual, WeakMap<Residual, boolean>>();
 
   constructor(private readonly audit: ActionAudit) {}
 
@@ -81,16 +82,34 @@ export class JoinSharing {
    */
   cannotGain(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
     if (this.groupNamesPrincipal(group)) return false;
-    const { verdicts: theirs, roles } = this.aloneOf(group);
+    const alone = this.aloneOf(group);
+    const theirs = alone.verdicts;
     const mine = this.audit.ownDecisions(user);
     return classes.every((i) => {
       const a = mine[i]!;
       const b = theirs[i]!;
       const onlyAllow = allowOnly.has(i);
-      if (roles.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))) return false;
+      if (this.reaches(alone, i, onlyAllow)) return false;
       if (!onlyAllow) return a.decision === 'None' && b.decision === 'None';
-      return !mayHoldOutright(or([residualOf(a), residualOf(b)]));
+      return !this.eitherMayHold(residualOf(a), residualOf(b));
     });
+  }
+
+  /**
+   * Whether the edges `group` adds or betters lead nowhere that gives the needed classes: then the
+   * joined account may be audited with the account's own edges and routes (same outcome, none of
+   * the joined user's edges evaluated again).
+   */
+  edgesIrrelevant(group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
+    if (this.groupNamesPrincipal(group)) return false;
+    return classes.every((i) => !this.reaches(this.aloneOf(group), i, allowOnly.has(i)));
+  }
+
+  private reaches(alone: Alone, i: number, onlyAllow: boolean): boolean {
+    const key = onlyAllow ? i : -1 - i;
+    let reached = alone.reach.get(key);
+    if (reached === undefined) alone.reach.set(key, (reached = alone.roles.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))));
+    return reached;
   }
 
   private aloneOf(group: string): Alone {
@@ -104,12 +123,21 @@ export class JoinSharing {
     // Built first: a principal the base account does not have has no place there (as create-user's new user).
     const entry = changed.entry(probe);
     const verdicts = this.audit.whatIf(changed).ownDecisions(probe);
-    found = { verdicts, roles: this.chainsFrom(assumeResources(model.session, entry.set.policies)) };
+    found = { verdicts, roles: this.chainsFrom(assumeResources(model.session, entry.set.policies)), reach: new Map() };
     this.alone.set(group, found);
     return found;
   }
 
   /** The roles the patterns name, and every role those can reach in the chains the audit follows (MAX_ROLE_CHAIN assumptions in all). */
+  /** `mayHoldOutright(a OR b)`, memoised per pair: users and groups share their verdicts' conditions. */
+  private eitherMayHold(a: Residual, b: Residual): boolean {
+    let byB = this.either.get(a);
+    if (!byB) this.either.set(a, (byB = new WeakMap()));
+    let found = byB.get(b);
+    if (found === undefined) byB.set(b, (found = mayHoldOutright(or([a, b]))));
+    return found;
+  }
+
   private chainsFrom(patterns: WildcardMatcher[]): AuditPrincipal[] {
     const { model } = this.audit;
     let frontier = model.roles().filter((r) => patterns.some((m) => m.test(r.arn)));
@@ -174,6 +202,8 @@ export class JoinSharing {
 interface Alone {
   verdicts: Verdict[];
   roles: AuditPrincipal[];
+  /** Per class (i where only Allow counts, -1-i where anything does): whether one of `roles` could give it. */
+  reach: Map<number, boolean>;
 }
 
 /** Whether a role's own verdict could end a chain that gives the class: anything, or only Allow (outright, as `holdsOutright` asks). */

@@ -20,7 +20,8 @@ import type { AuditPrincipal } from './types.js';
 export type AccountChange =
   | { kind: 'attach'; holder: { kind: 'user' | 'group' | 'role'; name: string }; policy: Pick<Attachment, 'policy' | 'type'> }
   | { kind: 'default-version'; policy: string; version: PolicyVersion }
-  | { kind: 'join-group'; user: string; group: string }
+  /** `keepsEdges`: the edges the group adds lead nowhere that matters (`JoinSharing.edgesIrrelevant`): audit with the account's own. */
+  | { kind: 'join-group'; user: string; group: string; keepsEdges?: boolean }
   /** A user that is not in the account, created with one policy attached and in no group. */
   | { kind: 'create-user'; user: string; policy: Pick<Attachment, 'policy' | 'type'> };
 
@@ -76,7 +77,7 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
       const index = model.indexOf(ref);
       const user = snapshot.users[index]!;
       const joined = (model.index.group(change.group)?.attachments ?? []).flatMap((a) => documentsFor(model, a));
-      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref, assumeFree(joined));
+      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref, change.keepsEdges === true || assumeFree(joined));
     }
     case 'create-user': {
       // Appended last: every other principal keeps its place, and only the new one is built.

@@ -33,11 +33,11 @@ describe('joining a group, with the bound and the sharing', () => {
     // outside's NotIpAddress and inside's own IpAddress together hold from any address, but they
     // are two conditions to the evaluator, which leaves the joined set Conditional; unless-inside
     // Allows all but Denies inside 10/8, so joined it is Conditional (outside 10/8) too.
-    expect(joins('inside')).toEqual(['everyone:Allow']);
+    expect(joins('inside')).toEqual(['everyone:Allow', 'useless-assumers:Allow']);
   });
 
   it('two users alike get the same groups, except the one whose policy names one of them', () => {
-    const alike = ['everyone:Allow', 'office:Conditional', 'outside:Conditional', 'unless-inside:Conditional'];
+    const alike = ['everyone:Allow', 'office:Conditional', 'outside:Conditional', 'unless-inside:Conditional', 'useless-assumers:Allow'];
     expect(joins('twin-a')).toEqual(alike);
     expect(joins('twin-b')).toEqual([...alike, 'for-twin-b:Allow'].sort());
   });
@@ -74,6 +74,25 @@ describe('the bound (cannotGain)', () => {
       }
     }
     expect(skipped).toBeGreaterThan(5);
+  });
+
+  it("audits with the account's own edges only where the group's new edges change no outcome", () => {
+    const summary = (m: Map<number, { decision: string; route?: { role: { ref: string } } }>) => [...m].map(([i, o]) => `${i}:${o.decision}:${o.route?.role.ref ?? '-'}`);
+    const kept: string[] = [];
+    for (const user of session.model.principals.filter((p) => p.kind === 'user')) {
+      for (const group of snapshot.groups.map((g) => g.name)) {
+        for (const allowOnly of [new Set<number>(), conditional]) {
+          if (!bound.edgesIrrelevant(group, [0], allowOnly)) continue;
+          kept.push(group);
+          const exact = outcomesIn(audit, applyChange(session.model, { kind: 'join-group', user: user.name, group }), user, [0], allowOnly);
+          const quick = outcomesIn(audit, applyChange(session.model, { kind: 'join-group', user: user.name, group, keepsEdges: true }), user, [0], allowOnly);
+          expect(summary(quick), `${user.ref} joining ${group}`).toEqual(summary(exact));
+        }
+      }
+    }
+    // The group whose role gives nothing is audited the quick way; the one whose role gives, never.
+    expect(kept).toContain('useless-assumers');
+    expect(kept).not.toContain('assumers');
   });
 
   it('where the user has nothing, skips only a group that gives nothing either', () => {
