@@ -54,6 +54,8 @@ describe('trust principals (M7)', () => {
   it('finds the account of RAM and STS ARNs only', () => {
     expect(accountOfArn('acs:ram::1:user/alice')).toBe('1');
     expect(accountOfArn('acs:sts::22:assumed-role/r/s')).toBe('22');
+    // The region field is read whatever it holds (RAM and STS ARNs leave it empty)
+    expect(accountOfArn('acs:sts:cn-shanghai:5:assumed-role/r/s')).toBe('5');
     expect(accountOfArn('acs:ecs:cn-hangzhou:3:instance/i')).toBeUndefined();
     expect(accountOfArn('xacs:ram::1:user/alice')).toBeUndefined();
     expect(accountOfArn('acs:ram::1')).toBeUndefined();
