@@ -15,7 +15,7 @@ import type { NamedPolicy, PolicySet } from '../policy/policy-set.js';
 import { AccountIndex, attachedDocument, systemDocumentOf, type SnapshotIndex } from '../snapshot/account-index.js';
 import { policySetFor, roleArn, userArn, type PrincipalPolicySet } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
-import { edgesFrom, type AssumeEdge } from './roles.js';
+import { edgesFrom, edgesReusing, type AssumeEdge } from './roles.js';
 import type { AuditSession, Mention } from './session.js';
 import type { AuditPrincipal } from './types.js';
 
@@ -47,6 +47,8 @@ interface Derivation {
    * every principal can assume exactly the roles it could, so the base account's edges serve.
    */
   edgesUnchanged: boolean;
+  /** The change adds or betters edges of the changed principals only to these roles (indices into `roles()`): the others are the base account's. */
+  freshEdges?: ReadonlySet<number>;
 }
 
 /** Lazily built, cached entries for every principal of a snapshot. */
@@ -89,8 +91,8 @@ export class AuditModel {
   }
 
   /** The account changed by an escalation move: `changed` says whose policies differ from this one's. */
-  whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean, edgesUnchanged = false): AuditModel {
-    return new AuditModel(this.session, snapshot, { base: this, changed, edgesUnchanged });
+  whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean, edgesUnchanged = false, freshEdges?: ReadonlySet<number>): AuditModel {
+    return new AuditModel(this.session, snapshot, { base: this, changed, edgesUnchanged, ...(freshEdges ? { freshEdges } : {}) });
   }
 
   /** Whether every principal assumes the same roles as in the base account (see `Derivation.edgesUnchanged`). */
@@ -162,7 +164,11 @@ export class AuditModel {
   private edgeList(principal: AuditPrincipal): { edges: AssumeEdge[]; source: Iterator<AssumeEdge>; done: boolean } {
     if (!this.isChanged(principal) || this.derivation?.edgesUnchanged) return this.derivation!.base.edgeList(principal);
     let found = this.edges.get(principal.ref);
-    if (!found) this.edges.set(principal.ref, (found = { edges: [], source: edgesFrom(this, principal), done: false }));
+    if (!found) {
+      const fresh = this.derivation?.freshEdges;
+      const source = fresh ? edgesReusing(this, principal, fresh, this.derivation!.base) : edgesFrom(this, principal);
+      this.edges.set(principal.ref, (found = { edges: [], source, done: false }));
+    }
     return found;
   }
 

@@ -49,7 +49,7 @@ const ASSUME = 'sts:AssumeRole';
  * `sts:AssumeRole` whose Resource names the role, the trust half a statement that trusts a RAM
  * identity matching `from`; the evaluator then decides with both (and the control levels).
  */
-export function* edgesFrom(model: AuditModel, from: AuditPrincipal): Generator<AssumeEdge> {
+export function* edgesFrom(model: AuditModel, from: AuditPrincipal, only?: ReadonlySet<number>): Generator<AssumeEdge> {
   if (!model.mayAllowCheap(from, ASSUME)) return;
   const { session } = model;
   const entry = model.entry(from);
@@ -64,6 +64,7 @@ export function* edgesFrom(model: AuditModel, from: AuditPrincipal): Generator<A
   const lists = assumeResources(session, entry.set.policies).map(names);
   const candidates = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
   for (const k of candidates) {
+    if (only && !only.has(k)) continue;
     const to = roles[k]!;
     if (to.ref === from.ref) continue;
     const trust = trustOf(model, to);
@@ -71,6 +72,23 @@ export function* edgesFrom(model: AuditModel, from: AuditPrincipal): Generator<A
     const edge = realEdge(model, from, to, (trust.layer ??= compileTrust(model, to)));
     if (edge) yield edge;
   }
+}
+
+/**
+ * The edges of a principal whose change can add or better edges only to the roles `fresh` holds
+ * (indices into `roles()`): those evaluated in `model`, the others taken from `base` as they were,
+ * all in the roles' order. A user joining a group whose statements name two roles re-evaluates two
+ * edges, not every role it could already assume (issue 13 §2).
+ */
+export function* edgesReusing(model: AuditModel, from: AuditPrincipal, fresh: ReadonlySet<number>, base: AuditModel): Generator<AssumeEdge> {
+  const kept = base.edgesFrom(from).filter((e) => !fresh.has(model.indexOf(e.to.ref)));
+  let k = 0;
+  for (const edge of edgesFrom(model, from, fresh)) {
+    const at = model.indexOf(edge.to.ref);
+    while (k < kept.length && model.indexOf(kept[k]!.to.ref) < at) yield kept[k++]!;
+    yield edge;
+  }
+  while (k < kept.length) yield kept[k++]!;
 }
 
 /** A role's trust statements that can trust a RAM identity at all, compiled once per trust document. */

@@ -13,7 +13,7 @@ import type { AccountSnapshot, Attachment, PolicyVersion } from '../snapshot/typ
 import type { ActionAudit } from './action-audit.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { documentMentions, documentsFor, mayAllow, type AuditModel } from './model.js';
-import { LazyList, type RoleRoute } from './roles.js';
+import { assumeResources, LazyList, type RoleRoute } from './roles.js';
 import type { AuditPrincipal } from './types.js';
 
 /** What a move changes in the account. */
@@ -77,7 +77,8 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
       const index = model.indexOf(ref);
       const user = snapshot.users[index]!;
       const joined = (model.index.group(change.group)?.attachments ?? []).flatMap((a) => documentsFor(model, a));
-      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref, change.keepsEdges === true || assumeFree(joined));
+      const unchanged = change.keepsEdges === true || assumeFree(joined);
+      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref, unchanged, unchanged ? undefined : freshEdgesOf(model, joined));
     }
     case 'create-user': {
       // Appended last: every other principal keeps its place, and only the new one is built.
@@ -86,6 +87,27 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
       return model.whatIf({ ...snapshot, users: [...snapshot.users, user] }, (p) => p.ref === ref);
     }
   }
+}
+
+/**
+ * The roles a principal's new documents can add or better an edge to: those their `sts:AssumeRole`
+ * Allow statements name. Undefined (every edge evaluated again) when one of them has a Deny that can
+ * match `sts:AssumeRole`, which may take any edge away.
+ */
+function freshEdgesOf(model: AuditModel, documents: PolicyDocument[]): ReadonlySet<number> | undefined {
+  const { session } = model;
+  if (documents.some((d) => deniesAssume(session, d))) return undefined;
+  const patterns = assumeResources(session, { control: [], identity: documents.map((document) => ({ name: '', document })), resourceGroup: [], resource: [] });
+  const roles = model.roles();
+  return new Set(roles.flatMap((r, k) => (patterns.some((m) => m.test(r.arn)) ? [k] : [])));
+}
+
+const denying = new WeakMap<PolicyDocument, boolean>();
+
+function deniesAssume(session: AuditModel['session'], document: PolicyDocument): boolean {
+  let found = denying.get(document);
+  if (found === undefined) denying.set(document, (found = document.statements.some((s) => s.effect === 'Deny' && documentMentions(session, { ...document, statements: [s] }, ASSUME).any)));
+  return found;
 }
 
 /**

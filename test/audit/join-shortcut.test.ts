@@ -99,4 +99,21 @@ describe('the bound (cannotGain)', () => {
     expect(bound.cannotGain(twinA, 'office', [0], new Set())).toBe(false);
     expect(bound.cannotGain(inside, 'for-twin-b', [0], new Set())).toBe(false); // names a principal: never bounded
   });
+
+  it('re-evaluates only the edges to roles the group names, and keeps the others as they were', () => {
+    const edges = (m: typeof session.model, ref: string) => m.edgesFrom(m.principals.find((p) => p.ref === ref)!).map((e) => `${e.to.ref}:${e.step.decision}:${e.step.identityStatements.length}`);
+    let compared = 0;
+    for (const user of snapshot.users) {
+      for (const group of snapshot.groups.map((g) => g.name)) {
+        if (user.groups.includes(group)) continue;
+        const ref = `user/${user.name}`;
+        const quick = applyChange(session.model, { kind: 'join-group', user: user.name, group });
+        const users = snapshot.users.map((u) => (u.name === user.name ? { ...u, groups: [...u.groups, group] } : u));
+        const full = session.model.whatIf({ ...snapshot, users }, (p) => p.ref === ref);
+        expect(edges(quick, ref), `${ref} joining ${group}`).toEqual(edges(full, ref));
+        compared++;
+      }
+    }
+    expect(compared).toBe(snapshot.users.length * snapshot.groups.length);
+  });
 });
