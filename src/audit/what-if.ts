@@ -51,7 +51,12 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
   const { snapshot, session } = model;
   // Documents that cannot match sts:AssumeRole (Allow or Deny, Action or NotAction) change no edge.
   const assumeFree = (documents: PolicyDocument[]) => documents.every((d) => !documentMentions(session, d, ASSUME).any);
-  const at = <T>(list: readonly T[], index: number, item: T): T[] => list.map((x, i) => (i === index ? item : x));
+  // A copy with one item replaced: slice copies the array in one go (a map ran a callback for each of 2,000 users, 12,000 times in the demo).
+  const at = <T>(list: readonly T[], index: number, item: T): T[] => {
+    const copy = list.slice();
+    copy[index] = item;
+    return copy;
+  };
   switch (change.kind) {
     case 'attach': {
       const { holder } = change;
