@@ -34,7 +34,6 @@ import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import type { ActionAudit, Verdict } from './action-audit.js';
 import { documentsFor } from './model.js';
 import { assumeResources, MAX_ROLE_CHAIN } from './roles.js';
-import type { WildcardMatcher } from '../match/wildcard.js';
 import { decisionKey, namesPrincipal } from './sharing.js';
 import type { AuditPrincipal } from './types.js';
 import type { Outcome } from './what-if.js';
@@ -44,6 +43,8 @@ const ASSUME = 'sts:AssumeRole';
 /** A trust document's statements as the sharing needs them: who each names, and whether a condition reads the principal. */
 interface TrustShape {
   matchers: PrincipalMatcher[];
+  /** Those of the Allow statements. */
+  allowMatchers: PrincipalMatcher[];
   principalConditions: boolean;
 }
 
@@ -89,7 +90,7 @@ export class JoinSharing {
       const a = mine[i]!;
       const b = theirs[i]!;
       const onlyAllow = allowOnly.has(i);
-      if (this.reaches(alone, i, onlyAllow)) return false;
+      if (this.reaches(user, alone, i, onlyAllow)) return false;
       if (!onlyAllow) return a.decision === 'None' && b.decision === 'None';
       return !this.eitherMayHold(residualOf(a), residualOf(b));
     });
@@ -100,16 +101,32 @@ export class JoinSharing {
    * joined account may be audited with the account's own edges and routes (same outcome, none of
    * the joined user's edges evaluated again).
    */
-  edgesIrrelevant(group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
+  edgesIrrelevant(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
     if (this.groupNamesPrincipal(group)) return false;
-    return classes.every((i) => !this.reaches(this.aloneOf(group), i, allowOnly.has(i)));
+    const alone = this.aloneOf(group);
+    return classes.every((i) => !this.reaches(user, alone, i, allowOnly.has(i)));
   }
 
-  private reaches(alone: Alone, i: number, onlyAllow: boolean): boolean {
-    const key = onlyAllow ? i : -1 - i;
+  /** Whether a role `user` may newly assume through the group's statements, or one those lead to, could give class i. */
+  private reaches(user: AuditPrincipal, alone: Alone, i: number, onlyAllow: boolean): boolean {
+    const principal = this.audit.model.entry(user).set.principal;
+    const first = alone.named.filter((r) => this.trustLetsIn(r, principal));
+    const firstKey = first.map((r) => r.ref).join(',');
+    const key = `${firstKey}|${onlyAllow ? i : -1 - i}`;
     let reached = alone.reach.get(key);
-    if (reached === undefined) alone.reach.set(key, (reached = alone.roles.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))));
+    if (reached === undefined) {
+      let roles = alone.chains.get(firstKey);
+      if (!roles) alone.chains.set(firstKey, (roles = this.chainsFrom(first)));
+      alone.reach.set(key, (reached = roles.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))));
+    }
     return reached;
+  }
+
+  /** Whether an Allow statement of the role's trust policy names the principal: without one, no edge leads there. */
+  private trustLetsIn(role: AuditPrincipal, principal: Parameters<PrincipalMatcher>[0]): boolean {
+    const { model } = this.audit;
+    const shape = this.shapeOf(model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy);
+    return shape.allowMatchers.some((m) => m(principal) !== undefined);
   }
 
   private aloneOf(group: string): Alone {
@@ -123,12 +140,12 @@ export class JoinSharing {
     // Built first: a principal the base account does not have has no place there (as create-user's new user).
     const entry = changed.entry(probe);
     const verdicts = this.audit.whatIf(changed).ownDecisions(probe);
-    found = { verdicts, roles: this.chainsFrom(assumeResources(model.session, entry.set.policies)), reach: new Map() };
+    const patterns = assumeResources(model.session, entry.set.policies);
+    found = { verdicts, named: model.roles().filter((r) => patterns.some((m) => m.test(r.arn))), chains: new Map(), reach: new Map() };
     this.alone.set(group, found);
     return found;
   }
 
-  /** The roles the patterns name, and every role those can reach in the chains the audit follows (MAX_ROLE_CHAIN assumptions in all). */
   /** `mayHoldOutright(a OR b)`, memoised per pair: users and groups share their verdicts' conditions. */
   private eitherMayHold(a: Residual, b: Residual): boolean {
     let byB = this.either.get(a);
@@ -138,9 +155,10 @@ export class JoinSharing {
     return found;
   }
 
-  private chainsFrom(patterns: WildcardMatcher[]): AuditPrincipal[] {
+  /** The roles of `first`, and every role those can reach in the chains the audit follows (MAX_ROLE_CHAIN assumptions in all). */
+  private chainsFrom(first: AuditPrincipal[]): AuditPrincipal[] {
     const { model } = this.audit;
-    let frontier = model.roles().filter((r) => patterns.some((m) => m.test(r.arn)));
+    let frontier = first;
     const seen = new Set(frontier);
     for (let depth = 1; depth < MAX_ROLE_CHAIN && frontier.length > 0; depth++) {
       const next: AuditPrincipal[] = [];
@@ -176,8 +194,10 @@ export class JoinSharing {
     let shape = this.shapes.get(document);
     if (!shape) {
       const statements = document.statements.filter((s) => s.principal !== undefined);
+      const matchers = statements.map((s) => compilePrincipal(s.principal!));
       shape = {
-        matchers: statements.map((s) => compilePrincipal(s.principal!)),
+        matchers,
+        allowMatchers: matchers.filter((_, k) => statements[k]!.effect === 'Allow'),
         principalConditions: document.statements.some((s) => s.conditions.some((c) => c.key.toLowerCase().startsWith('acs:principal'))),
       };
       this.shapes.set(document, shape);
@@ -201,9 +221,12 @@ export class JoinSharing {
 /** What a group gives alone, and the roles a member may reach through its statements (with the chains from them). */
 interface Alone {
   verdicts: Verdict[];
-  roles: AuditPrincipal[];
-  /** Per class (i where only Allow counts, -1-i where anything does): whether one of `roles` could give it. */
-  reach: Map<number, boolean>;
+  /** The roles its `sts:AssumeRole` Allow statements name: the first assumption a member may gain. */
+  named: AuditPrincipal[];
+  /** Per set of first roles (those of `named` whose trust lets the user in): those and the roles they reach. */
+  chains: Map<string, AuditPrincipal[]>;
+  /** Per set of first roles and class (i where only Allow counts, -1-i where anything does): whether a role of the chains could give it. */
+  reach: Map<string, boolean>;
 }
 
 /** Whether a role's own verdict could end a chain that gives the class: anything, or only Allow (outright, as `holdsOutright` asks). */
