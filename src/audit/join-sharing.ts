@@ -58,6 +58,7 @@ export class JoinSharing {
   /** Per group: what its policies alone give (a user in that group only), and the roles its members may newly reach. */
   private readonly alone = new Map<string, Alone>();
   private readonly either = new WeakMap<Residual, WeakMap<Residual, boolean>>();
+  private readonly firsts = new Map<string, string>();
 
   constructor(private readonly audit: ActionAudit) {}
 
@@ -84,13 +85,14 @@ export class JoinSharing {
   cannotGain(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
     if (this.groupNamesPrincipal(group)) return false;
     const alone = this.aloneOf(group);
+    const first = this.firstRoles(user, group, alone);
     const theirs = alone.verdicts;
     const mine = this.audit.ownDecisions(user);
     return classes.every((i) => {
       const a = mine[i]!;
       const b = theirs[i]!;
       const onlyAllow = allowOnly.has(i);
-      if (this.reaches(user, alone, i, onlyAllow)) return false;
+      if (this.reaches(first, alone, i, onlyAllow)) return false;
       if (!onlyAllow) return a.decision === 'None' && b.decision === 'None';
       return !this.eitherMayHold(residualOf(a), residualOf(b));
     });
@@ -104,21 +106,29 @@ export class JoinSharing {
   edgesIrrelevant(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
     if (this.groupNamesPrincipal(group)) return false;
     const alone = this.aloneOf(group);
-    return classes.every((i) => !this.reaches(user, alone, i, allowOnly.has(i)));
+    const first = this.firstRoles(user, group, alone);
+    return classes.every((i) => !this.reaches(first, alone, i, allowOnly.has(i)));
   }
 
-  /** Whether a role `user` may newly assume through the group's statements, or one those lead to, could give class i. */
-  private reaches(user: AuditPrincipal, alone: Alone, i: number, onlyAllow: boolean): boolean {
-    const principal = this.audit.model.entry(user).set.principal;
-    const first = alone.named.filter((r) => this.trustLetsIn(r, principal));
-    const firstKey = first.map((r) => r.ref).join(',');
-    const key = `${firstKey}|${onlyAllow ? i : -1 - i}`;
-    let reached = alone.reach.get(key);
-    if (reached === undefined) {
-      let roles = alone.chains.get(firstKey);
-      if (!roles) alone.chains.set(firstKey, (roles = this.chainsFrom(first)));
-      alone.reach.set(key, (reached = roles.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))));
+  /** The roles `user` may newly assume through the group's statements: those it names whose trust lets the user in (memoised per user and group, as a key of `alone.chains`). */
+  private firstRoles(user: AuditPrincipal, group: string, alone: Alone): string {
+    const key = `${user.ref}\u0000${group}`;
+    let found = this.firsts.get(key);
+    if (found === undefined) {
+      const principal = this.audit.model.entry(user).set.principal;
+      const first = alone.named.filter((r) => this.trustLetsIn(r, principal));
+      found = first.map((r) => r.ref).join(',');
+      if (!alone.chains.has(found)) alone.chains.set(found, this.chainsFrom(first));
+      this.firsts.set(key, found);
     }
+    return found;
+  }
+
+  /** Whether a role of the chains from the first roles `first` (a key of `alone.chains`) could give class i. */
+  private reaches(first: string, alone: Alone, i: number, onlyAllow: boolean): boolean {
+    const key = `${first}|${onlyAllow ? i : -1 - i}`;
+    let reached = alone.reach.get(key);
+    if (reached === undefined) alone.reach.set(key, (reached = alone.chains.get(first)!.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))));
     return reached;
   }
 
