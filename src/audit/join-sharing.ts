@@ -59,6 +59,7 @@ export class JoinSharing {
   private readonly alone = new Map<string, Alone>();
   private readonly either = new WeakMap<Residual, WeakMap<Residual, boolean>>();
   private readonly firsts = new Map<string, string>();
+  private readonly admitted = new Map<string, ReadonlySet<AuditPrincipal>>();
 
   constructor(private readonly audit: ActionAudit) {}
 
@@ -115,8 +116,8 @@ export class JoinSharing {
     const key = `${user.ref}\u0000${group}`;
     let found = this.firsts.get(key);
     if (found === undefined) {
-      const principal = this.audit.model.entry(user).set.principal;
-      const first = alone.named.filter((r) => this.trustLetsIn(r, principal));
+      const admitted = this.admittedOf(user);
+      const first = alone.named.filter((r) => admitted.has(r));
       found = first.map((r) => r.ref).join(',');
       if (!alone.chains.has(found)) alone.chains.set(found, this.chainsFrom(first));
       this.firsts.set(key, found);
@@ -132,11 +133,16 @@ export class JoinSharing {
     return reached;
   }
 
-  /** Whether an Allow statement of the role's trust policy names the principal: without one, no edge leads there. */
-  private trustLetsIn(role: AuditPrincipal, principal: Parameters<PrincipalMatcher>[0]): boolean {
-    const { model } = this.audit;
-    const shape = this.shapeOf(model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy);
-    return shape.allowMatchers.some((m) => m(principal) !== undefined);
+  /** The roles an Allow statement of whose trust policy names the user (without one, no edge leads there); once per user. */
+  private admittedOf(user: AuditPrincipal): ReadonlySet<AuditPrincipal> {
+    let found = this.admitted.get(user.ref);
+    if (!found) {
+      const { model } = this.audit;
+      const principal = model.entry(user).set.principal;
+      found = new Set(model.roles().filter((r) => this.shapeOf(model.snapshot.roles[model.indexOf(r.ref)]!.trustPolicy).allowMatchers.some((m) => m(principal) !== undefined)));
+      this.admitted.set(user.ref, found);
+    }
+    return found;
   }
 
   private aloneOf(group: string): Alone {
