@@ -1,5 +1,5 @@
 // Bundles the CLI from the compiled dist/ tree (issue 15, "CLI start-up"). dist/cli/main.js, the
-// `bin`, becomes one ES module with the program, its root help and commander; each subcommand
+// `bin`, becomes one ES module with the program and its root help; each subcommand
 // module (`./eval-command.js`, ... — what program.js imports when that subcommand runs) becomes
 // one CommonJS file next to it, `eval-command.cjs`, with everything it uses from src/, which
 // main.js loads with require(). A run loads two files of ramguard instead of ~100 modules:
@@ -86,7 +86,7 @@ function moduleUrlPlugin(cli, own) {
   };
 }
 
-const COMMON = { absWorkingDir: undefined, bundle: true, platform: 'node', target: 'node20', external: EXTERNAL, minifyWhitespace: true, minifySyntax: true, logLevel: 'warning', allowOverwrite: true };
+const COMMON = { bundle: true, platform: 'node', target: 'node20', external: EXTERNAL, minifyWhitespace: true, minifySyntax: true, logLevel: 'warning', allowOverwrite: true };
 
 /** The bundle step run by scripts/bundle.mjs. */
 export default async function bundleCli(root) {
