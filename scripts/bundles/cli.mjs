@@ -20,9 +20,9 @@ import { build } from 'esbuild';
 /**
  * The packages left to Node: loaded only by the paths that need them (yaml for YAML text, ajv for a
  * schema without a precompiled validator, Alibaba's SDK for a call), and `debug`, whose copies
- * output-guard.ts must find in require.cache; and commander, whose one copy main.js and every
- * subcommand share (its classes are checked with `instanceof`). The others (minimatch, ...) are
- * small: bundled, they cost no resolution of their files.
+ * output-guard.ts must find in require.cache; and commander, bundled apart (commander.cjs) for
+ * main.js and every subcommand to share. The others (minimatch, ...) are small: bundled, they
+ * cost no resolution of their files.
  */
 const EXTERNAL = ['@alicloud/*', 'yaml', 'ajv', 'ajv/*', 'debug', 'commander'];
 
@@ -53,8 +53,11 @@ export function createRequire(url) {
 }
 `;
 
-/** commander for main.js: the package's CommonJS module itself (any name it lacks fails the build). */
-const COMMANDER_SHIM = `const commander = require('commander');
+/**
+ * commander for main.js: dist/cli/commander.cjs, the package bundled into one file, which the
+ * subcommands require too (any name it lacks fails the build).
+ */
+const COMMANDER_SHIM = `const commander = require('./commander.cjs');
 export const { Argument, Command, CommanderError, Help, InvalidArgumentError, InvalidOptionArgumentError, Option, createArgument, createCommand, createOption, program } = commander;
 `;
 
@@ -98,6 +101,17 @@ export default async function bundleCli(root) {
   // would break main.js).
   await rm(join(cli, 'package.json'), { force: true });
   for (const name of await readdir(cli)) if (/^bundle-[A-Z0-9]+\.js$/.test(name)) await rm(join(cli, name));
+  // commander, one file: seven fewer to resolve and load, and one copy for main.js and every
+  // subcommand (its classes are checked with `instanceof`).
+  await build({
+    ...COMMON,
+    absWorkingDir: root,
+    entryPoints: { commander: 'commander' },
+    outdir: cli,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    external: [],
+  });
   // The subcommands: CommonJS, `require`d by main.js.
   await build({
     ...COMMON,
@@ -118,11 +132,17 @@ export default async function bundleCli(root) {
         },
       },
       moduleUrlPlugin(cli, { imports: "import { pathToFileURL as __ramguardFileUrl } from 'node:url';", url: '__ramguardFileUrl(__filename)' }),
+      {
+        name: 'ramguard-commander',
+        setup(b) {
+          b.onResolve({ filter: /^commander$/ }, () => ({ path: './commander.cjs', external: true }));
+        },
+      },
     ],
   });
   // The program: an ES module whose subcommand imports become require()s of the files above. Its
-  // commander is the one the subcommands require (one CommanderError class for `instanceof`),
-  // required from node_modules through the `require` the banner makes: no ES module wrapper.
+  // commander is commander.cjs, which the subcommands require too (one CommanderError class for
+  // `instanceof`), loaded through the `require` the banner makes: no ES module wrapper.
   await build({
     ...COMMON,
     absWorkingDir: root,
@@ -135,7 +155,8 @@ export default async function bundleCli(root) {
       {
         name: 'ramguard-commands',
         setup(b) {
-          b.onResolve({ filter: /^commander$/ }, (args) => (args.kind === 'import-statement' ? { path: 'commander', namespace: 'ramguard-commander' } : { path: 'commander', external: true }));
+          b.onResolve({ filter: /^commander$/ }, () => ({ path: 'commander', namespace: 'ramguard-commander' }));
+          b.onResolve({ filter: /^\.\/commander\.cjs$/ }, (args) => ({ path: args.path, external: true }));
           b.onLoad({ filter: /.*/, namespace: 'ramguard-commander' }, () => ({ contents: COMMANDER_SHIM, loader: 'js', resolveDir: root }));
           b.onResolve({ filter: /^\.\/[a-z-]+-command\.js$/ }, (args) => (args.kind === 'dynamic-import' && args.importer === join(cli, 'program.js') ? { path: args.path.replace(/\.js$/, '.cjs'), external: true } : undefined));
         },
