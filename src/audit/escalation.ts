@@ -16,6 +16,7 @@ import { and, TRUE } from '../eval/residual.js';
 import { assessmentOf, evaluateFor } from './access.js';
 import type { ActionAudit } from './action-audit.js';
 import { JoinSharing } from './join-sharing.js';
+import type { Candidate } from './moves/common.js';
 import { documentMentions, mayAllow } from './model.js';
 import { ACTING_MOVES, GIVING_MOVES, MOVE_ACTIONS, moveById, type Actor } from './moves.js';
 import { sharingKey } from './sharing.js';
@@ -59,6 +60,8 @@ export class EscalationSearch {
   private readonly worth = new Map<string, AuditPrincipal[]>();
   /** The services each trust policy lets assume its role (pass-role), worked out once per document. */
   readonly servicesOf = new WeakMap<PolicyDocument, ReadonlySet<string>>();
+  /** The policies an actor may attach (`attachable`), listed on first use. */
+  candidates: Candidate[] | undefined;
   /** Join-a-group outcomes shared by users alike (src/audit/join-sharing.ts). */
   readonly joins: JoinSharing;
 

@@ -107,11 +107,9 @@ function freshEdgesOf(model: AuditModel, documents: PolicyDocument[]): ReadonlyS
   return new Set(roles.flatMap((r, k) => (patterns.some((m) => m.test(r.arn)) ? [k] : [])));
 }
 
-const denying = new WeakMap<PolicyDocument, boolean>();
-
 function deniesAssume(session: AuditModel['session'], document: PolicyDocument): boolean {
-  let found = denying.get(document);
-  if (found === undefined) denying.set(document, (found = document.statements.some((s) => s.effect === 'Deny' && documentMentions(session, { ...document, statements: [s] }, ASSUME).any)));
+  let found = session.deniesAssume.get(document);
+  if (found === undefined) session.deniesAssume.set(document, (found = document.statements.some((s) => s.effect === 'Deny' && documentMentions(session, { ...document, statements: [s] }, ASSUME).any)));
   return found;
 }
 

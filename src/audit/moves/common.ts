@@ -57,13 +57,9 @@ export function gainOf<T>(who: AuditPrincipal, chosen: Chosen<T>, moves: (gained
  * that has it.
  */
 export function attachable(search: EscalationSearch): Candidate[] {
-  let found = candidatesOf.get(search);
-  if (!found) candidatesOf.set(search, (found = listAttachable(search)));
-  return found;
+  // The candidates depend on the audit alone: listed once per search (they were listed again for every holder of every actor).
+  return (search.candidates ??= listAttachable(search));
 }
-
-/** The candidates depend on the audit alone: listed once per search (they were listed again for every holder of every actor). */
-const candidatesOf = new WeakMap<EscalationSearch, Candidate[]>();
 
 function listAttachable(search: EscalationSearch): Candidate[] {
   const { model, action } = search.audit;
