@@ -19,7 +19,7 @@ import * as resources from '../snapshot/resources.js';
 import { accountSnapshot } from './account-shapes.js';
 import { arrayOf, boolean, either, fail, integer, optional, shape, string, type Check } from './checks.js';
 import { guard } from './guard.js';
-import { anyData, compiledPolicySet, diagnostic as aDiagnostic, diagnostics, kind, locate, policySet, readFile, request, residual, sourceLocation } from './shapes.js';
+import { anyData, compiledPolicySet, markCompiled, diagnostic as aDiagnostic, diagnostics, kind, locate, policySet, readFile, request, residual, sourceLocation } from './shapes.js';
 
 const segments = arrayOf(either('a string or a number', { when: (v) => typeof v === 'string', check: string }, { when: (v) => typeof v === 'number', check: (v) => v }), 'an array of strings and numbers');
 /** A document to measure: any plain data but `undefined`, which has no JSON text. */
@@ -59,7 +59,9 @@ export const wildcardMatch: typeof wildcard.wildcardMatch = guard('wildcardMatch
 /** Normalises a request once, for evaluating it against many sets. */
 export const prepareRequest: typeof prepare.prepareRequest = guard('prepareRequest', prepare.prepareRequest, [['request', request]]);
 /** Compiles a PolicySet of validated documents once; a raw document says to validate it first. */
-export const compilePolicySet: typeof compile.compilePolicySet = guard('compilePolicySet', compile.compilePolicySet, [['set', policySet]]);
+// What compilePolicySet returns is a CompiledPolicySet by construction: evaluate need not check it
+// again (the check was about a quarter of a one-statement compile-and-decide, issue 15).
+export const compilePolicySet: typeof compile.compilePolicySet = guard('compilePolicySet', (set: Parameters<typeof compile.compilePolicySet>[0]) => markCompiled(compile.compilePolicySet(set)), [['set', policySet]]);
 /** Evaluates one request against a compiled set. */
 export const evaluate: typeof authorize.evaluate = guard('evaluate', authorize.evaluate, [
   ['compiled', compiledPolicySet],

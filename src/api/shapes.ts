@@ -78,6 +78,12 @@ export const compiledPolicySet: Check = (v, place) => {
   return v;
 };
 
+/** Records a set `compilePolicySet` built as checked: it is a CompiledPolicySet by construction. */
+export function markCompiled<T extends object>(set: T): T {
+  checkedSets.add(set);
+  return set;
+}
+
 /** Either a PolicySet or a CompiledPolicySet, told apart as the library does: by `statementCount`. */
 export const policySetOrCompiled: Check = (v, place) => (isObject(v) && 'statementCount' in v ? compiledPolicySet(v, place) : policySet(v, place));
 

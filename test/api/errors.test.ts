@@ -190,3 +190,12 @@ describe('RamguardError', () => {
     expect(error.message).toContain('\\u001b');
   });
 });
+
+describe('a set compilePolicySet built is not checked again by evaluate', () => {
+  it('evaluates it as compiled, and still checks a copy whose statement count was changed', () => {
+    const set = root.compilePolicySet(policySet());
+    expect(root.evaluate(set, request()).decision).toBe(root.evaluate(root.compilePolicySet(policySet()), request()).decision);
+    // A copy is not what compilePolicySet returned: it is checked in full, as any hand-made set.
+    expectMisuse(() => root.evaluate({ ...set, statementCount: set.statementCount + 1 }, request()), 'invalid-argument', 'compiled.statementCount');
+  });
+});
