@@ -58,7 +58,8 @@ export class JoinSharing {
   /** Per group: what its policies alone give (a user in that group only), and the roles its members may newly reach. */
   private readonly alone = new Map<string, Alone>();
   private readonly either = new WeakMap<Residual, WeakMap<Residual, boolean>>();
-  private readonly firsts = new Map<string, string>();
+  /** Per user, per group: the chains of roles it may newly reach by joining. */
+  private readonly firsts = new Map<string, Map<string, Chains>>();
   private readonly admitted = new Map<string, ReadonlySet<AuditPrincipal>>();
 
   constructor(private readonly audit: ActionAudit) {}
@@ -86,14 +87,14 @@ export class JoinSharing {
   cannotGain(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
     if (this.groupNamesPrincipal(group)) return false;
     const alone = this.aloneOf(group);
-    const first = this.firstRoles(user, group, alone);
+    const chains = this.chainsOf(user, group, alone);
     const theirs = alone.verdicts;
     const mine = this.audit.ownDecisions(user);
     return classes.every((i) => {
       const a = mine[i]!;
       const b = theirs[i]!;
       const onlyAllow = allowOnly.has(i);
-      if (this.reaches(first, alone, i, onlyAllow)) return false;
+      if (this.reaches(chains, i, onlyAllow)) return false;
       if (!onlyAllow) return a.decision === 'None' && b.decision === 'None';
       return !this.eitherMayHold(residualOf(a), residualOf(b));
     });
@@ -107,30 +108,34 @@ export class JoinSharing {
   edgesIrrelevant(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
     if (this.groupNamesPrincipal(group)) return false;
     const alone = this.aloneOf(group);
-    const first = this.firstRoles(user, group, alone);
-    return classes.every((i) => !this.reaches(first, alone, i, allowOnly.has(i)));
+    const chains = this.chainsOf(user, group, alone);
+    return classes.every((i) => !this.reaches(chains, i, allowOnly.has(i)));
   }
 
-  /** The roles `user` may newly assume through the group's statements: those it names whose trust lets the user in (memoised per user and group, as a key of `alone.chains`). */
-  private firstRoles(user: AuditPrincipal, group: string, alone: Alone): string {
-    const key = `${user.ref}\u0000${group}`;
-    let found = this.firsts.get(key);
-    if (found === undefined) {
+  /** The chains `user` may newly reach through the group's statements: from the roles it names whose trust lets the user in (memoised per user and group; users with the same first roles share them). */
+  private chainsOf(user: AuditPrincipal, group: string, alone: Alone): Chains {
+    let byGroup = this.firsts.get(user.ref);
+    if (!byGroup) this.firsts.set(user.ref, (byGroup = new Map()));
+    let found = byGroup.get(group);
+    if (!found) {
       const admitted = this.admittedOf(user);
       const first = alone.named.filter((r) => admitted.has(r));
-      found = first.map((r) => r.ref).join(',');
-      if (!alone.chains.has(found)) alone.chains.set(found, this.chainsFrom(first));
-      this.firsts.set(key, found);
+      const key = first.map((r) => r.ref).join(',');
+      found = alone.chains.get(key);
+      if (!found) {
+        const n = this.audit.classes.length;
+        alone.chains.set(key, (found = { roles: this.chainsFrom(first), allow: new Int8Array(n).fill(-1), any: new Int8Array(n).fill(-1) }));
+      }
+      byGroup.set(group, found);
     }
     return found;
   }
 
-  /** Whether a role of the chains from the first roles `first` (a key of `alone.chains`) could give class i. */
-  private reaches(first: string, alone: Alone, i: number, onlyAllow: boolean): boolean {
-    const key = `${first}|${onlyAllow ? i : -1 - i}`;
-    let reached = alone.reach.get(key);
-    if (reached === undefined) alone.reach.set(key, (reached = alone.chains.get(first)!.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow))));
-    return reached;
+  /** Whether a role of the chains could give class i (anything, or only Allow). */
+  private reaches(chains: Chains, i: number, onlyAllow: boolean): boolean {
+    const known = onlyAllow ? chains.allow : chains.any;
+    if (known[i] === -1) known[i] = chains.roles.some((r) => gives(this.audit.ownDecisions(r)[i]!, onlyAllow)) ? 1 : 0;
+    return known[i] === 1;
   }
 
   /** The roles an Allow statement of whose trust policy names the user (without one, no edge leads there); once per user. */
@@ -157,7 +162,7 @@ export class JoinSharing {
     const entry = changed.entry(probe);
     const verdicts = this.audit.whatIf(changed).ownDecisions(probe);
     const patterns = assumeResources(model.session, entry.set.policies);
-    found = { verdicts, named: model.roles().filter((r) => patterns.some((m) => m.test(r.arn))), chains: new Map(), reach: new Map() };
+    found = { verdicts, named: model.roles().filter((r) => patterns.some((m) => m.test(r.arn))), chains: new Map() };
     this.alone.set(group, found);
     return found;
   }
@@ -234,15 +239,20 @@ export class JoinSharing {
   }
 }
 
+/** Roles reached from some first roles, and per class whether one could give it (-1: not yet known). */
+interface Chains {
+  roles: AuditPrincipal[];
+  allow: Int8Array;
+  any: Int8Array;
+}
+
 /** What a group gives alone, and the roles a member may reach through its statements (with the chains from them). */
 interface Alone {
   verdicts: Verdict[];
   /** The roles its `sts:AssumeRole` Allow statements name: the first assumption a member may gain. */
   named: AuditPrincipal[];
-  /** Per set of first roles (those of `named` whose trust lets the user in): those and the roles they reach. */
-  chains: Map<string, AuditPrincipal[]>;
-  /** Per set of first roles and class (i where only Allow counts, -1-i where anything does): whether a role of the chains could give it. */
-  reach: Map<string, boolean>;
+  /** Per set of first roles (those of `named` whose trust lets the user in, by their refs): those and the roles they reach. */
+  chains: Map<string, Chains>;
 }
 
 /** Whether a role's own verdict could end a chain that gives the class: anything, or only Allow (outright, as `holdsOutright` asks). */
