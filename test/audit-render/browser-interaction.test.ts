@@ -4,16 +4,12 @@
  * clicking pins them, typing filters, and the page makes no request and logs no error (a CSP
  * violation would be one). Skipped, with the reason, when no Chromium can be had.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { accessGraphOf } from '../../src/audit/render/access-graph.js';
 import { renderHtml } from '../../src/audit/render/html.js';
 import { EXAMPLE_SNAPSHOT, whoCanOf } from './fixtures.js';
-import { ensureTool, launchChromium, type Tool } from './system-tools.js';
+import { useChromiumPages } from './chromium-pages.js';
 
 const example = whoCanOf(EXAMPLE_SNAPSHOT, { action: 'cams:UpdateInstance', allResources: true });
 const graph = accessGraphOf(example);
@@ -21,37 +17,15 @@ const indexOf = (ref: string) => graph.principals.findIndex((p) => p.ref === ref
 /** How many graph elements (nodes and edges) a principal's paths use: what hovering it must light up. */
 const elementsOf = (ref: string) => graph.nodes.filter((n) => n.principals.includes(indexOf(ref))).length + graph.edges.filter((e) => e.principals.includes(indexOf(ref))).length;
 
-let chromium: Tool = { missing: 'not looked for yet' };
-let dir = '';
-let browser: Browser | undefined;
 let page: Page;
 const problems: string[] = [];
 
-beforeAll(async () => {
-  chromium = await ensureTool('chromium');
-  if ('missing' in chromium) return;
-  dir = mkdtempSync(join(tmpdir(), 'ramguard-html-ui-'));
-  writeFileSync(join(dir, 'example.html'), renderHtml(example));
-  browser = await launchChromium(chromium.path);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+useChromiumPages('headless Chromium interaction tests of --format html', 'ramguard-html-ui-', () => ({ 'example.html': renderHtml(example) }), async (chrome) => {
+  page = await chrome.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   page.on('request', (request) => !request.url().startsWith('file:') && problems.push(`request: ${request.url()}`));
-  await page.goto(pathToFileURL(join(dir, 'example.html')).href);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-let warned = false;
-beforeEach((context: TestContext) => {
-  if ('missing' in chromium) {
-    if (!warned) console.warn(`skipped: headless Chromium interaction tests of --format html: ${chromium.missing}`);
-    warned = true;
-    context.skip(chromium.missing);
-  }
+  await page.goto(chrome.url('example.html'));
 });
 
 const highlighted = () => page.$$eval('#graph .hl', (elements) => elements.length);

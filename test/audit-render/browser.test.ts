@@ -5,52 +5,22 @@
  * stay text, and the page paints. When no Chromium can be had, these tests alone are skipped
  * with the reason.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/audit/render/html.js';
 import { escapeHtml } from '../../src/audit/render/html-escape.js';
 import { EXAMPLE_SNAPSHOT, HOSTILE_SNAPSHOT, whoCanOf } from './fixtures.js';
-import { ensureTool, launchChromium, type Tool } from './system-tools.js';
+import { useChromiumPages } from './chromium-pages.js';
 
 const example = whoCanOf(EXAMPLE_SNAPSHOT, { action: 'cams:UpdateInstance', allResources: true });
 const hostile = whoCanOf(HOSTILE_SNAPSHOT, { action: 'cams:UpdateInstance' });
 
-let chromium: Tool = { missing: 'not looked for yet' };
-let dir = '';
-let browser: Browser | undefined;
+const chrome = useChromiumPages('headless Chromium tests of --format html', 'ramguard-html-', () => ({ 'example.html': renderHtml(example), 'hostile.html': renderHtml(hostile) }));
 
-beforeAll(async () => {
-  chromium = await ensureTool('chromium');
-  if ('missing' in chromium) return;
-  dir = mkdtempSync(join(tmpdir(), 'ramguard-html-'));
-  writeFileSync(join(dir, 'example.html'), renderHtml(example));
-  writeFileSync(join(dir, 'hostile.html'), renderHtml(hostile));
-  browser = await launchChromium(chromium.path);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-let warned = false;
-beforeEach((context: TestContext) => {
-  if ('missing' in chromium) {
-    if (!warned) console.warn(`skipped: headless Chromium tests of --format html: ${chromium.missing}`);
-    warned = true;
-    context.skip(chromium.missing);
-  }
-});
-
-const pageUrl = (name: string, hash = '') => `${pathToFileURL(join(dir, name)).href}${hash}`;
+const pageUrl = chrome.url;
 
 /** The DOM after the page's script ran, serialised (as `chromium --dump-dom` prints it). */
 async function dumpDom(name: string, hash = ''): Promise<string> {
-  const page = await browser!.newPage();
+  const page = await chrome.browser.newPage();
   try {
     await page.goto(pageUrl(name, hash));
     return await page.content();
@@ -109,7 +79,7 @@ describe('the html page in headless Chromium', () => {
   });
 
   it('paints the page: a screenshot with the graph and table in it', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1400, height: 1200 } });
+    const page = await chrome.browser.newPage({ viewport: { width: 1400, height: 1200 } });
     const png = await page.goto(pageUrl('example.html')).then(() => page.screenshot());
     await page.close();
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

@@ -10,12 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BUILTIN_SERVICES } from '../../src/catalog/builtin.generated.js';
 import { DEFAULT_SCENARIO, renderPlaygroundPage } from '../../src/playground/page.js';
-import { ensureTool, launchChromium, type Tool } from '../audit-render/system-tools.js';
+import { useChromiumPages } from '../audit-render/chromium-pages.js';
 import { BIN, ROOT } from '../cli/run.js';
 import { HOSTILE_SCENARIO, scenarioOfStatements, WITH_POLICY_TYPO, WITH_SOURCE_IP } from './scenarios.js';
 import { typicalStatements } from '../../bench/policies.js';
@@ -23,37 +22,16 @@ import { typicalStatements } from '../../bench/policies.js';
 const TYPICAL = scenarioOfStatements([typicalStatements(0)]);
 const LARGE = scenarioOfStatements(Array.from({ length: 30 }, (_, i) => [...typicalStatements(i), ...typicalStatements(i + 100)]));
 
-let chromium: Tool = { missing: 'not looked for yet' };
-let dir = '';
-let browser: Browser | undefined;
+/** The page for a scenario, from the built bundle. */
+const pageOf = (scenario: string) => renderPlaygroundPage(readFileSync(resolve(ROOT, 'dist/playground/app.js'), 'utf8'), { scenario, notes: [] });
 
-const write = (name: string, scenario: string) => writeFileSync(join(dir, name), renderPlaygroundPage(readFileSync(resolve(ROOT, 'dist/playground/app.js'), 'utf8'), { scenario, notes: [] }));
-
-beforeAll(async () => {
-  chromium = await ensureTool('chromium');
-  if ('missing' in chromium) return;
-  dir = mkdtempSync(join(tmpdir(), 'ramguard-playground-'));
-  write('default.html', DEFAULT_SCENARIO);
-  write('hostile.html', HOSTILE_SCENARIO);
-  write('typo.html', WITH_POLICY_TYPO);
-  write('typical.html', TYPICAL);
-  write('large.html', LARGE);
-  browser = await launchChromium(chromium.path);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-let warned = false;
-beforeEach((context: TestContext) => {
-  if ('missing' in chromium) {
-    if (!warned) console.warn(`skipped: headless Chromium tests of the playground: ${chromium.missing}`);
-    warned = true;
-    context.skip(chromium.missing);
-  }
-});
+const chrome = useChromiumPages('headless Chromium tests of the playground', 'ramguard-playground-', () => ({
+  'default.html': pageOf(DEFAULT_SCENARIO),
+  'hostile.html': pageOf(HOSTILE_SCENARIO),
+  'typo.html': pageOf(WITH_POLICY_TYPO),
+  'typical.html': pageOf(TYPICAL),
+  'large.html': pageOf(LARGE),
+}));
 
 /** A page with everything that must not happen recorded: errors, console errors (CSP reports), any request but the page's own file. */
 interface Watched {
@@ -63,7 +41,7 @@ interface Watched {
 }
 
 async function open(url: string, viewport = { width: 1280, height: 800 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Watched> {
-  const page = await browser!.newPage({ viewport, colorScheme });
+  const page = await chrome.browser.newPage({ viewport, colorScheme });
   const watched: Watched = { page, errors: [], requests: [] };
   page.on('pageerror', (e) => watched.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -84,7 +62,7 @@ async function open(url: string, viewport = { width: 1280, height: 800 }, colorS
 /** Evaluates a browser expression (as text: the DOM's types are not the Node tests'). */
 const js = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
 
-const pageUrl = (name: string, hash = '') => `${pathToFileURL(join(dir, name)).href}${hash}`;
+const pageUrl = chrome.url;
 const decisionOf = (page: Page) => page.getByTestId('decision').getAttribute('data-decision');
 
 /** Nothing went wrong on the page: no error, no CSP report, no request. */
@@ -203,7 +181,7 @@ describe('the playground page in headless Chromium', () => {
   });
 
   it('fits 1280×800 and 390×844 without horizontal scrolling, in light and dark, and paints', async () => {
-    const shots = process.env.RAMGUARD_PLAYGROUND_SCREENSHOTS === 'docs' ? resolve(ROOT, 'docs') : dir;
+    const shots = process.env.RAMGUARD_PLAYGROUND_SCREENSHOTS === 'docs' ? resolve(ROOT, 'docs') : chrome.dir;
     const backgrounds = new Set<string>();
     for (const [name, viewport, scheme] of [
       ['desktop', { width: 1280, height: 800 }, 'light'],
