@@ -20,3 +20,8 @@ export function rawStatement(raw: Record<string, unknown>, statement: Statement)
 export function writtenItems(raw: Record<string, unknown>, statement: Statement, element: ListElement): [value: string, pointer: string][] {
   return stringsOf(rawStatement(raw, statement)?.[element], `${statement.sourcePath}/${element}`);
 }
+
+/** The items of the statement's Action, or NotAction, as written: what every action rule walks. */
+export function writtenActions(raw: Record<string, unknown>, statement: Statement): [value: string, pointer: string][] {
+  return writtenItems(raw, statement, statement.actions ? 'Action' : 'NotAction');
+}

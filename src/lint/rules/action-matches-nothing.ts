@@ -5,7 +5,7 @@
 import { expandActionPattern } from '../../catalog/query.js';
 import { hasWildcard } from '../../match/wildcard.js';
 import type { LintRule } from '../types.js';
-import { writtenItems } from '../written.js';
+import { writtenActions } from '../written.js';
 
 export const actionMatchesNothing: LintRule = {
   id: 'action-matches-nothing',
@@ -14,8 +14,7 @@ export const actionMatchesNothing: LintRule = {
   help: 'fix the pattern; `ramguard catalog actions <pattern>` shows what a pattern matches',
   check({ policy, raw, catalog, report }) {
     for (const s of policy.statements) {
-      const element = s.actions ? 'Action' : 'NotAction';
-      for (const [action, path] of writtenItems(raw, s, element)) {
+      for (const [action, path] of writtenActions(raw, s)) {
         if (action === '*' || !hasWildcard(action)) continue;
         const { actions, unknownServices } = expandActionPattern(catalog, action);
         if (unknownServices || actions.length > 0) continue;

@@ -3,7 +3,7 @@
  * lint says so once per statement and service — never as an error (the catalog is not complete).
  */
 import type { LintRule } from '../types.js';
-import { writtenItems } from '../written.js';
+import { writtenActions } from '../written.js';
 
 export const unknownService: LintRule = {
   id: 'unknown-service',
@@ -12,9 +12,8 @@ export const unknownService: LintRule = {
   help: 'check the service code; to have its actions checked, describe the service in a file and pass `--catalog DIR`',
   check({ policy, raw, catalog, report }) {
     for (const s of policy.statements) {
-      const element = s.actions ? 'Action' : 'NotAction';
       const seen = new Set<string>();
-      for (const [action, path] of writtenItems(raw, s, element)) {
+      for (const [action, path] of writtenActions(raw, s)) {
         const colon = action.indexOf(':');
         if (colon < 0) continue;
         const service = action.slice(0, colon).toLowerCase();

@@ -4,11 +4,9 @@
  * an action it has (`oss:GetObjectz`). `unknown-action` stays silent for such services, since a
  * missing name there is not proof of a typo; a near miss still deserves a did-you-mean.
  */
-import { actionMiss } from '../../catalog/action-miss.js';
 import { didYouMean } from '../../catalog/suggest.js';
-import { hasWildcard } from '../../match/wildcard.js';
+import { writtenActionMisses } from '../action-misses.js';
 import type { LintRule } from '../types.js';
-import { writtenItems } from '../written.js';
 
 export const unlistedAction: LintRule = {
   id: 'unlisted-action',
@@ -16,19 +14,12 @@ export const unlistedAction: LintRule = {
   title: 'an action its service’s incomplete list lacks, close to one it has',
   help: 'check the spelling against the suggestion; if the action is right, the catalog’s list for the service is incomplete',
   check({ policy, raw, catalog, report }) {
-    for (const s of policy.statements) {
-      const element = s.actions ? 'Action' : 'NotAction';
-      for (const [action, path] of writtenItems(raw, s, element)) {
-        const colon = action.indexOf(':');
-        if (colon < 0 || hasWildcard(action)) continue;
-        const miss = actionMiss(catalog, action);
-        if (miss?.kind !== 'unlisted') continue;
-        report({
-          path,
-          message: `\`${miss.service.service}\` lists no action \`${action.slice(colon + 1)}\` (its list may be incomplete)`,
-          help: didYouMean([miss.suggestion])!,
-        });
-      }
+    for (const { name, path, miss } of writtenActionMisses(policy, raw, catalog, 'unlisted')) {
+      report({
+        path,
+        message: `\`${miss.service.service}\` lists no action \`${name}\` (its list may be incomplete)`,
+        help: didYouMean([miss.suggestion])!,
+      });
     }
   },
 };
