@@ -6,7 +6,7 @@
  * as JSON in a non-executed `<script type="application/json">`, escaped so that no text in it
  * (`</script>`, `<!--`) can end that element; the page's script inserts every user text as text.
  */
-import { createHash } from 'node:crypto';
+import { cspHash } from '../audit/render/html-escape.js';
 import { STATE_ELEMENT_ID, type PlaygroundState } from './state.js';
 import { PLAYGROUND_STYLE } from './style.js';
 
@@ -59,15 +59,10 @@ export function inlineScript(script: string): string {
   return script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-/** `'sha256-…'` of an inline element's text, as CSP names it. */
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
-}
-
 /** The whole page (no final newline). `script` is the bundle (dist/playground/app.js). */
 export function renderPlaygroundPage(script: string, state: PlaygroundState): string {
   const js = inlineScript(script);
-  const csp = `default-src 'none'; style-src '${sha256(PLAYGROUND_STYLE)}'; script-src '${sha256(js)}'; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; style-src '${cspHash(PLAYGROUND_STYLE)}'; script-src '${cspHash(js)}'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
 <html lang="en">
 <head>

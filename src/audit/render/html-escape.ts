@@ -1,7 +1,10 @@
 /**
- * Escaping for the html page: every name in a snapshot is attacker-controlled text as far as the
- * page is concerned (a user called `<script>` must show as that text, never run).
+ * Escaping for the html pages (the audit page, the playground): every name in a snapshot is
+ * attacker-controlled text as far as the page is concerned (a user called `<script>` must show as
+ * that text, never run); and the hash by which each page's Content-Security-Policy allows its own
+ * inline style and script, and nothing else.
  */
+import { createHash } from 'node:crypto';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -10,3 +13,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
+
+/** `'sha256-…'` of an inline element's text, as CSP names it. */
+export function cspHash(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}

@@ -5,12 +5,11 @@
  * escalation chains. A filter box and hover/click highlighting come from the inline script; the
  * page reads fully without it. Every snapshot value is HTML-escaped.
  */
-import { createHash } from 'node:crypto';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { AuditResult } from '../types.js';
 import { accessGraphOf, answeredPrincipals, questionOf } from './access-graph.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-assets.js';
-import { escapeHtml } from './html-escape.js';
+import { cspHash, escapeHtml } from './html-escape.js';
 import { auditRows, type AuditRow } from './rows.js';
 import { RELATION_LEGEND, renderSvg } from './svg.js';
 
@@ -45,7 +44,7 @@ export function renderHtml(result: AuditResult): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${sha256(PAGE_STYLE)}'; script-src '${sha256(PAGE_SCRIPT)}'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${cspHash(PAGE_STYLE)}'; script-src '${cspHash(PAGE_SCRIPT)}'">
 <meta name="generator" content="ramguard">
 <title>${escapeHtml(`ramguard audit: ${title}`)}</title>
 <style>${PAGE_STYLE}</style>
@@ -70,11 +69,6 @@ ${diagnosticsSection(result)}
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>`;
-}
-
-/** `'sha256-...'` of an inline element's text, as CSP names it. */
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
 function subtitle(result: AuditResult): string {
