@@ -15,7 +15,7 @@ import type { PolicyDocument } from '../policy/types.js';
 import { and, TRUE } from '../eval/residual.js';
 import { assessmentOf, evaluateFor } from './access.js';
 import type { ActionAudit } from './action-audit.js';
-import { JoinSharing } from './join-sharing.js';
+import { JoinBound } from './join-bound.js';
 import type { Candidate } from './moves/common.js';
 import { documentMentions, mayAllow } from './model.js';
 import { ACTING_MOVES, GIVING_MOVES, MOVE_ACTIONS, moveById, type Actor } from './moves.js';
@@ -62,11 +62,11 @@ export class EscalationSearch {
   readonly servicesOf = new WeakMap<PolicyDocument, ReadonlySet<string>>();
   /** The policies an actor may attach (`attachable`), listed on first use. */
   candidates: Candidate[] | undefined;
-  /** Join-a-group outcomes shared by users alike (src/audit/join-sharing.ts). */
-  readonly joins: JoinSharing;
+  /** The bound that settles most joins without a joined account (src/audit/join-bound.ts). */
+  readonly joins: JoinBound;
 
   constructor(readonly audit: ActionAudit) {
-    this.joins = new JoinSharing(audit);
+    this.joins = new JoinBound(audit);
   }
 
   /** Every escalation of `principal` towards the audit's permission, on the classes it lacks Allow on. */

@@ -92,7 +92,7 @@ export function* edgesReusing(model: AuditModel, from: AuditPrincipal, fresh: Re
 }
 
 /** A role's trust statements that can trust a RAM identity at all, compiled once per trust document. */
-function trustOf(model: AuditModel, role: AuditPrincipal): { matchers: PrincipalMatcher[]; layer?: CompiledLayer } {
+export function trustOf(model: AuditModel, role: AuditPrincipal): { matchers: PrincipalMatcher[]; layer?: CompiledLayer } {
   const document = model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy;
   let found = model.session.trusts.get(document);
   if (!found) {

@@ -37,33 +37,21 @@ export function sharingKey(session: AuditSession, entry: Pick<PrincipalEntry, 'p
   return key;
 }
 
-/**
- * Like `sharingKey`, without the names of identity, resource-group and resource policies: equal
- * keys, equal decisions and conditions up to the statement references in the conditions (the
- * evaluator decides on statements, not on what their policies are called; control levels and
- * the session policy keep their names). For a yes-or-no question asked of many principals whose
- * policies come through differently named routes (`user-policy (via group g)`), where the answer
- * is then worked out again for the principal itself.
- */
-export function decisionKey(session: AuditSession, entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
-  return keyOf(session, entry, action, false);
-}
-
-function keyOf(session: AuditSession, entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string, named = true): string {
+function keyOf(session: AuditSession, entry: Pick<PrincipalEntry, 'principal' | 'set'>, action: string): string {
   const policies = entry.set.policies;
   let dependent = false;
-  const part = (p: NamedPolicy & { resourceGroup?: string }, keepName = named) => {
+  const part = (p: NamedPolicy & { resourceGroup?: string }) => {
     if (namesPrincipal(session, p.document)) dependent = true;
-    return `${session.idOf(p.document)}:${p.resourceGroup ?? ''}${keepName ? `:${p.name}` : ''}`;
+    return `${session.idOf(p.document)}:${p.resourceGroup ?? ''}:${p.name}`;
   };
   const relevant = (p: NamedPolicy) => documentMentions(session, p.document, action).any;
   const key = [
     entry.principal.kind,
-    policies.control.map((level) => level.map((p) => part(p, true)).join(',')).join(';'),
-    policies.session ? part(policies.session, true) : '',
-    policies.identity.filter(relevant).map((p) => part(p)).join(','),
-    policies.resourceGroup.filter(relevant).map((p) => part(p)).join(','),
-    policies.resource.map((p) => part(p)).join(','),
+    policies.control.map((level) => level.map(part).join(',')).join(';'),
+    policies.session ? part(policies.session) : '',
+    policies.identity.filter(relevant).map(part).join(','),
+    policies.resourceGroup.filter(relevant).map(part).join(','),
+    policies.resource.map(part).join(','),
   ].join('|');
   return dependent || policies.resource.length > 0 ? `${key}|${entry.set.principal.arn}` : key;
 }

@@ -1,5 +1,5 @@
 /**
- * The add-user-to-group bound and sharing (src/audit/join-sharing.ts) decide which groups each
+ * The add-user-to-group bound (src/audit/join-bound.ts) decides which groups each
  * user is told to join exactly as building every joined account would: the conformance case
  * join-shortcut.yaml checks the moves, this file the groups each move names.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ActionAudit } from '../../src/audit/action-audit.js';
-import { JoinSharing } from '../../src/audit/join-sharing.js';
+import { JoinBound } from '../../src/audit/join-bound.js';
 import { askedResource } from '../../src/audit/resources.js';
 import { AuditSession } from '../../src/audit/session.js';
 import { applyChange, outcomesIn } from '../../src/audit/what-if.js';
@@ -28,7 +28,7 @@ function joins(user: string): string[] {
     .sort();
 }
 
-describe('joining a group, with the bound and the sharing', () => {
+describe('joining a group, with the bound', () => {
   it('a Conditional user is told only of the group that gives Allow outright', () => {
     // outside's NotIpAddress and inside's own IpAddress together hold from any address, but they
     // are two conditions to the evaluator, which leaves the joined set Conditional; unless-inside
@@ -46,7 +46,7 @@ describe('joining a group, with the bound and the sharing', () => {
 describe('the bound (cannotGain)', () => {
   const session = new AuditSession(snapshot, {}, {});
   const audit = new ActionAudit(session.model, 'cams:UpdateInstance', [askedResource(snapshot, '*')]);
-  const bound = new JoinSharing(audit);
+  const bound = new JoinBound(audit);
   const inside = session.model.principals.find((p) => p.ref === 'user/inside')!;
   const twinA = session.model.principals.find((p) => p.ref === 'user/twin-a')!;
   const conditional = new Set([0]);

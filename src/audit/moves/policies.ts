@@ -77,7 +77,7 @@ export function addUserToGroup(search: EscalationSearch, actor: AuditPrincipal, 
     const arn = ramArn(snapshot, 'group', group.name);
     const permission = search.permitted(actor, 'ram:AddUserToGroup', [ramArn(snapshot, 'user', actor.name), arn]);
     if (!permission) continue;
-    for (const c of choose(need.classes, [group.name], (g, open) => search.joins.outcomes(actor, g, open, need.allowOnly, () => outcomes({ kind: 'join-group', user: actor.name, group: g, keepsEdges: search.joins.edgesIrrelevant(actor, g, open, need.allowOnly) }, open)))) out.push(gainOf(actor, c, (g) => [step(actor, 'add-user-to-group', 'ram:AddUserToGroup', arn, { kind: 'group', name: group.name }, permission, g, `add user \`${actor.name}\` to group \`${group.name}\``)]));
+    for (const c of choose(need.classes, [group.name], (g, open) => outcomes({ kind: 'join-group', user: actor.name, group: g, keepsEdges: search.joins.edgesIrrelevant(actor, g, open, need.allowOnly) }, open))) out.push(gainOf(actor, c, (g) => [step(actor, 'add-user-to-group', 'ram:AddUserToGroup', arn, { kind: 'group', name: group.name }, permission, g, `add user \`${actor.name}\` to group \`${group.name}\``)]));
   }
   return out;
 }

@@ -4,56 +4,28 @@
  * account built and audited — 51,000 what-if accounts, most of the audit's time (issue 13 §2),
  * and most of them give nothing.
  *
- * Two users alike in everything the decisions in the joined account depend on get the same
- * decisions there:
- * - their sets match the audited action the same way and match `sts:AssumeRole` the same way
- *   (`decisionKey`: the same relevant documents at the same scopes and control levels, and a key
- *   that holds the user's ARN whenever a statement can tell principals apart) — the group's
- *   policies are appended to both alike, so the joined sets match alike too;
- * - every trust statement of every role (Allow and Deny) names both or neither, and no trust
- *   condition reads a principal key: the same roles let both in, under the same conditions;
- * - the group's policies name no principal.
- * Only "gives nothing" is shared: an outcome that gives something is worked out again for the
- * user itself, whose steps and conditions name its own policies and its own edges.
- *
- * Before that, a bound settles most pairs without any changed account (`cannotGain`):
+ * A bound settles most pairs without any changed account (`cannotGain`):
  * - own access: in the identity layer the joined set's condition implies the user's own OR the
  *   group's alone (RAM: any Allow, no Deny — C∧(aU∨aG)∧¬dU∧¬dG implies (C∧aU∧¬dU) ∨ (C∧aG∧¬dG)).
  *   Where neither can be Allow outright, or both are None, the joined set cannot be either;
  * - roles: the group's statements add or better only edges to the roles its `sts:AssumeRole`
- *   Allow statements name (a Deny only takes edges away), and the roles are as they were. Where
- *   no role those reach, in the chains the audit follows, could give the class, no route can.
+ *   Allow statements name and whose trust lets the user in (a Deny only takes edges away), and the
+ *   roles are as they were. Where no role those reach, in the chains the audit follows, could give
+ *   the class, no route can (`edgesIrrelevant`: then the joined account keeps the account's edges).
  * Every actor the search asks about lacks the needed classes through its own roles already
  * (`EscalationSearch.of` carries only those), so the account as it is gives it nothing there.
  */
 import type { Residual } from '../decision/types.js';
 import { FALSE, isConstant, MAX_ENUMERATED_ATOMS, or, TRUE } from '../eval/residual.js';
-import type { PolicyDocument } from '../policy/types.js';
 import { userArn } from '../snapshot/principal.js';
-import { compilePrincipal, type PrincipalMatcher } from '../match/principal.js';
 import type { ActionAudit, Verdict } from './action-audit.js';
 import { documentsFor } from './model.js';
-import { assumeResources, MAX_ROLE_CHAIN } from './roles.js';
-import { decisionKey, namesPrincipal } from './sharing.js';
+import { assumeResources, MAX_ROLE_CHAIN, trustOf } from './roles.js';
+import { namesPrincipal } from './sharing.js';
 import type { AuditPrincipal } from './types.js';
-import type { Outcome } from './what-if.js';
 
-const ASSUME = 'sts:AssumeRole';
-
-/** A trust document's statements as the sharing needs them: who each names, and whether a condition reads the principal. */
-interface TrustShape {
-  matchers: PrincipalMatcher[];
-  /** Those of the Allow statements. */
-  allowMatchers: PrincipalMatcher[];
-  principalConditions: boolean;
-}
-
-/** The memo of join outcomes of one action audit, shared by users of the same profile. */
-export class JoinSharing {
-  private readonly profiles = new Map<string, string | undefined>();
-  /** Profile, group, open classes, Allow-only classes whose joined account gives nothing. */
-  private readonly empty = new Set<string>();
-  private readonly shapes = new WeakMap<PolicyDocument, TrustShape>();
+/** The join bound of one action audit, with what it memoises. */
+export class JoinBound {
   private readonly groupsNaming = new Map<string, boolean>();
   /** Per group: what its policies alone give (a user in that group only), and the roles its members may newly reach. */
   private readonly alone = new Map<string, Alone>();
@@ -63,20 +35,6 @@ export class JoinSharing {
   private readonly admitted = new Map<string, ReadonlySet<AuditPrincipal>>();
 
   constructor(private readonly audit: ActionAudit) {}
-
-  /**
-   * What `user` joining `group` gives on the `open` classes: `compute`d, unless a user of the same
-   * profile was given nothing by that group on those classes.
-   */
-  outcomes(user: AuditPrincipal, group: string, open: number[], allowOnly: ReadonlySet<number>, compute: () => Map<number, Outcome>): Map<number, Outcome> {
-    const profile = this.profileOf(user);
-    if (profile === undefined || this.groupNamesPrincipal(group)) return compute();
-    const key = `${profile}\u0000${group}\u0000${open.join(',')}\u0000${open.filter((i) => allowOnly.has(i)).join(',')}`;
-    if (this.empty.has(key)) return new Map();
-    const found = compute();
-    if (found.size === 0) this.empty.add(key);
-    return found;
-  }
 
   /**
    * Whether `user` joining `group` certainly gains nothing on the classes needed (see the module
@@ -144,7 +102,7 @@ export class JoinSharing {
     if (!found) {
       const { model } = this.audit;
       const principal = model.entry(user).set.principal;
-      found = new Set(model.roles().filter((r) => this.shapeOf(model.snapshot.roles[model.indexOf(r.ref)]!.trustPolicy).allowMatchers.some((m) => m(principal) !== undefined)));
+      found = new Set(model.roles().filter((r) => trustOf(model, r).matchers.some((m) => m(principal) !== undefined)));
       this.admitted.set(user.ref, found);
     }
     return found;
@@ -187,43 +145,6 @@ export class JoinSharing {
       frontier = next;
     }
     return [...seen];
-  }
-
-  /** The user's profile (see the module comment), or undefined when a trust condition reads principal keys. */
-  private profileOf(user: AuditPrincipal): string | undefined {
-    if (this.profiles.has(user.ref)) return this.profiles.get(user.ref);
-    const { model, action } = this.audit;
-    const { session } = model;
-    const entry = model.entry(user);
-    let profile: string | undefined = `${decisionKey(session, entry, action)}\u0001${decisionKey(session, entry, ASSUME)}\u0001`;
-    const admits: string[] = [];
-    for (const [k, role] of model.roles().entries()) {
-      const shape = this.shapeOf(model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy);
-      if (shape.principalConditions) {
-        profile = undefined;
-        break;
-      }
-      const named = shape.matchers.map((m) => (m(entry.set.principal) === undefined ? 0 : 1)).join('');
-      if (named.includes('1')) admits.push(`${k}:${named}`);
-    }
-    if (profile !== undefined) profile += admits.join(',');
-    this.profiles.set(user.ref, profile);
-    return profile;
-  }
-
-  private shapeOf(document: PolicyDocument): TrustShape {
-    let shape = this.shapes.get(document);
-    if (!shape) {
-      const statements = document.statements.filter((s) => s.principal !== undefined);
-      const matchers = statements.map((s) => compilePrincipal(s.principal!));
-      shape = {
-        matchers,
-        allowMatchers: matchers.filter((_, k) => statements[k]!.effect === 'Allow'),
-        principalConditions: document.statements.some((s) => s.conditions.some((c) => c.key.toLowerCase().startsWith('acs:principal'))),
-      };
-      this.shapes.set(document, shape);
-    }
-    return shape;
   }
 
   /** Whether a policy of the group can tell principals apart (then the joined sets differ per user). */
