@@ -20,7 +20,7 @@ import type { AuditPrincipal } from './types.js';
 export type AccountChange =
   | { kind: 'attach'; holder: { kind: 'user' | 'group' | 'role'; name: string }; policy: Pick<Attachment, 'policy' | 'type'> }
   | { kind: 'default-version'; policy: string; version: PolicyVersion }
-  /** `keepsEdges`: the edges the group adds lead nowhere that matters (`JoinSharing.edgesIrrelevant`): audit with the account's own. */
+  /** `keepsEdges`: the edges the group adds lead nowhere that matters (`JoinBound.edgesIrrelevant`): audit with the account's own. */
   | { kind: 'join-group'; user: string; group: string; keepsEdges?: boolean }
   /** A user that is not in the account, created with one policy attached and in no group. */
   | { kind: 'create-user'; user: string; policy: Pick<Attachment, 'policy' | 'type'> };
