@@ -78,11 +78,12 @@ export function playgroundCommand(io: Io): Command {
     const out = checkOutputPath(flags.out, io.cwd);
     if (out) early.push(out);
     if (early.length > 0) return failWith(io, undefined, early);
-    const script = pageScript();
-    if ('diagnostic' in script) return failWith(io, undefined, [script.diagnostic]);
+    // The inputs first: what is wrong with them is the user's to fix, whatever the installation.
     const built =
       flags.snapshot !== undefined ? snapshotState(reader, flags.snapshot, flags.principal!) : flags.scenario !== undefined ? scenarioState(reader, flags.scenario) : { state: { scenario: DEFAULT_SCENARIO, notes: [] }, warnings: [] };
     if ('diagnostics' in built) return failWith(io, undefined, built.diagnostics);
+    const script = pageScript();
+    if ('diagnostic' in script) return failWith(io, undefined, [script.diagnostic]);
     for (const d of built.warnings) io.err(formatDiagnostic(d));
     const page = renderPlaygroundPage(script.script, built.state);
     const written = writeOutput(flags.out, page, io.cwd, reader);

@@ -42,6 +42,13 @@ const EVAL = exits([0, 1, 2, 3]);
 const CHECK = exits([0, 1, 2]);
 const AUDIT = exits([0, 1, 2]);
 const CATALOG = exits([0, 2]);
+const PLAYGROUND = exits([0, 2]);
+/**
+ * The playground's page, written beside the inputs (never an input's name). Run in-process from
+ * src/ there is no built page script: the inputs are read and judged, and a good one ends at the
+ * missing script (exit 2); the page itself is written by the built binary in test/playground.
+ */
+const PAGE = 'hostile-playground.html';
 
 const PREFLIGHT = ['preflight', 'update-instance', '--region', 'ap-southeast-1', '--account-id', '1234567890123456', '--instance-id', 'i-1', '--instance-name', 'n'];
 const EVAL_REQUEST = ['--action', 'cams:UpdateInstance', '--resource', RESOURCE];
@@ -64,6 +71,8 @@ export const POLICY_COMMANDS: HostileCommand[] = [
 export const SCENARIO_COMMANDS: HostileCommand[] = [
   { label: 'eval --scenario', argv: (f) => ['eval', '--scenario', f], contract: EVAL, heavy: true },
   { label: 'preflight --scenario', argv: (f) => [...PREFLIGHT, '--scenario', f], contract: EVAL },
+  // The same scenario reader as eval: the families that only break the reader are left to it.
+  { label: 'playground --scenario', argv: (f) => ['playground', '--scenario', f, '--out', PAGE], contract: PLAYGROUND, skipFamilies: ['truncated', 'wrong-type'] },
 ];
 
 /** Commands that read an account snapshot. */
@@ -72,6 +81,7 @@ export const SNAPSHOT_COMMANDS: HostileCommand[] = [
   { label: 'audit who-can', argv: (f) => ['audit', 'who-can', '--snapshot', f, '--action', 'cams:UpdateInstance'], contract: AUDIT, heavy: true },
   // The same snapshot reader as who-can: the families that only break the reader are left to it.
   { label: 'audit principal-can', argv: (f) => ['audit', 'principal-can', '--snapshot', f, '--principal', 'user/alice'], contract: AUDIT, skipFamilies: ['truncated', 'wrong-type'] },
+  { label: 'playground --snapshot', argv: (f) => ['playground', '--snapshot', f, '--principal', 'user/alice', '--out', PAGE], contract: PLAYGROUND, skipFamilies: ['truncated', 'wrong-type'] },
 ];
 
 /** Commands that read a catalog service file (the input is `x.yaml` in a directory of its own). */
