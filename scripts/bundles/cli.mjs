@@ -61,6 +61,48 @@ const COMMANDER_SHIM = `const commander = require('./commander.cjs');
 export const { Argument, Command, CommanderError, Help, InvalidArgumentError, InvalidOptionArgumentError, Option, createArgument, createCommand, createOption, program } = commander;
 `;
 
+/**
+ * Node's modules a run may not need, whose loading costs a short run: node:crypto (15 internal
+ * modules, about 5 ms: only SARIF's fingerprints and the emulator's signatures use it) and
+ * node:child_process (net, dgram and streams, about 4 ms: commander's executable subcommands,
+ * which ramguard has none of, and git revisions in `check`). In the bundles each stands for a
+ * module of the same functions that loads the real one when first called. Functions only: a name
+ * the list lacks fails the build ("No matching export"), so a new use is never silently eager.
+ */
+const LAZY_BUILTINS = {
+  'node:crypto': ['createHash', 'createHmac', 'timingSafeEqual', 'randomUUID'],
+  'node:child_process': ['spawn', 'spawnSync'],
+};
+
+/** Resolves the modules of LAZY_BUILTINS (also as `crypto`, ...) to their lazy stand-ins. */
+function lazyBuiltinsPlugin() {
+  const ids = Object.keys(LAZY_BUILTINS);
+  return {
+    name: 'ramguard-lazy-builtins',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) => (args.namespace === 'ramguard-lazy' ? undefined : { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'ramguard-lazy' }));
+      b.onLoad({ filter: /.*/, namespace: 'ramguard-lazy' }, (args) => {
+        if (!ids.includes(args.path)) throw new Error(`cli bundle: no lazy stand-in for ${args.path}`);
+        const names = LAZY_BUILTINS[args.path];
+        const contents = [`let real;`, `const load = () => (real ??= require(${JSON.stringify(args.path)}));`, ...names.map((n) => `export function ${n}(...args) { return load().${n}(...args); }`)].join('\n');
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+/**
+ * For main.js, an ES module: Node's modules through the banner's `require`, not `import`. An
+ * ES module import of `node:fs` reads every export of it to make its namespace, which loads the
+ * lazy parts (streams, fs/promises, ...): about 2 ms of a run.
+ */
+const BUILTINS_BY_REQUIRE = {
+  name: 'ramguard-builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.namespace === 'ramguard-require' || args.kind === 'require-call' ? undefined : { path: args.path, namespace: 'ramguard-require' }));
+    b.onLoad({ filter: /.*/, namespace: 'ramguard-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** The subcommand modules program.js imports, found in its compiled text. */
 async function commandModules(cli) {
   const program = await readFile(join(cli, 'program.js'), 'utf8');
@@ -111,6 +153,7 @@ export default async function bundleCli(root) {
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     external: [],
+    plugins: [lazyBuiltinsPlugin()],
   });
   // The subcommands: CommonJS, `require`d by main.js.
   await build({
@@ -123,6 +166,7 @@ export default async function bundleCli(root) {
     // An import() inside a command (audit's renderers, the credential chain) stays lazy as a require().
     supported: { 'dynamic-import': false },
     plugins: [
+      lazyBuiltinsPlugin(),
       {
         name: 'ramguard-node-module',
         setup(b) {
@@ -152,6 +196,7 @@ export default async function bundleCli(root) {
     supported: { 'dynamic-import': false },
     banner: { js: "import { createRequire as __ramguardCreateRequire } from 'node:module';\nconst require = __ramguardCreateRequire(import.meta.url);" },
     plugins: [
+      BUILTINS_BY_REQUIRE,
       {
         name: 'ramguard-commands',
         setup(b) {

@@ -3,7 +3,7 @@
  * Io escapes everything it prints (escape.ts) and bounds what one call may print, so no command
  * can forget either; tests build their own Io to run commands in-process.
  */
-import { readSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 import { escapeTerminal } from './escape.js';
 
 /** A command's outputs, exit code and surroundings. */
@@ -47,6 +47,29 @@ export function readBounded(fd: number, limit: number): Buffer {
 }
 
 /**
+ * Writes all of `text` to file descriptor `fd`, waiting out EAGAIN on a non-blocking pipe. The
+ * process Io writes this way, not through `process.stdout`: making that stream costs a short run
+ * about 8 ms of Node's own start-up (its net and stream modules; bench/cold-start.ts), and Node
+ * writes to pipes, files and terminals synchronously on POSIX anyway, so the order of the lines
+ * and what is printed before an exit stay the same.
+ */
+export function writeAll(fd: number, text: string): void {
+  let bytes = Buffer.from(text, 'utf8');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (bytes.length > 0) {
+    let n: number;
+    try {
+      n = writeSync(fd, bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 5); // a full non-blocking pipe: wait for the reader, don't spin
+      continue;
+    }
+    bytes = bytes.subarray(n);
+  }
+}
+
+/**
  * The most one `out`/`err` call prints: a report larger than this is cut with a note, so a
  * hostile input cannot make ramguard print without end (the readers and the per-file diagnostic
  * caps keep real answers far below it).
@@ -62,8 +85,8 @@ export function printable(text: string): string {
 /** The Io of the running process: stdout, stderr, `process.exitCode`, the current directory, fd 0. */
 export function processIo(): Io {
   return {
-    out: (text) => void process.stdout.write(printable(text) + '\n'),
-    err: (text) => void process.stderr.write(printable(text) + '\n'),
+    out: (text) => writeAll(1, printable(text) + '\n'),
+    err: (text) => writeAll(2, printable(text) + '\n'),
     setExit: (code) => {
       process.exitCode = code;
     },
