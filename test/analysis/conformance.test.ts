@@ -5,12 +5,12 @@
  * values (several values joined with `,`) and the keys it declares absent. Every witness is run
  * through the evaluator here too.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkAccessNotGranted, checkNoNewAccess, compileAlone, type AccessOptions, type AnalysisPolicy } from '../../src/analysis/access-check.js';
 import { evaluate, parsePolicy } from '../../src/index.js';
+import { readYaml } from '../conformance/yaml-cache.js';
 
 interface Case {
   name: string;
@@ -33,7 +33,7 @@ const policy = (name: string, statements: unknown[], kind: 'identity' | 'trust' 
 
 for (const file of readdirSync(DIR).filter((f) => f.endsWith('.yaml'))) {
   describe(file, () => {
-    for (const c of parse(readFileSync(join(DIR, file), 'utf8')) as Case[]) {
+    for (const c of readYaml(join(DIR, file)) as Case[]) {
       it(c.name, () => {
         const candidate = policy('candidate', c.candidate, c.kind);
         const base = c.base ? policy('base', c.base, c.kind) : undefined;

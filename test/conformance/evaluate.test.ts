@@ -2,11 +2,11 @@
  * The conformance runner: walks every case file in test/cases/evaluate/ and checks each case's
  * decision, deciding statements and (when given) unknown keys, denying policy type and residual.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { compilePolicySet, evaluate, renderResidual, scenarioFromValue, type AuthorizationRequest, type PolicySet } from '../../src/index.js';
+import { readYaml } from './yaml-cache.js';
 
 const CASES_DIR = new URL('../cases/evaluate/', import.meta.url).pathname;
 
@@ -26,13 +26,13 @@ const files = caseFiles(CASES_DIR);
 
 describe('conformance corpus', () => {
   it('has at least 150 cases', () => {
-    const total = files.reduce((n, f) => n + (parse(readFileSync(f, 'utf8')) as { cases: Case[] }).cases.length, 0);
+    const total = files.reduce((n, f) => n + (readYaml(f) as { cases: Case[] }).cases.length, 0);
     expect(total).toBeGreaterThanOrEqual(150);
   });
 });
 
 for (const file of files) {
-  const { cases } = parse(readFileSync(file, 'utf8')) as { cases: Case[] };
+  const { cases } = readYaml(file) as { cases: Case[] };
   describe(file.slice(CASES_DIR.length), () => {
     for (const c of cases) {
       it(c.name, () => {
