@@ -4,6 +4,7 @@
  * each key) becomes a list of options, one per region, each fixing its atoms. The evaluator's
  * decision is a Boolean function of the atoms, so a search over the options decides exactly.
  */
+import { actionNamesFor, resourceTypeArns } from '../catalog/named-services.js';
 import type { Catalog } from '../catalog/types.js';
 import { operatorSpec } from '../conditions/operators.js';
 import type { StatementRef } from '../decision/types.js';
@@ -87,15 +88,12 @@ function filled(pattern: string): string[] {
   return [pattern.replace(/[*?]/g, 'x'), pattern.replace(/\*/g, '').replace(/\?/g, 'x')];
 }
 
-/** Example ARNs of the catalog's resource types, tried first so witnesses look like real ARNs. */
+/**
+ * Example ARNs of the catalog's resource types, tried first so witnesses look like real ARNs (the
+ * built-in ones from a table: no service is built for them).
+ */
 function exampleArns(catalog: Catalog | undefined): string[] {
-  const out: string[] = [];
-  for (const service of catalog?.services.values() ?? []) {
-    for (const type of service.resourceTypes) {
-      out.push(type.arn.replace(/\{#([^}]*)\}/g, (_, name: string) => (name === 'regionId' ? 'cn-hangzhou' : name === 'accountId' ? '1234567890123456' : 'example')));
-    }
-  }
-  return out;
+  return (catalog ? resourceTypeArns(catalog) : []).map((arn) => arn.replace(/\{#([^}]*)\}/g, (_, name: string) => (name === 'regionId' ? 'cn-hangzhou' : name === 'accountId' ? '1234567890123456' : 'example')));
 }
 
 class Atoms {
@@ -160,7 +158,9 @@ export function buildModel(input: ModelInput): Model {
 
   const actionMatchers = actionPatterns.map((p) => compileWildcard(p));
   const excludedSet = new Set(excluded);
-  const catalogNames = new Map([...(input.catalog?.actions.values() ?? [])].map((a) => [a.fullName.toLowerCase(), a.fullName]));
+  // The catalog's names are tried first, so witnesses name real actions; only the services the
+  // patterns can name are built (named-services.ts: the regions and their names are the same).
+  const catalogNames = input.catalog ? actionNamesFor(input.catalog, actionPatterns, excluded) : new Map<string, string>();
   const actionRegions = stringRegions(
     [...actionPatterns.map((pattern): StringPredicate => ({ kind: 'glob', pattern })), ...(excluded.length > 0 ? [{ kind: 'one-of' as const, values: excluded }] : [])],
     (v) => [...actionMatchers.map((m) => m.test(v)), ...(excluded.length > 0 ? [excludedSet.has(v)] : [])],

@@ -71,6 +71,8 @@ function buildService(raw: RawService): CatalogService {
 export interface ServiceSource {
   codes: readonly string[];
   read(code: string): RawService;
+  /** A service's resource type ARN templates, known without reading it (optional). */
+  resourceTypeArns?(code: string): readonly string[];
 }
 
 /**
@@ -80,7 +82,10 @@ export interface ServiceSource {
 export function buildCatalog(data: RawCatalogData, extra: RawService[] = [], lazy?: ServiceSource): Catalog {
   const entries: [string, CatalogService | ServiceBuilder][] = [];
   for (const raw of data.services) entries.push([raw.service, buildService(raw)]);
-  for (const code of lazy?.codes ?? []) entries.push([code, () => buildService(lazy!.read(code))]);
+  for (const code of lazy?.codes ?? []) {
+    const arns = lazy!.resourceTypeArns?.(code);
+    entries.push([code, Object.assign(() => buildService(lazy!.read(code)), arns ? { resourceTypeArns: arns } : {})]);
+  }
   for (const raw of extra) entries.push([raw.service, buildService(raw)]);
   const actions = new LazyActionMap();
   const services = new LazyServiceMap(entries, (s) => actions.index(s));

@@ -2,10 +2,15 @@
 import { buildCatalog, type RawService, type ServiceSource } from './build.js';
 import { BUILTIN_CATALOG_DATA, BUILTIN_SERVICES } from './builtin.generated.js';
 import { LazyServiceMap } from './lazy.js';
+import { BUILTIN_RESOURCE_TYPE_ARNS } from './named-services.js';
 import { readBuiltinService } from './service-files.js';
 import type { Catalog } from './types.js';
 
-const BUILTIN_SOURCE: ServiceSource = { codes: BUILTIN_SERVICES.map((s) => s.service), read: readBuiltinService };
+const BUILTIN_SOURCE: ServiceSource = {
+  codes: BUILTIN_SERVICES.map((s) => s.service),
+  read: readBuiltinService,
+  resourceTypeArns: (code) => (Object.hasOwn(BUILTIN_RESOURCE_TYPE_ARNS, code) ? BUILTIN_RESOURCE_TYPE_ARNS[code]! : []),
+};
 
 let builtin: Catalog | undefined;
 

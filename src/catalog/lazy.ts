@@ -7,8 +7,11 @@
  */
 import type { CatalogAction, CatalogService } from './types.js';
 
-/** Builds one service on demand. */
-export type ServiceBuilder = () => CatalogService;
+/**
+ * Builds one service on demand; `resourceTypeArns`, when its source knows them without building
+ * (the built-in services: named-services.ts), are its resource types' ARN templates.
+ */
+export type ServiceBuilder = (() => CatalogService) & { resourceTypeArns?: readonly string[] };
 
 /** The services, by RAM code; the codes are known before any service is built. */
 export class LazyServiceMap extends Map<string, CatalogService> {
@@ -45,6 +48,11 @@ export class LazyServiceMap extends Map<string, CatalogService> {
     const service = builder();
     super.set(code, service);
     this.#onBuild(service);
+  }
+
+  /** A service's resource type templates if known without building it (it is not built, and its source knows them). */
+  knownResourceTypeArns(code: string): readonly string[] | undefined {
+    return this.#pending.get(code)?.resourceTypeArns;
   }
 
   /** Builds every service not built yet. */
