@@ -17,6 +17,8 @@ process.on('unhandledRejection', last);
 // 78 MiB peak RSS, the same CPU time; bench/lint-cli.ts). The growth factor is read when the young
 // generation would grow, so setting it now keeps it at its initial size for this process. node:v8
 // is loaded for lint only: it brings Node's stream modules, about 3 ms of every other short run.
+// V8 takes a code cache only under the flags it was made with: scripts/bundles/code-cache.mjs
+// makes lint's under this one (FLAGS there).
 if (process.argv[2] === 'lint') (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 
 void runCli(process.argv.slice(2), processIo());
