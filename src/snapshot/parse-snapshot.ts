@@ -7,7 +7,8 @@
  */
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lazySchemaCheck, placeIn, type Placeable } from '../diagnostics/schema-check.js';
-import { MAX_SNAPSHOT_CHARACTERS, parseSource, type ParsedSource } from '../parse/source.js';
+import { isStrictJson, MAX_SNAPSHOT_CHARACTERS, parseSource, type ParsedSource } from '../parse/source.js';
+import { readPlainJson } from '../parse/plain-json.js';
 import { capDiagnostics } from '../parse/limits.js';
 import { byPosition, parsePolicy, placeCapped, validatePolicy } from '../policy/parse-policy.js';
 import type { PolicyDocument, PolicyKind } from '../policy/types.js';
@@ -26,9 +27,50 @@ export interface SnapshotParseResult {
 
 /** Parses snapshot text. `readFile` resolves `file:` references; without it they are errors. */
 export function parseSnapshot(text: string, options: { file?: string; readFile?: PolicyFileReader } = {}): SnapshotParseResult {
+  const plain = plainSnapshot(text, options.file);
+  return plain ? snapshotFromValue(plain.value, plain, options.readFile) : parseSnapshotWithPositions(text, options);
+}
+
+/** What `parseSnapshot` gives, always reading the text with positions (the equivalence test's reference). */
+export function parseSnapshotWithPositions(text: string, options: { file?: string; readFile?: PolicyFileReader } = {}): SnapshotParseResult {
   const source = parseSource(text, options.file, { maxCharacters: MAX_SNAPSHOT_CHARACTERS });
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   return snapshotFromValue(source.value, source, options.readFile);
+}
+
+/**
+ * JSON snapshot text read the engine's way (`JSON.parse`), with the position-tracking parse made
+ * only if a diagnostic asks where it is (issue 13 §2): on the bench's 2.5 MB account the tree of
+ * positions took about 1 s and most of the peak memory, for a snapshot with nothing to report.
+ * Undefined — the text is read with positions from the start — whenever that reader would say
+ * anything (see readPlainJson: oversize, too deep, a syntax error, a duplicate or `__proto__` key).
+ */
+function plainSnapshot(text: string, file?: string): (Pick<ParsedSource, 'file' | 'locate'> & { value: unknown }) | undefined {
+  if (!isStrictJson(text, file)) return undefined;
+  const plain = readPlainJson(text, MAX_SNAPSHOT_CHARACTERS);
+  if (!plain) return undefined;
+  let located: ParsedSource | undefined;
+  return {
+    value: withoutPrototypes(plain.value),
+    ...(file !== undefined ? { file } : {}),
+    locate: (pointer, target) => (located ??= parseSource(text, file, { maxCharacters: MAX_SNAPSHOT_CHARACTERS })).locate(pointer, target),
+  };
+}
+
+/**
+ * The value with every object re-made without a prototype, as the position-tracking readers make
+ * them: a tag key such as `constructor` must never find Object.prototype's. Recursion follows the
+ * nesting, which readPlainJson bounded by MAX_DEPTH.
+ */
+function withoutPrototypes(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withoutPrototypes(value[i]);
+    return value;
+  }
+  const bare: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) bare[key] = withoutPrototypes((value as Record<string, unknown>)[key]);
+  return bare;
 }
 
 /** Builds a snapshot from parsed data; `source` locates diagnostics. */
