@@ -21,7 +21,7 @@ import { prepareRequest } from '../request/prepare.js';
 import { roleArn } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { statementPointers } from './access.js';
-import type { AccessDecision, AuditPrincipal, StatementLocator } from './types.js';
+import type { AccessDecision, AuditPrincipal, ClassGrant, StatementLocator } from './types.js';
 
 /** What an external principal is. */
 export type ExternalKind = 'account' | 'any-account' | 'user' | 'role' | 'saml-provider' | 'oidc-provider' | 'identity-provider' | 'service';
@@ -173,4 +173,25 @@ export function roleAccessOf(access: { principal: AuditPrincipal; decision: Acce
   const granted = access.grants.filter((g) => g.decision !== 'None');
   const residual = granted.some((g) => g.decision === 'Allow') ? undefined : or(granted.map((g) => g.residual ?? { kind: 'true' }));
   return { role: access.principal, decision: access.decision, ...(residual ? { residual } : {}), resources: [...new Set(granted.map((g) => g.instance?.id ?? g.resource))] };
+}
+
+/**
+ * `roleAccessOf` of a role's grants per resource class, without a grant object per resource (a
+ * role with access to 1,000 instances made 1,000 of them: a quarter of a second over the audit
+ * bench's 100 such roles). The condition is the same OR, one part per resource, in the same order.
+ */
+export function roleAccessOfClasses(access: { principal: AuditPrincipal; decision: AccessDecision; classGrants: readonly ClassGrant[] }): RoleAccess {
+  const granted = access.classGrants.filter((g) => g.decision !== 'None');
+  const allowed = granted.some((g) => g.decision === 'Allow');
+  const parts: Residual[] = [];
+  const resources = new Set<string>();
+  for (const g of granted) {
+    const each = g.instances.length === g.resources.length;
+    const part: Residual = g.residual ?? { kind: 'true' };
+    for (let i = 0; i < g.resources.length; i++) {
+      if (!allowed) parts.push(part);
+      resources.add(each ? g.instances[i]!.id : g.resources[i]!);
+    }
+  }
+  return { role: access.principal, decision: access.decision, ...(allowed ? {} : { residual: or(parts) }), resources: [...resources] };
 }

@@ -14,7 +14,7 @@ import { policySetFor } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { ActionAudit, bestDecision } from './action-audit.js';
 import { EscalationSearch, MAX_ESCALATION_DEPTH } from './escalation.js';
-import { accountRootOf, externalAccess, roleAccessOf } from './external.js';
+import { accountRootOf, externalAccess, roleAccessOf, roleAccessOfClasses } from './external.js';
 import { allInstances, askedResource, type AskedResource } from './resources.js';
 import { MAX_ROLE_CHAIN } from './roles.js';
 import type { AuditOptions } from './model.js';
@@ -121,7 +121,7 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
       principals: [...granted.sort(order), ...escalating, ...blocked],
       examined: model.principals.length,
       // Who else acts with what the roles have (W21), and the account itself (W22).
-      external: externalAccess(snapshot, granted.filter((a) => a.principal.kind === 'role').map((a) => roleAccessOf(a.classGrants ? { ...a, grants: perResource(a.classGrants) } : a)), context),
+      external: externalAccess(snapshot, granted.filter((a) => a.principal.kind === 'role').map((a) => (a.classGrants ? roleAccessOfClasses({ ...a, classGrants: a.classGrants }) : roleAccessOf(a))), context),
       accountRoot: accountRootOf(snapshot),
       limits: LIMITS,
       diagnostics: [],
@@ -165,11 +165,6 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
     },
     diagnostics: [],
   };
-}
-
-/** What `roleAccessOf` reads of grants per class: decision, condition and resource of each member (a role's few classes, not a grant object each). */
-function perResource(grants: ClassGrant[]): { decision: PrincipalAccess['decision']; residual?: ClassGrant['residual']; resource: string; instance?: { id: string } }[] {
-  return grants.flatMap((g) => g.resources.map((resource, i) => ({ decision: g.decision, ...(g.residual ? { residual: g.residual } : {}), resource, ...(g.instances.length === g.resources.length ? { instance: g.instances[i]! } : {}) })));
 }
 
 /** The session options of a question: its session policy and path limit. */

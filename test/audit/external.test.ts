@@ -125,3 +125,25 @@ describe('in the text formats', () => {
     expect(renderTable(empty)).toMatch(/nobody\n\naccount root acs:ram::1111111111111111:root/);
   });
 });
+
+describe('a role\'s access read from grants per resource class (roleAccessOfClasses)', () => {
+  it('is what roleAccessOf reads from one grant per resource, on every role of the generated bench account', async () => {
+    const { generatedAccount } = await import('../../bench/audit-account.js');
+    const { roleAccessOf, roleAccessOfClasses } = await import('../../src/audit/external.js');
+    const raw = generatedAccount(600, 120) as { roles: { attachments: { policy: string; type: string }[] }[] };
+    // Two roles whose access is conditional: on a team tag (some instances), from an office network (all).
+    raw.roles[1]!.attachments = [{ policy: 'team-1-operator', type: 'Custom' }];
+    raw.roles[2]!.attachments = [{ policy: 'office-update', type: 'Custom' }];
+    const bench = parseSnapshot(JSON.stringify(raw), { file: 'bench.json' }).snapshot!;
+    const ask = { action: 'cams:UpdateInstance', allResources: true, escalation: false } as const;
+    const perClass = whoCan(bench, { ...ask, grantsPer: 'class' }).result!.principals.filter((a) => a.principal.kind === 'role');
+    const perResource = new Map(whoCan(bench, ask).result!.principals.map((a) => [a.principal.ref, a]));
+    // Allowed roles and conditional ones both, each with many instances.
+    expect(new Set(perClass.map((a) => a.decision))).toEqual(new Set(['Allow', 'Conditional']));
+    for (const access of perClass) {
+      const fromClasses = roleAccessOfClasses({ ...access, classGrants: access.classGrants! });
+      expect(fromClasses.resources.length).toBeGreaterThan(1);
+      expect(JSON.stringify(fromClasses)).toBe(JSON.stringify(roleAccessOf(perResource.get(access.principal.ref)!)));
+    }
+  });
+});
