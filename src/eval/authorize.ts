@@ -11,7 +11,9 @@ import type { CompiledPolicySet, CompiledStatement } from './compile.js';
 import { explainDeny, tracePlan } from './explain-parts.js';
 import { algebraGroups, booleanAlgebra, combine, groupValues, planDecision, type Algebra, type DecisionPlan, type GroupValue, type LayerPlan } from './layers.js';
 import { and, FALSE, isConstant, not, or, TRUE } from './residual.js';
-import { statementApplies, statementFormula } from './statement.js';
+import { statementFormula } from './statement.js';
+import { EntryCodes, fastPlan } from './fast-plan.js';
+import { ALLOWS, DENIES, StatementCodes, UNKNOWN_GROUP, type PlanCodes } from './plan-codes.js';
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -33,34 +35,13 @@ export function evaluate(
   const request = prepareRequest(input);
   const problems: Diagnostic[] = [...request.diagnostics];
   const plan = planDecision(compiled, request);
-  // codes[id] = 1 + the statement's TriCode, 0 = not computed yet: each statement is matched once,
-  // and each body once (codes[count + id of the body's first statement], the code before E3/E4).
-  // One array for both: allocating a typed array costs more than filling a small one.
-  const count = compiled.statementCount;
-  const codes = new Uint8Array(2 * count);
-  const rg = request.request.resourceGroup;
-  const code = (s: CompiledStatement): 0 | 1 | 2 => {
-    const known = codes[s.id]!;
-    if (known !== 0) return (known - 1) as 0 | 1 | 2;
-    const group = s.resourceGroup; // defined exactly for resource-group-level statements
-    let c: 0 | 1 | 2;
-    if (group !== undefined && rg !== undefined && group !== rg) c = 0;
-    else {
-      const first = count + (s.same ?? s).id;
-      const body = codes[first]!;
-      // Plan statements come from the action index: their Action is known to match.
-      if (body !== 0) c = (body - 1) as 0 | 1 | 2;
-      else codes[first] = (c = statementApplies(s, request, problems, true)) + 1;
-    }
-    if (c !== 0 && group !== undefined && rg === undefined) c = 2; // E4
-    codes[s.id] = c + 1;
-    return c;
-  };
+  // A plan's first decision asks its statements one by one; later ones its entries (plan-codes.ts).
+  const codes: PlanCodes = plan.fast || plan.decisions++ > 0 ? new EntryCodes((plan.fast ??= fastPlan(plan)), request, problems) : new StatementCodes(compiled, request, problems);
   if (plan.assumeRole && request.request.principal.arn === undefined && plan.resource.namesService()) {
     problems.push({ code: 'missing-principal-arn', severity: 'error', message: '`sts:AssumeRole` is checked against the trust policy, which needs the caller\'s ARN', path: '/principal/arn', help: 'give the caller with `--principal-arn`' });
   }
-  const result = decideFast(plan, code) ?? decideSymbolic(plan, request, problems);
-  result.decidingStatements = decidingStatements(plan, result.decision, code);
+  const result = decideFast(plan, codes) ?? decideSymbolic(plan, request, problems);
+  result.decidingStatements = decidingStatements(plan, result.decision, codes);
   if (options.trace !== false) result.statements = tracePlan(compiled, plan, request, problems);
   result.diagnostics = problems;
   if (plan.root) result.notes.push(plan.assumeRole ? 'the root user is not subject to RAM policies, but a role\'s trust policy must still trust it' : 'the root user is not subject to RAM policies');
@@ -72,20 +53,12 @@ function emptyResult(decision: EvaluationResult['decision']): EvaluationResult {
   return { decision, decidingStatements: [], unknownKeys: [], possibleDenies: [], statements: [], diagnostics: [], notes: [] };
 }
 
-function decideFast(plan: DecisionPlan, code: (s: CompiledStatement) => 0 | 1 | 2): EvaluationResult | undefined {
-  // A plain loop per group (no per-statement arrays): this is the path most decisions take.
+function decideFast(plan: DecisionPlan, codes: PlanCodes): EvaluationResult | undefined {
+  // Plain loops per group inside `codes` (no per-statement arrays): the path most decisions take.
   const group = (p: LayerPlan): GroupValue<boolean> => {
-    let allow = false;
-    let deny = false;
-    for (const s of p.statements) {
-      const c = code(s);
-      if (c === 2) throw UNKNOWN;
-      if (c === 1) {
-        if (s.deny) deny = true;
-        else allow = true;
-      }
-    }
-    return { allow, deny };
+    const value = codes.group(p);
+    if (value === UNKNOWN_GROUP) throw UNKNOWN;
+    return { allow: (value & ALLOWS) !== 0, deny: (value & DENIES) !== 0 };
   };
   let values;
   try {
@@ -147,18 +120,15 @@ function possibleDenies(plan: DecisionPlan, formula: (s: CompiledStatement) => R
 }
 
 /** E12: the statements that certainly apply in the groups that decided. */
-function decidingStatements(plan: DecisionPlan, decision: EvaluationResult['decision'], code: (s: CompiledStatement) => 0 | 1 | 2): StatementRef[] {
+function decidingStatements(plan: DecisionPlan, decision: EvaluationResult['decision'], codes: PlanCodes): StatementRef[] {
   if (decision === 'Conditional' || decision === 'ImplicitDeny') return [];
   const wantDeny = decision === 'ExplicitDeny';
   // E5: resource-group-level statements decide only when the account level gave implicit deny.
-  let accountDecided = false;
-  for (const s of plan.account.statements) {
-    if (code(s) === 1 && (wantDeny || !s.deny)) accountDecided = true;
-  }
+  const accountDecided = codes.accountDecided(plan.account, wantDeny);
   const out: StatementRef[] = [];
   for (const group of plan.consulted) {
     if (group === plan.resourceGroup && accountDecided) continue;
-    for (const s of group.statements) if (s.deny === wantDeny && code(s) === 1) out.push(s.ref);
+    codes.collect(group, wantDeny, out);
   }
   return out;
 }

@@ -80,7 +80,7 @@ export interface CompiledPolicySet {
   all: CompiledStatement[];
   /** Number of statements; ids run from 0. */
   statementCount: number;
-  /** Memo of decision plans by request shape (service, root, AssumeRole); see planDecision. */
+  /** Memo of decision plans by lower-cased action (then root caller or not); see planDecision. */
   plans: Map<string, unknown>;
 }
 

@@ -6,6 +6,7 @@
 import type { Layer, RamPolicyType } from '../decision/types.js';
 import type { PreparedRequest } from '../request/prepare.js';
 import type { CompiledLayer, CompiledPolicySet, CompiledStatement } from './compile.js';
+import type { FastPlan, GroupEntries } from './fast-plan.js';
 
 /** One group of statements that must be evaluated together: a control level, the session, ... */
 export interface LayerPlan {
@@ -21,12 +22,14 @@ export interface LayerPlan {
    * only those messages need it, and a set compiled for one decision need not index by service.
    */
   namesService(): boolean;
+  /** The statements as entries of the plan (fast-plan.ts), made with `DecisionPlan.fast`. */
+  entries: GroupEntries | undefined;
 }
 
 /** The groups a request meets, and what kind of request it is. */
 export interface DecisionPlan {
   control: LayerPlan[];
-  session?: LayerPlan;
+  session: LayerPlan | undefined;
   account: LayerPlan;
   resourceGroup: LayerPlan;
   resource: LayerPlan;
@@ -34,6 +37,10 @@ export interface DecisionPlan {
   assumeRole: boolean;
   /** The groups consulted for this kind of request, in evaluation order. */
   consulted: LayerPlan[];
+  /** The plan as entries for the fast path (fast-plan.ts), made by its second decision (plan-codes.ts). */
+  fast: FastPlan | undefined;
+  /** Decisions made with the plan before `fast` was made. */
+  decisions: number;
 }
 
 /** Builds the plan (memoised per set and action): only statements whose Action can match the request's action. */
@@ -41,27 +48,42 @@ export function planDecision(set: CompiledPolicySet, request: PreparedRequest): 
   const service = request.service;
   const action = request.action;
   const root = request.request.principal.type === 'Root';
-  const memoKey = request.planKey;
-  const memo = set.plans.get(memoKey) as DecisionPlan | undefined;
+  // Keyed by the action (a flat string, hashed once), then the caller: `planKey` says the same, but
+  // as a joined string each new request must flatten and hash again (issue 15).
+  let pair = set.plans.get(action) as PlanPair | undefined;
+  const memo = pair && (root ? pair.root : pair.user);
   if (memo) return memo;
   const plan: DecisionPlan = {
     control: set.control.map((level, i) => layerPlan('control', i, 'ControlPolicy', level, action, service)),
     account: layerPlan('identity', undefined, 'AccountLevelIdentityBasedPolicy', set.identity, action, service),
     resourceGroup: layerPlan('resource-group', undefined, 'ResourceGroupLevelIdentityBasedPolicy', set.resourceGroup, action, service),
     resource: layerPlan('resource', undefined, 'AssumeRolePolicy', set.resource, action, service),
+    // Every field in the literal, for one hidden class.
+    session: set.session ? layerPlan('session', undefined, 'SessionPolicy', set.session, action, service) : undefined,
     root,
     assumeRole: request.action === 'sts:assumerole',
     consulted: [],
+    fast: undefined,
+    decisions: 0,
   };
-  if (set.session) plan.session = layerPlan('session', undefined, 'SessionPolicy', set.session, action, service);
   plan.consulted = consultedGroups(plan);
-  if (set.plans.size < 1000) set.plans.set(memoKey, plan);
+  if (!pair && set.plans.size < 1000) set.plans.set(action, (pair = { user: undefined, root: undefined }));
+  if (pair) {
+    if (root) pair.root = plan;
+    else pair.user = plan;
+  }
   return plan;
+}
+
+/** The memoised plans of one action (`CompiledPolicySet.plans`): the root user's and everyone else's. */
+interface PlanPair {
+  user: DecisionPlan | undefined;
+  root: DecisionPlan | undefined;
 }
 
 function layerPlan(layer: Layer, level: number | undefined, policyType: RamPolicyType, compiled: CompiledLayer, action: string, service: string): LayerPlan {
   // One literal with every field: one hidden class for every group.
-  return { layer, level, policyType, statements: compiled.forAction(action), namesService: () => compiled.forService(service).length > 0 };
+  return { layer, level, policyType, statements: compiled.forAction(action), namesService: () => compiled.forService(service).length > 0, entries: undefined };
 }
 
 function consultedGroups(plan: DecisionPlan): LayerPlan[] {

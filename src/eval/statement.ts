@@ -26,20 +26,22 @@ function actionMatches(s: CompiledStatement, action: string): boolean {
 /**
  * Whether the statement's non-condition parts (action, resource, principal) match. `actionMatched`:
  * the statement comes from the action index for this action, which has matched its Action already.
+ * `resourceHit`: whether its Resource matches, when the caller has matched it already (fast-plan.ts).
  */
-function scopeMatches(s: CompiledStatement, request: PreparedRequest, actionMatched = false): boolean {
+function scopeMatches(s: CompiledStatement, request: PreparedRequest, actionMatched = false, resourceHit?: boolean): boolean {
   if (!(actionMatched && !s.notAction) && !actionMatches(s, request.action)) return false;
-  if (s.resources && firstMatch(s.resources, request.request.resource) === undefined) return false;
+  if (s.resources && !(resourceHit ?? firstMatch(s.resources, request.request.resource) !== undefined)) return false;
   if (s.principal && s.principal(request.request.principal) === undefined) return false;
   return true;
 }
 
 /**
  * Fast form: 0 does not apply, 1 applies, 2 depends on unknown context. Pass `actionMatched` for
- * a statement of a decision plan (`CompiledLayer.forAction` of the request's action).
+ * a statement of a decision plan (`CompiledLayer.forAction` of the request's action), and
+ * `resourceHit` when its Resource has been matched already.
  */
-export function statementApplies(s: CompiledStatement, request: PreparedRequest, problems: Diagnostic[], actionMatched = false): TriCode {
-  if (!scopeMatches(s, request, actionMatched)) return 0;
+export function statementApplies(s: CompiledStatement, request: PreparedRequest, problems: Diagnostic[], actionMatched = false, resourceHit?: boolean): TriCode {
+  if (!scopeMatches(s, request, actionMatched, resourceHit)) return 0;
   let result: TriCode = 1;
   for (const clause of s.clauses) {
     const r = evaluateClause(clause, request, problems);

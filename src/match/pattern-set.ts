@@ -82,6 +82,9 @@ function longestLiteralRun(pattern: string): string {
   return best;
 }
 
+/** Most cells of the dense table (4 bytes each): 1 M cells, 4 MB, for about 20,000 run characters over 50 classes. */
+const TABLE_BUDGET = 1 << 20;
+
 /**
  * Aho–Corasick over code units. Nodes are numbers; all edges live in one map keyed by
  * `node * 65536 + code unit` (one map, not one per node: 10,000 runs make ~50,000 nodes).
@@ -98,6 +101,18 @@ class RunScanner {
   /** Per node, the number of the last scan that reported its chain (each chain is walked once per input). */
   private seen = new Float64Array(1);
   private scans = 0;
+  /**
+   * The automaton as a dense table, when it is small enough: `table[node * classes + class]` is the
+   * next node, failure links already followed, so a scan reads one number per input character
+   * instead of looking up edges along the failure chain. Classes number the code units the runs
+   * hold (0: any other). Undefined: the edge map is walked instead.
+   */
+  private table: Int32Array | undefined = undefined;
+  private classes = 0;
+  private readonly asciiClass = new Int32Array(128);
+  private readonly otherClass = new Map<number, number>();
+  /** Per node: 1 when it ends a run or its dictionary link does (something to report). */
+  private reports = new Uint8Array(1);
 
   add(run: string, group: Group): void {
     let node = 0;
@@ -134,21 +149,58 @@ class RunScanner {
       const via = this.fail[node]!;
       this.dict[node] = this.ends.has(via) ? via : this.dict[via]!;
     }
+    this.reports = new Uint8Array(count);
+    for (let node = 1; node < count; node++) if (this.ends.has(node) || this.dict[node]! >= 0) this.reports[node] = 1;
+    this.buildTable(order);
+  }
+
+  /** The dense table (see `table`), built parents before children, when it stays under the budget. */
+  private buildTable(order: number[]): void {
+    const count = this.parent.length;
+    for (let node = 1; node < count; node++) {
+      const c = this.unit[node]!;
+      if (c < 128 ? this.asciiClass[c] === 0 : !this.otherClass.has(c)) {
+        const cls = ++this.classes;
+        if (c < 128) this.asciiClass[c] = cls;
+        else this.otherClass.set(c, cls);
+      }
+    }
+    const classes = ++this.classes; // class 0 included
+    if (count * classes > TABLE_BUDGET) return;
+    const table = new Int32Array(count * classes); // 0: back to the root
+    for (let node = 1; node < count; node++) table[this.parent[node]! * classes + this.classOf(this.unit[node]!)] = node;
+    // A missing edge follows the failure link, whose row is complete already (it is shallower).
+    for (const node of order) {
+      const fail = this.fail[node]!;
+      const row = node * classes;
+      for (let cls = 1; cls < classes; cls++) if (table[row + cls] === 0) table[row + cls] = table[fail * classes + cls]!;
+    }
+    this.table = table;
+  }
+
+  private classOf(c: number): number {
+    return c < 128 ? this.asciiClass[c]! : (this.otherClass.get(c) ?? 0);
   }
 
   /** Calls `found` with the groups of every run occurring in `input`, until it returns true. */
   scan(input: string, found: (g: Group) => boolean): void {
     if (this.parent.length === 1) return;
     const scan = ++this.scans;
+    const table = this.table;
+    const classes = this.classes;
     let node = 0;
     for (let i = 0; i < input.length; i++) {
       const c = input.charCodeAt(i);
-      let child = this.edges.get(node * 65536 + c);
-      while (child === undefined && node !== 0) {
-        node = this.fail[node]!;
-        child = this.edges.get(node * 65536 + c);
+      if (table) node = table[node * classes + this.classOf(c)]!;
+      else {
+        let child = this.edges.get(node * 65536 + c);
+        while (child === undefined && node !== 0) {
+          node = this.fail[node]!;
+          child = this.edges.get(node * 65536 + c);
+        }
+        node = child ?? 0;
       }
-      node = child ?? 0;
+      if (this.reports[node] === 0) continue;
       // Report this node and its dictionary chain, stopping at a node reported earlier in this input.
       for (let at = node; at > 0 && this.seen[at] !== scan; at = this.dict[at]!) {
         this.seen[at] = scan;

@@ -56,8 +56,12 @@ const TYPED_FAMILIES = new Map(Object.entries(TYPED_KEYS));
  */
 export function prepareRequest(request: AuthorizationRequest | PreparedRequest): PreparedRequest {
   if ('prepared' in request) return request;
+  const absent = new Set<string>();
+  const absentKeys = request.absent;
+  if (absentKeys) for (const k of absentKeys) absent.add(k.toLowerCase());
   const context = new Map<string, PreparedKey>();
-  const diagnostics: Diagnostic[] = [];
+  // Whether a second pass is needed: only typed keys and conflicts have something to report.
+  let check = absent.size > 0;
   const given = request.context;
   if (given) {
     // Own keys only (`Object.keys`): a context is user-keyed and may be a null-prototype object.
@@ -68,22 +72,27 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
       if (existing) {
         if (Array.isArray(raw)) for (const v of raw) existing.values.push(v); // no spread: a list may be long
         else existing.values.push(raw);
-      } else context.set(lower, { name, values: Array.isArray(raw) ? raw.slice() : [raw], read: undefined });
+      } else {
+        // A copy of a list: the prepared request keeps what was asked, whatever the caller does next.
+        context.set(lower, { name, values: Array.isArray(raw) ? raw.slice() : [raw], read: undefined });
+        if (!check && TYPED_FAMILIES.has(lower)) check = true;
+      }
     }
   }
-  const absentKeys = request.absent;
-  const absent = new Set<string>();
-  if (absentKeys) for (const k of absentKeys) absent.add(k.toLowerCase());
+  const diagnostics: Diagnostic[] = [];
+  if (check) {
+    for (const [lower, key] of context) {
+      if (absent.size > 0 && absent.has(lower)) {
+        diagnostics.push(requestProblem('conflicting-context', `\`${key.name}\` is both given a value and declared absent`, key.name));
+      }
+      // A Map: a context key named `constructor` or `__proto__` is not a typed key.
+      const family = TYPED_FAMILIES.get(lower);
+      if (family) checkTypedKey(key, family, diagnostics);
+    }
+  }
+  // After the check: the caller's ARN is neither typed nor in conflict (an absent key is not filled).
   if (request.principal.arn !== undefined && !context.has('acs:principalarn') && !absent.has('acs:principalarn')) {
     context.set('acs:principalarn', { name: 'acs:PrincipalARN', values: [request.principal.arn], read: undefined });
-  }
-  for (const [lower, key] of context) {
-    if (absent.size > 0 && absent.has(lower)) {
-      diagnostics.push(requestProblem('conflicting-context', `\`${key.name}\` is both given a value and declared absent`, key.name));
-    }
-    // A Map: a context key named `constructor` or `__proto__` is not a typed key.
-    const family = TYPED_FAMILIES.get(lower);
-    if (family) checkTypedKey(key, family, diagnostics);
   }
   const action = lowerCaseAction(request.action);
   const service = serviceOfAction(request.action);

@@ -1,0 +1,247 @@
+/**
+ * A decision plan made ready for the fast path (issue 15). A plan's statements repeat bodies (a
+ * guard Deny in every policy, the same Allow twice), and a request decides each body once; so
+ * the plan is kept as *entries* — one per distinct body and resource group (E3, E4 tell statements
+ * of one body apart only by their resource group) — and a group's Allow and Deny are read off its
+ * entries, not walked statement by statement. A large set's resource patterns are matched in one
+ * pass over the request's resource (../match/pattern-set.ts) instead of one matcher per body.
+ * The answers are those of the statements one by one: test/eval/fast-plan.test.ts checks it.
+ */
+import type { StatementRef } from '../decision/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compilePatternSet } from '../match/pattern-set.js';
+import type { PreparedRequest } from '../request/prepare.js';
+import type { CompiledStatement } from './compile.js';
+import type { TriCode } from './conditions.js';
+import type { DecisionPlan, LayerPlan } from './layers.js';
+import { ALLOWS, DENIES, UNKNOWN_GROUP, type PlanCodes } from './plan-codes.js';
+import { statementApplies } from './statement.js';
+
+/** One group's statements as entries of its plan. */
+export interface GroupEntries {
+  // Plain arrays of small integers, not typed arrays: making a typed array costs several times more,
+  // and a plan made for one decision (a set compiled per call) pays for every one of them.
+  /** The plan's entry of each distinct entry of the group, in order of first appearance. */
+  ids: number[];
+  /** Per item of `ids`: 1 when an Allow statement of the group has it, 2 a Deny, 3 both. */
+  effects: number[];
+  /** Per statement of the group (`LayerPlan.statements[i]`): its entry in the plan. */
+  of: number[];
+  /** Per item of `ids`: its Allow statements' references, in document order. */
+  allows: StatementRef[][];
+  /** Per item of `ids`: its Deny statements' references, in document order. */
+  denies: StatementRef[][];
+}
+
+/** The plan's entries and bodies. */
+export interface FastPlan {
+  /** The first statement of each distinct body the plan holds: the one matched. */
+  bodies: CompiledStatement[];
+  /** Per entry: its body (index into `bodies`). */
+  entryBody: number[];
+  /** Per entry: the resource group of its statements (resource-group level), else undefined. */
+  entryGroup: (string | undefined)[];
+  /** The bodies' resource patterns as one set, when there are enough to be worth it. */
+  resources: ResourceIndex | undefined;
+}
+
+/** The resource patterns of a plan's bodies, matched together. */
+interface ResourceIndex {
+  /** Per pattern: whether it matches `resource`. */
+  hitsOf(resource: string): boolean[];
+  /** Per body: the indexes of its patterns. */
+  ofBody: number[][];
+}
+
+/** Below this many bodies with a Resource, each body's own matchers are cheaper than one pass. */
+const RESOURCE_INDEX_MIN = 16;
+
+/** Every group of a plan, consulted or not, in one fixed order. */
+export function groupsOf(plan: DecisionPlan): LayerPlan[] {
+  return [...plan.control, ...(plan.session ? [plan.session] : []), plan.account, plan.resourceGroup, plan.resource];
+}
+
+/** Builds the entries of a plan and of its groups (once per plan: plans are memoised per set and action). */
+export function fastPlan(plan: DecisionPlan): FastPlan {
+  const bodies: CompiledStatement[] = [];
+  const bodyOf = new Map<CompiledStatement, number>();
+  const entryBody: number[] = [];
+  const entryGroup: (string | undefined)[] = [];
+  // Entries by body, then (resource-group level only) by resource group.
+  const plainEntry = new Map<number, number>();
+  const groupedEntry = new Map<number, Map<string, number>>();
+  const entryOf = (s: CompiledStatement): number => {
+    const first = s.same ?? s;
+    let body = bodyOf.get(first);
+    if (body === undefined) {
+      bodyOf.set(first, (body = bodies.length));
+      bodies.push(first);
+    }
+    const rg = s.resourceGroup;
+    let byGroup: Map<number, number> | Map<string, number> = plainEntry;
+    let key: number | string = body;
+    if (rg !== undefined) {
+      let inner = groupedEntry.get(body);
+      if (!inner) groupedEntry.set(body, (inner = new Map()));
+      byGroup = inner;
+      key = rg;
+    }
+    let entry = (byGroup as Map<number | string, number>).get(key);
+    if (entry === undefined) {
+      (byGroup as Map<number | string, number>).set(key, (entry = entryBody.length));
+      entryBody.push(body);
+      entryGroup.push(rg);
+    }
+    return entry;
+  };
+  // Each group keeps its own entries (`LayerPlan.entries`): the fast path reads them group by group.
+  for (const p of groupsOf(plan)) p.entries = p.statements.length === 0 ? NO_ENTRIES : groupEntries(p, entryOf);
+  return { bodies, entryBody, entryGroup, resources: resourceIndex(bodies) };
+}
+
+/** The entries of every empty group (most layers of most sets are empty); never changed. */
+const NO_ENTRIES: GroupEntries = Object.freeze({ ids: [], effects: [], of: [], allows: [], denies: [] });
+
+function groupEntries(p: LayerPlan, entryOf: (s: CompiledStatement) => number): GroupEntries {
+  const of = new Array<number>(p.statements.length);
+  const local = new Map<number, number>();
+  const ids: number[] = [];
+  const effects: number[] = [];
+  const allows: StatementRef[][] = [];
+  const denies: StatementRef[][] = [];
+  p.statements.forEach((s, i) => {
+    const entry = (of[i] = entryOf(s));
+    let at = local.get(entry);
+    if (at === undefined) {
+      local.set(entry, (at = ids.length));
+      ids.push(entry);
+      effects.push(0);
+      allows.push([]);
+      denies.push([]);
+    }
+    effects[at] = effects[at]! | (s.deny ? 2 : 1);
+    (s.deny ? denies : allows)[at]!.push(s.ref);
+  });
+  return { ids, effects, of, allows, denies };
+}
+
+function resourceIndex(bodies: CompiledStatement[]): ResourceIndex | undefined {
+  if (bodies.filter((s) => s.resources !== undefined).length < RESOURCE_INDEX_MIN) return undefined;
+  const position = new Map<string, number>();
+  const ofBody = bodies.map((s) =>
+    (s.resources ?? []).map((m) => {
+      let i = position.get(m.pattern);
+      if (i === undefined) position.set(m.pattern, (i = position.size));
+      return i;
+    }),
+  );
+  const patterns = compilePatternSet([...position.keys()]);
+  const count = position.size;
+  return {
+    hitsOf(resource) {
+      const hits = new Array<boolean>(count).fill(false);
+      patterns.mark(resource, hits);
+      return hits;
+    },
+    ofBody,
+  };
+}
+
+/**
+ * The code of each entry for one request, each body matched once (0 does not apply, 1 applies,
+ * 2 unknown): what `statementApplies` gives each statement of the entry, with E3 and E4 applied.
+ * One per evaluation; a class, so the hot loops call one method of one shape.
+ */
+export class EntryCodes implements PlanCodes {
+  private readonly bodyCount: number;
+  /** codes[body] and codes[bodyCount + entry]: 1 + the code, 0 = not computed yet. */
+  private readonly codes: Uint8Array | number[];
+  /** Per pattern of the resource index: whether it matches the request's resource (made on first need). */
+  private hits: boolean[] | undefined = undefined;
+  private readonly resourceGroup: string | undefined;
+
+  constructor(
+    private readonly fast: FastPlan,
+    private readonly request: PreparedRequest,
+    private readonly problems: Diagnostic[],
+  ) {
+    this.bodyCount = fast.bodies.length;
+    // A plain array for a few entries: a typed array costs more to make than to fill a small one.
+    const size = this.bodyCount + fast.entryGroup.length;
+    this.codes = size > 64 ? new Uint8Array(size) : new Array<number>(size).fill(0);
+    this.resourceGroup = request.request.resourceGroup;
+  }
+
+  code(entry: number): TriCode {
+    const known = this.codes[this.bodyCount + entry]!;
+    if (known !== 0) return (known - 1) as TriCode;
+    const group = this.fast.entryGroup[entry];
+    const rg = this.resourceGroup;
+    let c: TriCode;
+    if (group !== undefined && rg !== undefined && group !== rg) c = 0; // E3
+    else c = this.bodyCode(this.fast.entryBody[entry]!);
+    if (c !== 0 && group !== undefined && rg === undefined) c = 2; // E4
+    this.codes[this.bodyCount + entry] = c + 1;
+    return c;
+  }
+
+  group(p: LayerPlan): number {
+    const { ids, effects } = p.entries!;
+    let value = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const c = this.code(ids[i]!);
+      if (c === 2) return UNKNOWN_GROUP;
+      if (c === 1) value |= effects[i]!;
+    }
+    return value;
+  }
+
+  accountDecided(p: LayerPlan, wantDeny: boolean): boolean {
+    const { ids, effects } = p.entries!;
+    let decided = false;
+    // Every entry is matched, as every statement was before entries: what a match reports stays the same.
+    for (let i = 0; i < ids.length; i++) if (this.code(ids[i]!) === 1 && (wantDeny || effects[i]! & ALLOWS)) decided = true;
+    return decided;
+  }
+
+  collect(p: LayerPlan, wantDeny: boolean, out: StatementRef[]): void {
+    const { ids, effects, of, allows, denies } = p.entries!;
+    const wanted = wantDeny ? DENIES : ALLOWS;
+    // The entries that decide: usually one, whose statements are then taken in document order as they are.
+    let only = -1;
+    let several = false;
+    for (let i = 0; i < ids.length; i++) {
+      if (effects[i]! & wanted && this.code(ids[i]!) === 1) {
+        if (only < 0) only = i;
+        else several = true;
+      }
+    }
+    if (only < 0) return;
+    if (!several) {
+      for (const ref of (wantDeny ? denies : allows)[only]!) out.push(ref);
+      return;
+    }
+    const statements = p.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i]!;
+      if (s.deny === wantDeny && this.code(of[i]!) === 1) out.push(s.ref);
+    }
+  }
+
+  private bodyCode(body: number): TriCode {
+    const done = this.codes[body]!;
+    if (done !== 0) return (done - 1) as TriCode;
+    const s = this.fast.bodies[body]!;
+    const index = this.fast.resources;
+    let hit: boolean | undefined;
+    if (index && s.resources !== undefined) {
+      const hits = (this.hits ??= index.hitsOf(this.request.request.resource));
+      hit = false;
+      for (const i of index.ofBody[body]!) if (hits[i]) hit = true;
+    }
+    // Plan statements come from the action index: their Action is known to match.
+    const c = statementApplies(s, this.request, this.problems, true, hit);
+    this.codes[body] = c + 1;
+    return c;
+  }
+}
