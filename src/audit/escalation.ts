@@ -90,16 +90,21 @@ export class EscalationSearch {
         if (!this.capable(actor)) continue;
         for (const gain of this.memoised(`self|${actor.ref}|${needKey(need)}`, () => GIVING_MOVES.flatMap((row) => row.gains(this, actor, need)))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
         if (depth + 1 >= MAX_ESCALATION_DEPTH) continue;
+        let needed: Set<number> | undefined;
         for (const move of this.memoised(`takeover|${actor.ref}|${need.classes.join(',')}`, () => this.takeovers(actor, need.classes))) {
           const target = move.becomes;
           if (visited.has(target.ref)) continue;
           visited.add(target.ref);
           const reached = audit.answer(target);
-          const gives = (i: number) => reached[i]!.decision === 'Allow' || (reached[i]!.decision === 'Conditional' && !need.allowOnly.has(i));
+          // Only the classes the target's answer is not None on can be given: most targets (in the
+          // bench account, thousands of users a helpdesk may take over) have none, and each was
+          // asked about every needed class.
+          needed ??= new Set(need.classes);
+          const given = new Set(this.granting(reached).filter((i) => needed!.has(i) && (reached[i]!.decision === 'Allow' || !need.allowOnly.has(i))));
           const moved = [...chain, move.step];
           // Reaching a role that has it by assumption alone is an access path, not an escalation.
-          if (need.classes.some(gives) && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
-          const rest = need.classes.filter((i) => !gives(i));
+          if (given.size > 0 && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
+          const rest = given.size === 0 ? need.classes : need.classes.filter((i) => !given.has(i));
           if (rest.length > 0) next.push({ actor: target, chain: moved, need: { classes: rest, allowOnly: need.allowOnly } });
         }
       }
@@ -180,8 +185,26 @@ export class EscalationSearch {
     let found = this.havings.get(key);
     if (!found) {
       const { audit } = this;
-      found = new Set(audit.model.principals.filter((p) => classes.some((i) => audit.answer(p)[i]!.decision !== 'None')).map((p) => p.ref));
+      const wanted = new Set(classes);
+      found = new Set(audit.model.principals.filter((p) => this.granting(audit.answer(p)).some((i) => wanted.has(i))).map((p) => p.ref));
       this.havings.set(key, found);
+    }
+    return found;
+  }
+
+  private readonly grantingClasses = new WeakMap<readonly { decision: string }[], number[]>();
+
+  /**
+   * The classes an answer is not None on, once per answer array: principals nothing allows share
+   * one, and asking each of the bench account's 10,000 principals about every class cost a
+   * quarter of a second per `havingAccess`.
+   */
+  private granting(answers: readonly { decision: string }[]): number[] {
+    let found = this.grantingClasses.get(answers);
+    if (!found) {
+      found = [];
+      for (let i = 0; i < answers.length; i++) if (answers[i]!.decision !== 'None') found.push(i);
+      this.grantingClasses.set(answers, found);
     }
     return found;
   }
