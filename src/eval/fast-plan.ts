@@ -159,6 +159,9 @@ export class EntryCodes implements PlanCodes {
   /** Per pattern of the resource index: whether it matches the request's resource (made on first need). */
   private hits: boolean[] | undefined = undefined;
   private readonly resourceGroup: string | undefined;
+  /** The groups `group` has answered in full, and per group its value, allowAt and denyAt. */
+  private readonly noted: LayerPlan[] = [];
+  private readonly notes: number[] = [];
 
   constructor(
     private readonly fast: FastPlan,
@@ -168,7 +171,7 @@ export class EntryCodes implements PlanCodes {
     this.bodyCount = fast.bodies.length;
     // A plain array for a few entries: a typed array costs more to make than to fill a small one.
     const size = this.bodyCount + fast.entryGroup.length;
-    this.codes = size > 64 ? new Uint8Array(size) : new Array<number>(size).fill(0);
+    this.codes = size > 1024 ? new Uint8Array(size) : new Array<number>(size).fill(0);
     this.resourceGroup = request.request.resourceGroup;
   }
 
@@ -188,15 +191,31 @@ export class EntryCodes implements PlanCodes {
   group(p: LayerPlan): number {
     const { ids, effects } = p.entries!;
     let value = 0;
+    // The applying entries of each effect, noted on the way for accountDecided and collect:
+    // -1 none, -2 several, else the one (its index in `ids`).
+    let allowAt = -1;
+    let denyAt = -1;
     for (let i = 0; i < ids.length; i++) {
       const c = this.code(ids[i]!);
       if (c === 2) return UNKNOWN_GROUP;
-      if (c === 1) value |= effects[i]!;
+      if (c === 1) {
+        const effect = effects[i]!;
+        value |= effect;
+        if (effect & ALLOWS) allowAt = allowAt === -1 ? i : -2;
+        if (effect & DENIES) denyAt = denyAt === -1 ? i : -2;
+      }
     }
+    this.noted.push(p);
+    this.notes.push(value, allowAt, denyAt);
     return value;
   }
 
   accountDecided(p: LayerPlan, wantDeny: boolean): boolean {
+    const at = this.noted.indexOf(p);
+    if (at >= 0) {
+      const value = this.notes[3 * at]!;
+      return wantDeny ? value !== 0 : (value & ALLOWS) !== 0;
+    }
     const { ids, effects } = p.entries!;
     let decided = false;
     // Every entry is matched, as every statement was before entries: what a match reports stays the same.
@@ -206,18 +225,16 @@ export class EntryCodes implements PlanCodes {
 
   collect(p: LayerPlan, wantDeny: boolean, out: StatementRef[]): void {
     const { ids, effects, of, allows, denies } = p.entries!;
-    const wanted = wantDeny ? DENIES : ALLOWS;
     // The entries that decide: usually one, whose statements are then taken in document order as they are.
     let only = -1;
-    let several = false;
-    for (let i = 0; i < ids.length; i++) {
-      if (effects[i]! & wanted && this.code(ids[i]!) === 1) {
-        if (only < 0) only = i;
-        else several = true;
-      }
+    const at = this.noted.indexOf(p);
+    if (at >= 0) only = this.notes[3 * at + (wantDeny ? 2 : 1)]!;
+    else {
+      const wanted = wantDeny ? DENIES : ALLOWS;
+      for (let i = 0; i < ids.length; i++) if (effects[i]! & wanted && this.code(ids[i]!) === 1) only = only === -1 ? i : -2;
     }
-    if (only < 0) return;
-    if (!several) {
+    if (only === -1) return;
+    if (only >= 0) {
       for (const ref of (wantDeny ? denies : allows)[only]!) out.push(ref);
       return;
     }
@@ -239,8 +256,9 @@ export class EntryCodes implements PlanCodes {
       hit = false;
       for (const i of index.ofBody[body]!) if (hits[i]) hit = true;
     }
-    // Plan statements come from the action index: their Action is known to match.
-    const c = statementApplies(s, this.request, this.problems, true, hit);
+    // Plan statements come from the action index: their Action is known to match. A Resource that
+    // matches nothing decides at once (matching Action and Resource reports nothing).
+    const c = hit === false ? 0 : statementApplies(s, this.request, this.problems, true, hit);
     this.codes[body] = c + 1;
     return c;
   }
