@@ -60,6 +60,8 @@ export class EscalationSearch {
   private readonly worth = new Map<string, AuditPrincipal[]>();
   /** The services each trust policy lets assume its role (pass-role), worked out once per document. */
   readonly servicesOf = new WeakMap<PolicyDocument, ReadonlySet<string>>();
+  /** The groups whose policies can allow the action or `sts:AssumeRole` (add-user-to-group), listed on first use. */
+  helpingGroups: ReadonlySet<string> | undefined;
   /** The policies an actor may attach (`attachable`), listed on first use. */
   candidates: Candidate[] | undefined;
   /** The bound that settles most joins without a joined account (src/audit/join-bound.ts). */

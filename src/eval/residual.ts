@@ -114,6 +114,28 @@ function kleene(n: Numbered, assignment: Int8Array): number {
 }
 
 /**
+ * Whether the formula is built of atoms by AND and OR alone (no NOT, no constant, no empty
+ * junction, which is a constant): then it is false with every atom false and true with every atom
+ * true, so not constant — settled without numbering its atoms. Most conditions the audit asks
+ * about are of this kind (Allow statements' conditions ORed), and numbering them was a tenth of
+ * the README demo's escalation search.
+ */
+function monotone(p: Residual): boolean {
+  switch (p.kind) {
+    case 'and':
+    case 'or':
+      if (p.of.length === 0) return false;
+      for (const q of p.of) if (!monotone(q)) return false;
+      return true;
+    case 'condition':
+    case 'resource-group':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
  * `true`/`false` when the formula has that value under every assignment of its atoms, else
  * undefined. Decided by splitting on one atom at a time and evaluating each partial assignment in
  * Kleene's logic, whose definite answer holds for every completion — so a branch stops as soon as
@@ -124,6 +146,7 @@ function kleene(n: Numbered, assignment: Int8Array): number {
 export function isConstant(p: Residual): boolean | undefined {
   if (p.kind === 'true') return true;
   if (p.kind === 'false') return false;
+  if (monotone(p)) return undefined;
   const ids = new Map<string, number>();
   const root = numbered(p, ids);
   if (ids.size > MAX_ENUMERATED_ATOMS) return undefined;

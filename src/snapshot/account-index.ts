@@ -40,7 +40,8 @@ const EMPTY: readonly Named[] = [];
 
 /** Name → position and item, for each list of one account. */
 export class AccountIndex<A extends IndexableAccount = AccountSnapshot> {
-  private readonly maps = new Map<string, KeyMap>();
+  /** Per list, per key name: maps nested rather than keyed by a joined string, built on every lookup (a profile's top entry in the audit). */
+  private readonly maps = new Map<ListName, Map<string, KeyMap>>();
 
   constructor(
     readonly account: A,
@@ -115,10 +116,11 @@ export class AccountIndex<A extends IndexableAccount = AccountSnapshot> {
 
   /** The key map of a list: this index's own, else the one it derives from (shared: positions stay). */
   private mapOf(list: ListName, keyName: string, key: (item: Named) => string): KeyMap {
-    const id = `${list}|${keyName}`;
-    const found = this.maps.get(id) ?? this.parent?.mapOf(list, keyName, key);
+    const own = this.maps.get(list)?.get(keyName);
+    if (own) return own;
+    const found = this.parent?.mapOf(list, keyName, key);
     if (found) {
-      this.maps.set(id, found);
+      this.keep(list, keyName, found);
       return found;
     }
     return this.remap(list, keyName, key);
@@ -132,8 +134,14 @@ export class AccountIndex<A extends IndexableAccount = AccountSnapshot> {
       if (!byKey.has(k)) byKey.set(k, i);
     });
     const made = { list: items, size: items.length, byKey };
-    this.maps.set(`${list}|${keyName}`, made);
+    this.keep(list, keyName, made);
     return made;
+  }
+
+  private keep(list: ListName, keyName: string, map: KeyMap): void {
+    let byKeyName = this.maps.get(list);
+    if (!byKeyName) this.maps.set(list, (byKeyName = new Map()));
+    byKeyName.set(keyName, map);
   }
 }
 
