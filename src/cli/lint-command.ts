@@ -4,8 +4,8 @@ import { Command, Option } from 'commander';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { applySuppressions, atOrAbove, defaultConfig, isIgnored, parseLintConfig, SEVERITY_ORDER, type LintConfig } from '../lint/config.js';
 import { lintPolicy, type Finding } from '../lint/engine.js';
-import { renderLintJson } from '../lint/format/json.js';
-import { renderSarif } from '../lint/format/sarif.js';
+import { JsonReport, renderLintJson } from '../lint/format/json.js';
+import { renderSarif, SarifReport } from '../lint/format/sarif.js';
 import { renderLintText, TextReport, withFrames, type FramedFinding } from '../lint/format/text.js';
 import { extractPolicies } from '../lint/inputs/extract.js';
 import { RULES } from '../lint/registry.js';
@@ -66,13 +66,18 @@ export function lintCommand(io: Io): Command {
       const outputProblem = flags.output !== undefined ? checkOutputPath(flags.output, cwd) : undefined;
       if (outputProblem) problems.push(outputProblem);
       if (problems.length > 0 || !config || !catalog) return failWith(io, flags.format, problems);
-      // One file at a time: its text is dropped once it is linted. A text report keeps only each
-      // file's rendered part (TextReport) — unless a path is given twice, whose findings the
-      // report groups under one name; the other formats keep the findings, each code frame cut.
+      // One file at a time: its text is dropped once it is linted, and the report keeps only what it
+      // prints of it (TextReport: the file's part; JsonReport and SarifReport: each finding's
+      // text) — unless a path is given twice, whose findings the report groups under one name:
+      // then the findings are kept, each code frame cut, and rendered at the end.
       const files = new Set<string>();
       const inputs = new Set<string>();
       const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
-      const byFile = flags.format === 'text' && new Set(targets.map((t) => t.path)).size === targets.length ? new TextReport(flags.verbose) : undefined;
+      const uriOf = (file: string) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file)));
+      const unique = new Set(targets.map((t) => t.path)).size === targets.length;
+      const byFile = unique && flags.format === 'text' ? new TextReport(flags.verbose) : undefined;
+      const byFinding = !unique ? undefined : flags.format === 'json' ? new JsonReport() : flags.format === 'sarif' ? new SarifReport(RULES, '0.1.0', uriOf) : undefined;
+      let suppressedCount = 0;
       let failing = false;
       let findings: FramedFinding[] = [];
       let policies = 0;
@@ -97,30 +102,40 @@ export function lintCommand(io: Io): Command {
           policies++;
           for (const item of lintPolicy(source, catalog, config.rules)) found.push(item);
         }
-        if (byFile) {
+        if (byFile || byFinding) {
           const { kept, suppressed } = applySuppressions(config, found, relativeFile);
           const shown = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
           failing ||= shown.some((f) => atOrAbove(f.severity, flags.failOn));
-          byFile.addFile(read.file, withFrames(shown, read.text), suppressed);
+          if (byFile) byFile.addFile(read.file, withFrames(shown, read.text), suppressed);
+          else byFinding!.addFile(shown);
+          suppressedCount += suppressed.length;
         } else for (const item of flags.format === 'text' ? withFrames(found, read.text) : found) findings.push(item);
       }
       if (problems.length > 0) return failWith(io, flags.format, problems);
-      if (byFile) return finish(byFile.render(), byFile.findings, failing);
+      if (byFile) return finish(byFile.parts(), byFile.findings, failing);
+      if (byFinding instanceof JsonReport) return finish(byFinding.parts({ files: files.size, policies, suppressed: suppressedCount }), 0, failing);
+      if (byFinding) return finish(byFinding.parts(), 0, failing);
       const { kept, suppressed } = applySuppressions(config, findings, relativeFile);
       findings = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
       const report =
         flags.format === 'json'
           ? renderLintJson(findings, { files: files.size, policies, suppressed: suppressed.length })
           : flags.format === 'sarif'
-            ? renderSarif(findings, RULES, '0.1.0', (file) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file))))
+            ? renderSarif(findings, RULES, '0.1.0', uriOf)
             : renderLintText(findings, new Map(), suppressed, flags.verbose);
       return finish(report, findings.length, findings.some((f) => atOrAbove(f.severity, flags.failOn)));
 
-      function finish(report: string, shown: number, failed: boolean): void {
+      /** Writes the report (in parts: see `Io.outParts`) and sets the exit code. */
+      function finish(report: string | string[], shown: number, failed: boolean): void {
         if (flags.output !== undefined) {
-          const unwritten = writeOutput(flags.output, report + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
+          const text = typeof report === 'string' ? report : report.join('');
+          const unwritten = writeOutput(flags.output, text + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
           if (unwritten) return failWith(io, flags.format, [unwritten]);
-        } else if (!(flags.quiet && flags.format === 'text' && shown === 0)) io.out(report);
+        } else if (!(flags.quiet && flags.format === 'text' && shown === 0)) {
+          if (typeof report === 'string') io.out(report);
+          else if (io.outParts) io.outParts(report);
+          else io.out(report.join(''));
+        }
         io.setExit(failed ? 1 : 0);
       }
     });

@@ -10,6 +10,12 @@ import { escapeTerminal } from './escape.js';
 export interface Io {
   /** Prints a line (the answer) on standard output. */
   out(text: string): void;
+  /**
+   * Prints a line made of `parts`, as `out(parts.join(''))` would, without making the whole text
+   * (a lint report of thousands of files is tens of MiB as one string, and as many again in bytes).
+   * Optional: without it, callers print the joined text with `out`.
+   */
+  outParts?(parts: readonly string[]): void;
   /** Prints a line (diagnostics, progress, warnings) on standard error. */
   err(text: string): void;
   /** Records the exit code. */
@@ -82,10 +88,34 @@ export function printable(text: string): string {
   return escapeTerminal(bounded);
 }
 
+/** How many characters `printParts` gathers before it writes them. */
+const PART_BATCH = 64 * 1024;
+
+/**
+ * Writes `parts` and a line break to `fd` as `printable(parts.join(''))` would be written, in
+ * batches: escaping part by part is escaping the whole, but for a `\r` at the end of a part (the
+ * escape looks at the character after it), which waits for the next part.
+ */
+export function printParts(fd: number, parts: readonly string[]): void {
+  let total = 0;
+  for (const part of parts) total += part.length;
+  if (total > MAX_PRINT_CHARACTERS) return writeAll(fd, printable(parts.join('')) + '\n');
+  let batch = '';
+  for (const part of parts) {
+    batch += part;
+    if (batch.length >= PART_BATCH && !batch.endsWith('\r')) {
+      writeAll(fd, escapeTerminal(batch));
+      batch = '';
+    }
+  }
+  writeAll(fd, escapeTerminal(batch) + '\n');
+}
+
 /** The Io of the running process: stdout, stderr, `process.exitCode`, the current directory, fd 0. */
 export function processIo(): Io {
   return {
     out: (text) => writeAll(1, printable(text) + '\n'),
+    outParts: (parts) => printParts(1, parts),
     err: (text) => writeAll(2, printable(text) + '\n'),
     setExit: (code) => {
       process.exitCode = code;

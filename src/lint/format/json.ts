@@ -1,6 +1,6 @@
 /** JSON report: `{findings: [...], summary: {...}}`, one object per finding with its position. */
 import type { Finding } from '../engine.js';
-import { capFindings } from './cap.js';
+import { CappedByFile, capFindings } from './cap.js';
 
 /** One finding as the JSON report shows it. */
 export function findingJson(f: Finding) {
@@ -26,4 +26,57 @@ export function renderLintJson(all: Finding[], stats: { files: number; policies:
   const bySeverity: Record<string, number> = { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 };
   for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   return JSON.stringify({ findings: findings.map(findingJson), summary: { ...stats, findings: findings.length, bySeverity } }, null, 2);
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep in a larger document
+ * indented by 2: every line after the first indented by 2 × depth more. (JSON text has no raw line
+ * break inside a string, so splitting at line breaks splits between tokens only.)
+ */
+export function nestedJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).split('\n').join(`\n${' '.repeat(2 * depth)}`);
+}
+
+/** A placeholder array item, replaced by the items rendered apart (see `withItems`). */
+const ITEMS = '@@ramguard-items@@';
+
+/**
+ * `JSON.stringify(document, null, 2)` in parts, where the array `slot` of the document `make`
+ * makes holds `items`, each already rendered by `nestedJson(item, depth)` at the array's item
+ * depth: the document is rendered with one placeholder item, which the items replace.
+ */
+export function withItems<T>(make: (items: unknown[]) => T, depth: number, items: readonly string[]): string[] {
+  if (items.length === 0) return [JSON.stringify(make([]), null, 2)];
+  const [before, after] = JSON.stringify(make([ITEMS]), null, 2).split(`"${ITEMS}"`) as [string, string];
+  const separator = `,\n${' '.repeat(2 * depth)}`;
+  return [before, ...items.map((item, i) => (i === 0 ? item : separator + item)), after];
+}
+
+/**
+ * The JSON report built file by file, for a lint of many files: each finding is rendered when its
+ * file is linted and only its text is kept. It prints what `renderLintJson` prints for all the
+ * findings at once, provided each file is added once.
+ */
+export class JsonReport {
+  readonly #items = new CappedByFile<string>();
+  readonly #bySeverity: Record<string, number> = { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 };
+  #count = 0;
+
+  /** Adds one file's findings (all of them, as the report lists them: suppressed and --quiet ones left out). */
+  addFile(findings: readonly Finding[]): void {
+    for (const f of this.#items.add(findings, (f) => nestedJson(findingJson(f), 2))) {
+      this.#bySeverity[f.severity] = (this.#bySeverity[f.severity] ?? 0) + 1;
+      this.#count++;
+    }
+  }
+
+  /** The report, as `renderLintJson` writes it. */
+  render(stats: { files: number; policies: number; suppressed: number }): string {
+    return this.parts(stats).join('');
+  }
+
+  /** The report in parts, one per finding (joined: `render()`), to print without making it whole. */
+  parts(stats: { files: number; policies: number; suppressed: number }): string[] {
+    return withItems((findings) => ({ findings, summary: { ...stats, findings: this.#count, bySeverity: this.#bySeverity } }), 2, this.#items.items);
+  }
 }

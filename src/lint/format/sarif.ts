@@ -10,7 +10,8 @@ import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { Finding } from '../engine.js';
 import type { LintRule } from '../types.js';
 import type { CertainFix } from '../fixes.js';
-import { capFindings } from './cap.js';
+import { CappedByFile, capFindings } from './cap.js';
+import { nestedJson, withItems } from './json.js';
 import { suggestionOf } from './suggestion.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 'security-warning': 'warning', warning: 'warning', suggestion: 'note' };
@@ -59,24 +60,70 @@ function ruleDescriptor(rule: LintRule, severity: Severity, base: string | undef
 
 /** The SARIF log, findings capped per file (see `capFindings`). `uriOf` turns a finding's file into a repository-relative URI. */
 export function renderSarif(findings: Finding[], rules: readonly LintRule[], version: string, uriOf: (file: string) => string, options: SarifOptions = {}): string {
+  const index = ruleIndex(rules);
+  return JSON.stringify(sarifLog(capFindings(findings).map((f) => resultOf(f, index, uriOf)), rules, version, options), null, 2);
+}
+
+/**
+ * The SARIF log built file by file, for a lint of many files: each result is rendered when its
+ * file is linted and only its text is kept. It prints what `renderSarif` prints for all the
+ * findings at once, provided each file is added once.
+ */
+export class SarifReport {
+  readonly #items = new CappedByFile<string>();
+  readonly #index: Map<string, number>;
+
+  constructor(
+    private readonly rules: readonly LintRule[],
+    private readonly version: string,
+    private readonly uriOf: (file: string) => string,
+    private readonly options: SarifOptions = {},
+  ) {
+    this.#index = ruleIndex(rules);
+  }
+
+  /** Adds one file's findings (all of them, as the report lists them: suppressed and --quiet ones left out). */
+  addFile(findings: readonly Finding[]): void {
+    this.#items.add(findings, (f) => nestedJson(resultOf(f, this.#index, this.uriOf), RESULT_DEPTH));
+  }
+
+  /** The log, as `renderSarif` writes it. */
+  render(): string {
+    return this.parts().join('');
+  }
+
+  /** The log in parts, one per result (joined: `render()`), to print without making it whole. */
+  parts(): string[] {
+    return withItems((results) => sarifLog(results, this.rules, this.version, this.options), RESULT_DEPTH, this.#items.items);
+  }
+}
+
+/** How deep a result sits in the log: `runs`, its run, `results`, the result. */
+const RESULT_DEPTH = 4;
+
+const ruleIndex = (rules: readonly LintRule[]) => new Map(rules.map((r, i) => [r.id, i]));
+
+/** One finding as a SARIF result. */
+function resultOf(f: Finding, index: Map<string, number>, uriOf: (file: string) => string) {
+  const uri = uriOf(f.file ?? '');
+  const region = f.range ? { startLine: f.range.line, startColumn: f.range.column, endLine: f.range.endLine, endColumn: Math.max(f.range.endColumn, f.range.column + (f.range.endLine === f.range.line ? 1 : 0)) } : { startLine: 1 };
+  const fingerprint = createHash('sha256').update(`${f.code}\u0000${uri}\u0000${f.path}`).digest('hex');
+  return {
+    ruleId: f.code,
+    ...(index.has(f.code) ? { ruleIndex: index.get(f.code)! } : {}),
+    level: LEVEL[f.severity],
+    message: { text: messageText(f) },
+    locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
+    partialFingerprints: { 'ramguardFinding/v1': fingerprint },
+    properties: { path: f.path, kind: f.kind },
+    ...(wellFormed(f.fix) ? { fixes: [fixOf(f.fix, uri, f.code === 'invalid-effect' ? 'write `Effect` as RAM spells it' : 'write the action as its API spells it')] } : {}),
+  };
+}
+
+/** The log around its results. */
+function sarifLog(results: unknown[], rules: readonly LintRule[], version: string, options: SarifOptions) {
   const base = repositoryBase(options?.repositoryUrl);
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = capFindings(findings).map((f) => {
-    const uri = uriOf(f.file ?? '');
-    const region = f.range ? { startLine: f.range.line, startColumn: f.range.column, endLine: f.range.endLine, endColumn: Math.max(f.range.endColumn, f.range.column + (f.range.endLine === f.range.line ? 1 : 0)) } : { startLine: 1 };
-    const fingerprint = createHash('sha256').update(`${f.code}\u0000${uri}\u0000${f.path}`).digest('hex');
-    return {
-      ruleId: f.code,
-      ...(index.has(f.code) ? { ruleIndex: index.get(f.code)! } : {}),
-      level: LEVEL[f.severity],
-      message: { text: messageText(f) },
-      locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
-      partialFingerprints: { 'ramguardFinding/v1': fingerprint },
-      properties: { path: f.path, kind: f.kind },
-      ...(wellFormed(f.fix) ? { fixes: [fixOf(f.fix, uri, f.code === 'invalid-effect' ? 'write `Effect` as RAM spells it' : 'write the action as its API spells it')] } : {}),
-    };
-  });
-  const log = {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -88,7 +135,6 @@ export function renderSarif(findings: Finding[], rules: readonly LintRule[], ver
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
 }
 
 /** The message, with did-you-mean and where the policy came from. */

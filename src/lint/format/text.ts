@@ -131,6 +131,12 @@ export class TextReport {
 
   /** The report, as `renderLintText` writes it. */
   render(): string {
-    return [...this.#parts, ...this.#suppressed, summaryLine(this.#total, this.#counts, this.#suppressedCount)].join('\n');
+    return this.parts().join('');
+  }
+
+  /** The report in parts, one per file (joined: `render()`), to print without making it whole. */
+  parts(): string[] {
+    const lines = [...this.#parts, ...this.#suppressed, summaryLine(this.#total, this.#counts, this.#suppressedCount)];
+    return lines.map((line, i) => (i < lines.length - 1 ? `${line}\n` : line));
   }
 }
