@@ -31,6 +31,8 @@ export interface GroupEntries {
   allows: StatementRef[][];
   /** Per item of `ids`: its Deny statements' references, in document order. */
   denies: StatementRef[][];
+  /** The group's place in its plan (`groupsOf` order), for per-evaluation notes (EntryCodes). */
+  index: number;
 }
 
 /** The plan's entries and bodies. */
@@ -41,6 +43,8 @@ export interface FastPlan {
   entryBody: number[];
   /** Per entry: the resource group of its statements (resource-group level), else undefined. */
   entryGroup: (string | undefined)[];
+  /** The number of groups of the plan. */
+  groupCount: number;
   /** The bodies' resource patterns as one set, when there are enough to be worth it. */
   resources: ResourceIndex | undefined;
 }
@@ -95,14 +99,15 @@ export function fastPlan(plan: DecisionPlan): FastPlan {
     return entry;
   };
   // Each group keeps its own entries (`LayerPlan.entries`): the fast path reads them group by group.
-  for (const p of groupsOf(plan)) p.entries = p.statements.length === 0 ? NO_ENTRIES : groupEntries(p, entryOf);
-  return { bodies, entryBody, entryGroup, resources: resourceIndex(bodies) };
+  const groups = groupsOf(plan);
+  groups.forEach((p, index) => (p.entries = p.statements.length === 0 ? { ...NO_ENTRIES, index } : groupEntries(p, index, entryOf)));
+  return { bodies, entryBody, entryGroup, groupCount: groups.length, resources: resourceIndex(bodies) };
 }
 
 /** The entries of every empty group (most layers of most sets are empty); never changed. */
-const NO_ENTRIES: GroupEntries = Object.freeze({ ids: [], effects: [], of: [], allows: [], denies: [] });
+const NO_ENTRIES: Omit<GroupEntries, 'index'> = Object.freeze({ ids: [], effects: [], of: [], allows: [], denies: [] });
 
-function groupEntries(p: LayerPlan, entryOf: (s: CompiledStatement) => number): GroupEntries {
+function groupEntries(p: LayerPlan, index: number, entryOf: (s: CompiledStatement) => number): GroupEntries {
   const of = new Array<number>(p.statements.length);
   const local = new Map<number, number>();
   const ids: number[] = [];
@@ -122,7 +127,7 @@ function groupEntries(p: LayerPlan, entryOf: (s: CompiledStatement) => number): 
     effects[at] = effects[at]! | (s.deny ? 2 : 1);
     (s.deny ? denies : allows)[at]!.push(s.ref);
   });
-  return { ids, effects, of, allows, denies };
+  return { ids, effects, of, allows, denies, index };
 }
 
 function resourceIndex(bodies: CompiledStatement[]): ResourceIndex | undefined {
@@ -154,14 +159,16 @@ function resourceIndex(bodies: CompiledStatement[]): ResourceIndex | undefined {
  */
 export class EntryCodes implements PlanCodes {
   private readonly bodyCount: number;
-  /** codes[body] and codes[bodyCount + entry]: 1 + the code, 0 = not computed yet. */
-  private readonly codes: Uint8Array | number[];
+  /**
+   * codes[body] and codes[bodyCount + entry]: 1 + the code, 0 = not computed yet; then three notes
+   * per group that `group` answered in full (0 = not answered): 1 + its value, 3 + allowAt, 3 + denyAt.
+   * One array for all: each allocation counts in a decision of a few statements.
+   */
+  private readonly codes: number[];
+  private readonly notesAt: number;
   /** Per pattern of the resource index: whether it matches the request's resource (made on first need). */
   private hits: boolean[] | undefined = undefined;
   private readonly resourceGroup: string | undefined;
-  /** The groups `group` has answered in full, and per group its value, allowAt and denyAt. */
-  private readonly noted: LayerPlan[] = [];
-  private readonly notes: number[] = [];
 
   constructor(
     private readonly fast: FastPlan,
@@ -169,9 +176,9 @@ export class EntryCodes implements PlanCodes {
     private readonly problems: Diagnostic[],
   ) {
     this.bodyCount = fast.bodies.length;
-    // A plain array for a few entries: a typed array costs more to make than to fill a small one.
-    const size = this.bodyCount + fast.entryGroup.length;
-    this.codes = size > 1024 ? new Uint8Array(size) : new Array<number>(size).fill(0);
+    this.notesAt = this.bodyCount + fast.entryGroup.length;
+    // A plain array: a typed array costs more to make than to fill a small one.
+    this.codes = new Array<number>(this.notesAt + 3 * fast.groupCount).fill(0);
     this.resourceGroup = request.request.resourceGroup;
   }
 
@@ -205,17 +212,16 @@ export class EntryCodes implements PlanCodes {
         if (effect & DENIES) denyAt = denyAt === -1 ? i : -2;
       }
     }
-    this.noted.push(p);
-    this.notes.push(value, allowAt, denyAt);
+    const at = this.notesAt + 3 * p.entries!.index;
+    this.codes[at] = value + 1;
+    this.codes[at + 1] = allowAt + 3;
+    this.codes[at + 2] = denyAt + 3;
     return value;
   }
 
   accountDecided(p: LayerPlan, wantDeny: boolean): boolean {
-    const at = this.noted.indexOf(p);
-    if (at >= 0) {
-      const value = this.notes[3 * at]!;
-      return wantDeny ? value !== 0 : (value & ALLOWS) !== 0;
-    }
+    const noted = this.codes[this.notesAt + 3 * p.entries!.index]!;
+    if (noted !== 0) return wantDeny ? noted - 1 !== 0 : ((noted - 1) & ALLOWS) !== 0;
     const { ids, effects } = p.entries!;
     let decided = false;
     // Every entry is matched, as every statement was before entries: what a match reports stays the same.
@@ -227,8 +233,8 @@ export class EntryCodes implements PlanCodes {
     const { ids, effects, of, allows, denies } = p.entries!;
     // The entries that decide: usually one, whose statements are then taken in document order as they are.
     let only = -1;
-    const at = this.noted.indexOf(p);
-    if (at >= 0) only = this.notes[3 * at + (wantDeny ? 2 : 1)]!;
+    const at = this.notesAt + 3 * p.entries!.index;
+    if (this.codes[at] !== 0) only = this.codes[at + (wantDeny ? 2 : 1)]! - 3;
     else {
       const wanted = wantDeny ? DENIES : ALLOWS;
       for (let i = 0; i < ids.length; i++) if (effects[i]! & wanted && this.code(ids[i]!) === 1) only = only === -1 ? i : -2;
