@@ -63,6 +63,18 @@ describe('wildcard matcher, every short pattern', () => {
     expect(disagreements(patterns, inputs)).toEqual([]);
   });
 
+  it('agrees with the reference at the edges of the surrogate ranges and at U+FFFF', () => {
+    // U+10000 and U+10FFFF are the first and last pairs (\ud800\udc00, \udbff\udfff); U+FFFF, U+D7FF
+    // and U+E000 are single code units just outside them
+    const characters = ['a', '\uffff', '\ud800\udc00', '\udbff\udfff', '\ud7ff', '\ue000'];
+    const patterns = strings(['a', '*', '?', '\uffff', '\ud800\udc00'], 3);
+    const inputs = strings(characters, 3);
+    expect(disagreements(patterns, inputs)).toEqual([]);
+    expect(compileWildcard('*??').test('a\ud800\udc00')).toBe(true);
+    expect(compileWildcard('*??').test('a\udbff\udfff')).toBe(true);
+    expect(compileWildcard('a?b').test('a\uffffb')).toBe(true);
+  });
+
   it('agrees with the reference on middle pieces with ? longer than 32 characters', () => {
     // Given pieces of 31–34 characters between stars, some of them `?`
     const piece = (n: number) => Array.from({ length: n }, (_, i) => (i % 7 === 3 ? '?' : 'ab'[i % 2])).join('');
