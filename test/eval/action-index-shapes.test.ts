@@ -36,7 +36,7 @@ const positions = (found: CompiledStatement[]) => found.map((s) => LAYER.indexOf
 describe('the action index of a large layer', () => {
   const index = actionIndex(LAYER);
 
-  for (const action of ['ecs:describeinstances', 'ecs:startinstance', 'ecs:describeregions', 'ocs:describex', 'oss:getobject', 'oss:putobject', 'rds:createdbinstance', 'ecsx', 'nocolon', ':describeinstances', '']) {
+  for (const action of ['ecs:describeinstances', 'ecs:startinstance', 'ecs:describeregions', 'ocs:describex', 'oss:getobject', 'oss:putobject', 'rds:createdbinstance', 'ecsx', 'nocolon', ':describeinstances', '', 'undefined:describeinstances']) {
     it(`keeps the statements that scanning keeps for \`${action}\``, () => {
       expect(positions(index(action))).toEqual(positions(scan(action)));
     });
