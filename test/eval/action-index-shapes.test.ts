@@ -2,8 +2,8 @@
  * The action index of a layer of more than eight statements (src/eval/action-index.ts) keeps
  * exactly the statements whose Action matches, in document order — for the shapes it files apart:
  * the same exact action in several statements, several patterns of one service, patterns that
- * start with a wildcard (`?cs:describe*`: no service to file them under), no service at all, and
- * NotAction statements.
+ * start with a wildcard (`?cs:describe*`: no service to file them under), no service at all, an empty
+ * service (`:describe*`), and NotAction statements.
  */
 import { describe, expect, it } from 'vitest';
 import { actionIndex } from '../../src/eval/action-index.js';
@@ -27,6 +27,7 @@ const LAYER = [
   statement(['oss:get*', 'oss:put?bject']),
   statement(['ecs:describeinstances']),
   statement(['*']),
+  statement([':describe*']),
 ];
 
 /** The reference: every statement tested in turn. */
