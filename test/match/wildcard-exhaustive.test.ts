@@ -75,6 +75,18 @@ describe('wildcard matcher, every short pattern', () => {
     expect(compileWildcard('a?b').test('a\uffffb')).toBe(true);
   });
 
+  it('agrees with the reference on middle pieces with ? over characters past ASCII and past the BMP', () => {
+    // Middle pieces with `?` are searched bit-parallel (./shift-and.ts): ASCII characters by table,
+    // others by map (U+0080 is the first), surrogate pairs read as one character
+    const characters = ['a', '\u0001', '\u0080', 'é', '\ud800\udc00', '\udbff\udfff', '\uffff'];
+    const pieces = strings(['?', ...characters], 3).filter((p) => p.includes('?'));
+    const patterns = pieces.map((p) => `*${p}*`);
+    const inputs = strings(characters, 3);
+    expect(disagreements(patterns, inputs)).toEqual([]);
+    expect(compileWildcard('*é?*').test('éé')).toBe(true);
+    expect(compileWildcard('*?\u0080*').test('a\u0080')).toBe(true);
+  });
+
   it('agrees with the reference on middle pieces with ? longer than 32 characters', () => {
     // Given pieces of 31–34 characters between stars, some of them `?`
     const piece = (n: number) => Array.from({ length: n }, (_, i) => (i % 7 === 3 ? '?' : 'ab'[i % 2])).join('');
