@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-const CACHE_DIR = join(tmpdir(), 'ramguard-test-yaml-cache');
+// One directory per user: a cache another user could write to is not a cache to read from.
+const CACHE_DIR = join(tmpdir(), `ramguard-test-yaml-cache-${process.getuid?.() ?? 'user'}`);
 
 /** The value of the YAML file at `path`, as `parse` from the `yaml` package gives it. */
 export function readYaml(path: string): unknown {
