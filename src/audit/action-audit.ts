@@ -137,7 +137,7 @@ export class ActionAudit {
     let used = entry;
     if (this.action.toLowerCase() === 'sts:assumerole') {
       const set = this.model.buildSet(this.model.snapshot, entry.principal.ref, resource.arn);
-      used = { principal: entry.principal, set, compiled: compilePolicySet(set.policies) };
+      used = { principal: entry.principal, set, compiled: compilePolicySet(set.policies, this.model.session.compileCache) };
     }
     return assess(this.model, used, this.requestOf(used, resource));
   }

@@ -126,9 +126,10 @@ export class AuditModel {
     let entry = this.entries.get(principal.ref);
     if (!entry) {
       const set = this.buildSet(this.snapshot, principal.ref);
+      const cache = this.session.compileCache;
       let compiled: CompiledPolicySet | undefined;
       // Most principals are answered from their set alone (no statement can allow the action).
-      entry = { principal, set, get compiled() { return (compiled ??= compilePolicySet(set.policies)); } };
+      entry = { principal, set, get compiled() { return (compiled ??= compilePolicySet(set.policies, cache)); } };
       this.entries.set(principal.ref, entry);
     }
     return entry;

@@ -104,7 +104,7 @@ export function trustOf(model: AuditModel, role: AuditPrincipal): { matchers: Pr
 
 function compileTrust(model: AuditModel, role: AuditPrincipal): CompiledLayer {
   const document = model.snapshot.roles[model.indexOf(role.ref)]!.trustPolicy;
-  return compilePolicySet({ control: [], identity: [], resourceGroup: [], resource: [{ name: role.name, document }] }).resource;
+  return compilePolicySet({ control: [], identity: [], resourceGroup: [], resource: [{ name: role.name, document }] }, model.session.compileCache).resource;
 }
 
 /**
@@ -126,7 +126,7 @@ function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, t
 /** Evaluates `from` assuming `to` in the account `model` stands for (`to`'s trust policy as that account has it). */
 export function assumeEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal): AssumeEdge | undefined {
   const set = model.buildSet(model.snapshot, from.ref, to.arn);
-  return edgeOf(model, set, compilePolicySet(set.policies), from, to);
+  return edgeOf(model, set, compilePolicySet(set.policies, model.session.compileCache), from, to);
 }
 
 function edgeOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, compiled: CompiledPolicySet, from: AuditPrincipal, to: AuditPrincipal): AssumeEdge | undefined {

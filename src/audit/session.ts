@@ -11,7 +11,7 @@
  */
 import type { Residual } from '../decision/types.js';
 import { and, isConstant } from '../eval/residual.js';
-import type { CompiledLayer, CompiledStatement } from '../eval/compile.js';
+import { CompileCache, type CompiledLayer, type CompiledStatement } from '../eval/compile.js';
 import type { PrincipalMatcher } from '../match/principal.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
 import type { PolicyDocument } from '../policy/types.js';
@@ -46,6 +46,8 @@ export class AuditSession {
 
   // What a parsed document says never changes: each is worked out once per document.
   /** `documentMentions`: per document, per lower-case action. */
+  /** Compiled statement parts shared by every set the audit compiles (principals, what-if accounts, trust policies). */
+  readonly compileCache = new CompileCache();
   readonly mentions = new WeakMap<PolicyDocument, Map<string, Mention>>();
   /** Whether a document has an Allow statement for some escalation action. */
   readonly escalating = new WeakMap<PolicyDocument, boolean>();
