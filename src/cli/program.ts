@@ -4,6 +4,7 @@
  * hostile-input tests run it thousands of times in one process. Usage errors exit 2; no stack
  * trace ever reaches the user — an unexpected error is one `internal error` line.
  */
+import { fstatSync } from 'node:fs';
 import { Command, CommanderError, Help } from 'commander';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './kit/io.js';
@@ -60,9 +61,43 @@ function requestedCommand(argv: readonly string[]): string | undefined {
   return word !== undefined && Object.hasOwn(COMMANDS, word) ? word : undefined;
 }
 
-/** Routes commander's own output (help, usage errors) through `io`, for a command and its subcommands. */
+/** Commander's own answers to the questions below (made once: `configureOutput()` returns them). */
+const COMMANDER_OUTPUT = new Command().configureOutput();
+
+/** True when `fd` may be a terminal (a character device: a terminal, or /dev/null); false for a pipe or a file. */
+function mayBeTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/** Colours as the environment forces them (commander's `useColor`; none unless forced), for output that is no terminal. */
+function forcedColor(): boolean {
+  const env = process.env;
+  if (env['NO_COLOR'] || env['FORCE_COLOR'] === '0' || env['FORCE_COLOR'] === 'false') return false;
+  return Boolean(env['FORCE_COLOR']) || env['CLICOLOR_FORCE'] !== undefined;
+}
+
+/** The help's width when commander has none (its own default). */
+const DEFAULT_HELP_WIDTH = 80;
+
+/**
+ * Routes commander's own output (help, usage errors) through `io`, for a command and its
+ * subcommands. Commander asks process.stdout for the help's width and colours, which makes the
+ * stream (its net and stream modules: about 8 ms of a `--help`); off a terminal its answers are
+ * known (the default width, colours only if forced), so it is asked only when the output may be one.
+ */
 function routeOutput(command: Command, io: Io): void {
-  command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  command.exitOverride().configureOutput({
+    writeOut: (s) => io.out(s.replace(/\n$/, '')),
+    writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    getOutHelpWidth: () => (mayBeTerminal(1) ? COMMANDER_OUTPUT.getOutHelpWidth!() : DEFAULT_HELP_WIDTH),
+    getErrHelpWidth: () => (mayBeTerminal(2) ? COMMANDER_OUTPUT.getErrHelpWidth!() : DEFAULT_HELP_WIDTH),
+    getOutHasColors: () => (mayBeTerminal(1) ? COMMANDER_OUTPUT.getOutHasColors!() : forcedColor()),
+    getErrHasColors: () => (mayBeTerminal(2) ? COMMANDER_OUTPUT.getErrHasColors!() : forcedColor()),
+  });
   for (const sub of command.commands) routeOutput(sub, io);
 }
 
