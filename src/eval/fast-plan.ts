@@ -177,8 +177,16 @@ export class EntryCodes implements PlanCodes {
   ) {
     this.bodyCount = fast.bodies.length;
     this.notesAt = this.bodyCount + fast.entryGroup.length;
-    // A plain array: a typed array costs more to make than to fill a small one.
-    this.codes = new Array<number>(this.notesAt + 3 * fast.groupCount).fill(0);
+    // A plain array of small integers: a typed array costs more to make than to fill a small one.
+    // Up to a few dozen, pushed (packed from the start, unlike `new Array(n)`); beyond, filled.
+    const size = this.notesAt + 3 * fast.groupCount;
+    let codes: number[];
+    if (size > 32) codes = new Array<number>(size).fill(0);
+    else {
+      codes = [];
+      for (let i = 0; i < size; i++) codes.push(0);
+    }
+    this.codes = codes;
     this.resourceGroup = request.request.resourceGroup;
   }
 
