@@ -108,7 +108,7 @@ class Interner {
   /** Per statement of a parsed document: its matchers and clauses, when a CompileCache outlives this call. */
   readonly parts: WeakMap<Statement, StatementParts> | undefined;
 
-  constructor(cache?: CompileCache) {
+  constructor(readonly cache?: CompileCache) {
     this.matchers = cache?.matchers ?? new Map();
     this.clauses = cache?.clauses ?? new Map();
     this.parts = cache?.parts;
@@ -130,13 +130,20 @@ class Interner {
     return { clause, keyLower, spec: shared.spec, values: shared.values, metByType: shared.metByType, decidedByType: shared.decidedByType };
   }
 
+  /** This call's first statement of each body, by the body's representative (with a CompileCache). */
+  private readonly firstOfBody = new Map<Statement, CompiledStatement>();
+
   /** The first statement compiled with the body of `s`, or undefined (then `s` is that one). */
-  same(s: CompiledStatement): CompiledStatement | undefined {
+  same(s: CompiledStatement, body: Statement | undefined): CompiledStatement | undefined {
+    if (body) {
+      // The body's representative was found once per session (CompileCache.bodyOf): one lookup here.
+      const first = this.firstOfBody.get(body);
+      if (first) return first;
+      this.firstOfBody.set(body, s);
+      return undefined;
+    }
     const statement = s.source;
-    const patterns = statement.actions ?? statement.notActions ?? [];
-    // Bucketed by a few strings taken as they are, then compared in full: most statements differ
-    // in these, and building an exact key for each (JSON of the whole body) cost more than the rest.
-    const bucket = `${patterns[0]}\u0000${statement.resources?.[0] ?? statement.principal?.RAM[0] ?? ''}\u0000${patterns.length}\u0000${statement.conditions.length}`;
+    const bucket = bodyBucket(statement);
     const candidates = this.bodies.get(bucket);
     if (!candidates) {
       this.bodies.set(bucket, [s]);
@@ -146,6 +153,16 @@ class Interner {
     candidates.push(s);
     return undefined;
   }
+}
+
+/**
+ * A few strings of a statement's body taken as they are: statements of one body share them, and
+ * most statements differ in them, so candidates are compared in full (`sameBody`) only within a
+ * bucket — building an exact key for each (JSON of the whole body) cost more than the rest.
+ */
+function bodyBucket(statement: Statement): string {
+  const patterns = statement.actions ?? statement.notActions ?? [];
+  return `${patterns[0]}\u0000${statement.resources?.[0] ?? statement.principal?.RAM[0] ?? ''}\u0000${patterns.length}\u0000${statement.conditions.length}`;
 }
 
 /** Whether two statements match and trace alike: everything but the Effect, the Sid and where they are. */
@@ -180,6 +197,8 @@ interface StatementParts {
   resources: WildcardMatcher[] | undefined;
   principal: PrincipalMatcher | undefined;
   clauses: CompiledClause[];
+  /** The first statement of the session with this one's body (`sameBody`): statements of one body share it. Undefined without a cache. */
+  body: Statement | undefined;
 }
 
 function partsOf(statement: Statement, shared: Interner): StatementParts {
@@ -193,6 +212,7 @@ function partsOf(statement: Statement, shared: Interner): StatementParts {
     resources: statement.resources ? statement.resources.map((r) => shared.matcher(r)) : undefined,
     principal: statement.principal ? compilePrincipal(statement.principal) : undefined,
     clauses: statement.conditions.map((c) => shared.clause(c)),
+    body: shared.cache?.bodyOf(statement),
   };
   shared.parts?.set(statement, parts);
   return parts;
@@ -214,7 +234,7 @@ function compileStatement(statement: Statement, base: RefBase, shared: Interner)
     clauses: parts.clauses,
     source: statement,
   };
-  compiled.same = shared.same(compiled);
+  compiled.same = shared.same(compiled, parts.body);
   return compiled;
 }
 
@@ -291,6 +311,20 @@ export class CompileCache {
   readonly matchers = new Map<string, WildcardMatcher>();
   readonly clauses = new Map<string, Omit<CompiledClause, 'clause'>>();
   readonly parts = new WeakMap<Statement, StatementParts>();
+  private readonly bodies = new Map<string, Statement[]>();
+
+  /** The first statement seen with the body of `statement` (itself when none was): `sameBody` is an equivalence, so one representative stands for each body. */
+  bodyOf(statement: Statement): Statement {
+    const bucket = bodyBucket(statement);
+    const candidates = this.bodies.get(bucket);
+    if (!candidates) {
+      this.bodies.set(bucket, [statement]);
+      return statement;
+    }
+    for (const c of candidates) if (sameBody(c, statement)) return c;
+    candidates.push(statement);
+    return statement;
+  }
 }
 
 /** Compiles every policy of a set. Policies must come from `parsePolicy`/`validatePolicy`. `cache` shares compiled parts across calls (see CompileCache). */

@@ -52,6 +52,9 @@ describe('compilePolicySet with a CompileCache', () => {
           expect(again.all[i]).not.toBe(s);
           expect(again.all[i]!.actions).toBe(s.actions);
           expect(again.all[i]!.clauses).toBe(s.clauses);
+          // The same statements of the set share a body, whichever way they were found.
+          expect(s.same?.id).toBe(alone.all[i]!.same?.id);
+          expect(again.all[i]!.same?.id).toBe(alone.all[i]!.same?.id);
           shared++;
         });
         for (const trace of [false, true]) {
