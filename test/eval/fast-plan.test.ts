@@ -23,7 +23,7 @@ function parsed(policy: RawNamedPolicy, kind: PolicyKind, name = policy.name): N
 
 /** The raw layers as a PolicySet; `copies` > 1 repeats every permission policy under new names. */
 function policySet(raw: RawPolicies, copies = 1): PolicySet {
-  const times = <T>(list: T[], make: (item: T, copy: number) => NamedPolicy): NamedPolicy[] => list.flatMap((item) => Array.from({ length: copies }, (_, copy) => make(item, copy)));
+  const times = <T, P extends NamedPolicy = NamedPolicy>(list: T[], make: (item: T, copy: number) => P): P[] => list.flatMap((item) => Array.from({ length: copies }, (_, copy) => make(item, copy)));
   const identity = raw.identity ?? [];
   return {
     control: (raw.control ?? []).map((level) => times(level, (p, c) => parsed(p, 'control', `${p.name}~${c}`))),
