@@ -173,19 +173,25 @@ export function choose<T>(classes: number[], options: Iterable<T>, outcomes: (op
     }
     k++;
   }
-  const groups = new Map<string, { k: number; option: T; route?: RoleRoute; residuals: Residual[]; classes: number[] }>();
-  const routeIds = new Map<RoleRoute, number>();
+  type Group = { k: number; option: T; route?: RoleRoute; residuals: Residual[]; classes: number[] };
+  // Per option, per route (undefined: own access): maps rather than a string key made per class.
+  const groups = new Map<number, Map<RoleRoute | undefined, Group>>();
+  const made: Group[] = [];
   for (const i of classes) {
     const picked = allowed.get(i) ?? conditional.get(i);
     if (!picked) continue;
     const [index, option, outcome] = picked;
     const route = outcome.route;
-    if (route && !routeIds.has(route)) routeIds.set(route, routeIds.size);
-    const key = `${index}:${route ? routeIds.get(route) : '-'}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { k: index, option, ...(route ? { route } : {}), residuals: [], classes: [] }));
+    let byRoute = groups.get(index);
+    if (!byRoute) groups.set(index, (byRoute = new Map()));
+    let group = byRoute.get(route);
+    if (!group) {
+      byRoute.set(route, (group = { k: index, option, ...(route ? { route } : {}), residuals: [], classes: [] }));
+      made.push(group);
+    }
     group.residuals.push(outcome.residual);
     group.classes.push(i);
   }
-  return [...groups.values()].sort((a, b) => a.k - b.k).map((g) => ({ option: g.option, ...(g.route ? { route: g.route } : {}), residual: or(g.residuals), classes: g.classes }));
+  // A stable sort of the groups in the order they were made: ties keep their first class's order.
+  return made.sort((a, b) => a.k - b.k).map((g) => ({ option: g.option, ...(g.route ? { route: g.route } : {}), residual: or(g.residuals), classes: g.classes }));
 }
