@@ -90,10 +90,10 @@ export class EscalationSearch {
       const next: typeof frontier = [];
       for (const { actor, chain, need } of frontier) {
         if (!this.capable(actor)) continue;
-        for (const gain of this.memoised(`self|${actor.ref}|${needKey(need)}`, () => GIVING_MOVES.flatMap((row) => row.gains(this, actor, need)))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
+        for (const gain of this.memoised(`self|${actor.ref}|${this.needKey(need)}`, () => GIVING_MOVES.flatMap((row) => row.gains(this, actor, need)))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
         if (depth + 1 >= MAX_ESCALATION_DEPTH) continue;
         let needed: Set<number> | undefined;
-        for (const move of this.memoised(`takeover|${actor.ref}|${need.classes.join(',')}`, () => this.takeovers(actor, need.classes))) {
+        for (const move of this.memoised(`takeover|${actor.ref}|${this.classesKey(need.classes)}`, () => this.takeovers(actor, need.classes))) {
           const target = move.becomes;
           if (visited.has(target.ref)) continue;
           visited.add(target.ref);
@@ -107,7 +107,8 @@ export class EscalationSearch {
           // Reaching a role that has it by assumption alone is an access path, not an escalation.
           if (given.size > 0 && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
           const rest = given.size === 0 ? need.classes : need.classes.filter((i) => !given.has(i));
-          if (rest.length > 0) next.push({ actor: target, chain: moved, need: { classes: rest, allowOnly: need.allowOnly } });
+          // A target that gives nothing passes the need on as it is: its key is made once, not per target.
+          if (rest.length > 0) next.push({ actor: target, chain: moved, need: rest === need.classes ? need : { classes: rest, allowOnly: need.allowOnly } });
         }
       }
       frontier = next;
@@ -222,6 +223,23 @@ export class EscalationSearch {
     return found;
   }
 
+  private readonly needKeys = new WeakMap<Need, string>();
+  private readonly classKeys = new WeakMap<readonly number[], string>();
+
+  /** The classes needed, and those of them where only Allow counts, as a key (once per Need: thousands of frontier entries share one). */
+  private needKey(need: Need): string {
+    let key = this.needKeys.get(need);
+    if (key === undefined) this.needKeys.set(need, (key = `${this.classesKey(need.classes)}|${need.classes.filter((i) => need.allowOnly.has(i)).join(',')}`));
+    return key;
+  }
+
+  /** A list of classes as a key (once per list). */
+  private classesKey(classes: readonly number[]): string {
+    let key = this.classKeys.get(classes);
+    if (key === undefined) this.classKeys.set(classes, (key = classes.join(',')));
+    return key;
+  }
+
   /**
    * An actor's moves depend on the actor and the classes needed (and, for the moves that give, on
    * where only Allow counts), not on who escalates through it: computed once per key.
@@ -232,8 +250,6 @@ export class EscalationSearch {
   }
 }
 
-/** The classes needed, and those of them where only Allow counts. */
-const needKey = (need: Need) => `${need.classes.join(',')}|${need.classes.filter((i) => need.allowOnly.has(i)).join(',')}`;
 
 function escalation(action: string, reaches: AuditPrincipal, chain: EscalationStep[]): Escalation {
   const conditional = chain.some((s) => s.decision === 'Conditional');
