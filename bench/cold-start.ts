@@ -26,7 +26,8 @@ interface Target {
 }
 
 function targets(): Target[] {
-  const bin = path('dist/cli/main.js');
+  // The package's `bin`: the CommonJS bundle (main.js, the same program as an ES module, pays Node's ES module loader).
+  const bin = path('dist/cli/main.cjs');
   const policy = path('policies/examples/cams-operator.json');
   const instance = 'acs:cams:ap-southeast-1:1234567890123456:instance/ins-42';
   return [

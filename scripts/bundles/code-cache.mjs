@@ -38,7 +38,8 @@ writeFileSync(file + '.cache', script.createCachedData());
 /** The code-cache step run by scripts/bundle.mjs. */
 export default async function codeCaches(root) {
   const cli = join(root, 'dist', 'cli');
-  const files = (await readdir(cli)).filter((name) => name.endsWith('.cjs'));
+  // main.cjs is the entry Node itself loads (no code cache can be handed to it): not one of them.
+  const files = (await readdir(cli)).filter((name) => name.endsWith('.cjs') && name !== 'main.cjs');
   for (const name of files) {
     const run = spawnSync(process.execPath, ['-e', CHILD, join(cli, name), JSON.stringify(FLAGS[name] ?? [])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (run.status !== 0) throw new Error(`code cache of dist/cli/${name}: ${run.stderr}`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `ramguard` command line: the program (program.ts) on this process's streams. */
+import { createRequire } from 'node:module';
 import { processIo } from './kit/io.js';
 import { runCli } from './program.js';
 
@@ -19,6 +20,7 @@ process.on('unhandledRejection', last);
 // is loaded for lint only: it brings Node's stream modules, about 3 ms of every other short run.
 // V8 takes a code cache only under the flags it was made with: scripts/bundles/code-cache.mjs
 // makes lint's under this one (FLAGS there).
-if (process.argv[2] === 'lint') (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+// Required, not awaited: the `bin` is a CommonJS bundle (main.cjs), which has no top-level await.
+if (process.argv[2] === 'lint') (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 
 void runCli(process.argv.slice(2), processIo());

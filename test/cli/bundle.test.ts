@@ -62,3 +62,39 @@ describe('the CLI bundle', () => {
     expect(loaded.filter((f) => !f.startsWith('diagnostics/validators/') && f !== 'cli/eval-command.cjs')).toEqual(['cli/commander.cjs']);
   });
 });
+
+describe("the package's bin, dist/cli/main.cjs", () => {
+  const bin = join(ROOT, 'dist/cli/main.cjs');
+  const run = (file: string, args: string[]) => spawnSync(process.execPath, [file, ...args], { cwd: EXAMPLES, encoding: 'utf8' });
+
+  it('is what package.json names, an executable CommonJS bundle (no ES module loader for a run)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin['ramguard']).toBe('dist/cli/main.cjs');
+    const text = readFileSync(bin, 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n"use strict";')).toBe(true);
+    expect(text).not.toMatch(/\bimport\.meta\b|^import /m);
+  });
+
+  it.each([
+    [['--version']],
+    [['--help']],
+    [['eval', '--policy', 'cams-operator.json', '--action', 'cams:UpdateInstance', '--resource', 'acs:cams:ap-southeast-1:1234567890123456:instance/ins-1']],
+    [['lint', 'cams-operator.json', '--format', 'json']],
+    [['eval', '--policy', 'no-such-file.json', '--action', 'cams:UpdateInstance']],
+    [['no-such-command']],
+  ])('answers `ramguard %j` as main.js does: output, errors and exit code', (args) => {
+    const a = run(bin, args);
+    const b = run(BIN, args);
+    expect(a.stdout.length + a.stderr.length).toBeGreaterThan(0);
+    expect([a.stdout, a.stderr, a.status]).toEqual([b.stdout, b.stderr, b.status]);
+  });
+
+  it('loads no subcommand for --version, and only its own for eval', () => {
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', reporter, bin, ...args], { cwd: EXAMPLES, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+      return String(r.output[3]).split('\n').filter((f) => f.startsWith(join(ROOT, 'dist'))).map((f) => f.slice(join(ROOT, 'dist').length + 1));
+    };
+    expect(loaded(['--version'])).toEqual(['cli/main.cjs', 'cli/commander.cjs']);
+    expect(loaded(['eval', '--policy', 'cams-operator.json', '--action', 'cams:UpdateInstance']).filter((f) => f.startsWith('cli/'))).toEqual(['cli/main.cjs', 'cli/commander.cjs', 'cli/eval-command.cjs']);
+  });
+});

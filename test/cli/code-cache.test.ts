@@ -42,7 +42,8 @@ describe('code caches of the CLI bundles', () => {
     const names = readdirSync(join(ROOT, 'dist', 'cli'));
     const bundles = names.filter((n) => n.endsWith('.cjs'));
     expect(bundles.length).toBeGreaterThan(10);
-    expect(bundles.filter((n) => !names.includes(`${n}.cache`))).toEqual([]);
+    // main.cjs is the entry Node loads itself: no cache can be handed to it.
+    expect(bundles.filter((n) => n !== 'main.cjs' && !names.includes(`${n}.cache`))).toEqual([]);
   });
 
   it.each([

@@ -1,14 +1,14 @@
 /**
  * The pre-commit hook (.pre-commit-hooks.yaml): its entry and args run the way pre-commit runs
  * them — the staged files its `files` pattern selects appended as arguments — in a temporary
- * repository, with `ramguard` being the package's bin (dist/cli/main.js).
+ * repository, with `ramguard` being the package's bin (dist/cli/main.cjs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, ROOT, STACK_FRAME } from '../cli/run.js';
+import { ROOT, STACK_FRAME } from '../cli/run.js';
 import { POLICIES, TempRepo } from './repo.js';
 
 const hooks: any[] = parse(readFileSync(resolve(ROOT, '.pre-commit-hooks.yaml'), 'utf8'));
@@ -21,8 +21,8 @@ function runHook(repo: TempRepo): { status: number; output: string; files: strin
   const pattern = new RegExp(hook.files);
   const files = repo.git('diff', '--cached', '--name-only', '-z').split('\0').filter((f) => f !== '' && pattern.test(f));
   const [command, ...entryArgs] = String(hook.entry).split(/\s+/);
-  expect(packageJson.bin[command!]).toBe('dist/cli/main.js');
-  const args = [BIN, ...entryArgs, ...(hook.args ?? []), ...(hook.pass_filenames === false ? [] : files)];
+  expect(packageJson.bin[command!]).toBe('dist/cli/main.cjs');
+  const args = [resolve(ROOT, packageJson.bin[command!]), ...entryArgs, ...(hook.args ?? []), ...(hook.pass_filenames === false ? [] : files)];
   const child = spawnSync(process.execPath, args, { cwd: repo.root, encoding: 'utf8', timeout: 60_000 });
   if (child.status === null) throw new Error(`the hook was killed by ${child.signal}`);
   const output = `${child.stdout}${child.stderr}`;
