@@ -14,6 +14,7 @@ import type { PolicyDocument, PolicyKind } from '../../src/policy/types.js';
 import type { NamedPolicy, PolicySet } from '../../src/policy/policy-set.js';
 import { naiveEvaluate, NaiveTooManyUnknowns, type NaiveResult, type RawNamedPolicy, type RawPolicies } from '../reference/naive-evaluator.js';
 import { differentialCase, type DifferentialCase } from './arbitraries.js';
+import { policySetOf } from './policy-set.js';
 
 /** Runs per `npm test` (the seed changes each run); RAMGUARD_DIFF_RUNS=200000 for a long hunt. */
 const NUM_RUNS = Number(process.env['RAMGUARD_DIFF_RUNS'] ?? 10_000);
@@ -37,16 +38,7 @@ function parsed(policy: RawNamedPolicy, kind: PolicyKind): NamedPolicy {
 }
 
 /** The real evaluator's PolicySet for the raw layers. */
-function policySet(raw: RawPolicies): PolicySet {
-  const identity = raw.identity ?? [];
-  return {
-    control: (raw.control ?? []).map((level) => level.map((p) => parsed(p, 'control'))),
-    ...(raw.session ? { session: parsed(raw.session, 'session') } : {}),
-    identity: identity.filter((p) => p.resourceGroup === undefined).map((p) => parsed(p, 'identity')),
-    resourceGroup: identity.flatMap((p) => (p.resourceGroup === undefined ? [] : [{ ...parsed(p, 'identity'), resourceGroup: p.resourceGroup }])),
-    resource: (raw.resource ?? []).map((p) => parsed(p, 'trust')),
-  };
-}
+const policySet = (raw: RawPolicies): PolicySet => policySetOf(raw, parsed);
 
 const refs = (result: EvaluationResult) => result.decidingStatements.map((s) => `${s.policy}#${s.statement}`).sort();
 

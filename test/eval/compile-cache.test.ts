@@ -13,6 +13,7 @@ import type { PolicyDocument, PolicyKind } from '../../src/policy/types.js';
 import type { NamedPolicy, PolicySet } from '../../src/policy/policy-set.js';
 import type { RawNamedPolicy, RawPolicies } from '../reference/naive-evaluator.js';
 import { differentialCase } from '../differential/arbitraries.js';
+import { policySetOf } from '../differential/policy-set.js';
 
 const documents = new Map<string, PolicyDocument>();
 
@@ -26,16 +27,7 @@ function parsed(policy: RawNamedPolicy, kind: PolicyKind): NamedPolicy {
   return { name: policy.name, document };
 }
 
-function policySet(raw: RawPolicies): PolicySet {
-  const identity = raw.identity ?? [];
-  return {
-    control: (raw.control ?? []).map((level) => level.map((p) => parsed(p, 'control'))),
-    ...(raw.session ? { session: parsed(raw.session, 'session') } : {}),
-    identity: identity.filter((p) => p.resourceGroup === undefined).map((p) => parsed(p, 'identity')),
-    resourceGroup: identity.flatMap((p) => (p.resourceGroup === undefined ? [] : [{ ...parsed(p, 'identity'), resourceGroup: p.resourceGroup }])),
-    resource: (raw.resource ?? []).map((p) => parsed(p, 'trust')),
-  };
-}
+const policySet = (raw: RawPolicies): PolicySet => policySetOf(raw, parsed);
 
 describe('compilePolicySet with a CompileCache', () => {
   it('decides and traces as a set compiled alone, over random universes sharing documents', () => {
