@@ -250,7 +250,6 @@ export class EscalationSearch {
   }
 }
 
-
 function escalation(action: string, reaches: AuditPrincipal, chain: EscalationStep[]): Escalation {
   const conditional = chain.some((s) => s.decision === 'Conditional');
   // A row says which of its steps the evaluator cannot make certain (a password past MFA, a passed role).
