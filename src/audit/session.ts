@@ -44,10 +44,11 @@ export class AuditSession {
     this.model = new AuditModel(this, snapshot);
   }
 
-  // What a parsed document says never changes: each is worked out once per document.
-  /** `documentMentions`: per document, per lower-case action. */
   /** Compiled statement parts shared by every set the audit compiles (principals, what-if accounts, trust policies). */
   readonly compileCache = new CompileCache();
+
+  // What a parsed document says never changes: each is worked out once per document.
+  /** `documentMentions`: per document, per lower-case action. */
   readonly mentions = new WeakMap<PolicyDocument, Map<string, Mention>>();
   /** Whether a document has an Allow statement for some escalation action. */
   readonly escalating = new WeakMap<PolicyDocument, boolean>();

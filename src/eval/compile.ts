@@ -104,13 +104,17 @@ export function statementRef(base: RefBase, statement: Statement): StatementRef 
 class Interner {
   private readonly matchers: Map<string, WildcardMatcher>;
   private readonly clauses: Map<string, Omit<CompiledClause, 'clause'>>;
-  private readonly bodies = new Map<string, CompiledStatement[]>();
-  /** Per statement of a parsed document: its matchers and clauses, when a CompileCache outlives this call. */
+  /** Each body's representative statement: the cache's (one per session), else this call's own. */
+  readonly bodies: BodyRegistry;
+  /** Per statement of a parsed document: its compiled parts, when a CompileCache outlives this call. */
   readonly parts: WeakMap<Statement, StatementParts> | undefined;
+  /** This call's first statement of each body, by the body's representative. */
+  private readonly firstOfBody = new Map<Statement, CompiledStatement>();
 
-  constructor(readonly cache?: CompileCache) {
+  constructor(cache?: CompileCache) {
     this.matchers = cache?.matchers ?? new Map();
     this.clauses = cache?.clauses ?? new Map();
+    this.bodies = cache?.bodies ?? new BodyRegistry();
     this.parts = cache?.parts;
   }
 
@@ -130,28 +134,33 @@ class Interner {
     return { clause, keyLower, spec: shared.spec, values: shared.values, metByType: shared.metByType, decidedByType: shared.decidedByType };
   }
 
-  /** This call's first statement of each body, by the body's representative (with a CompileCache). */
-  private readonly firstOfBody = new Map<Statement, CompiledStatement>();
-
-  /** The first statement compiled with the body of `s`, or undefined (then `s` is that one). */
-  same(s: CompiledStatement, body: Statement | undefined): CompiledStatement | undefined {
-    if (body) {
-      // The body's representative was found once per session (CompileCache.bodyOf): one lookup here.
-      const first = this.firstOfBody.get(body);
-      if (first) return first;
-      this.firstOfBody.set(body, s);
-      return undefined;
-    }
-    const statement = s.source;
-    const bucket = bodyBucket(statement);
-    const candidates = this.bodies.get(bucket);
-    if (!candidates) {
-      this.bodies.set(bucket, [s]);
-      return undefined;
-    }
-    for (const c of candidates) if (sameBody(c.source, statement)) return c;
-    candidates.push(s);
+  /** The first statement of this call with `s`'s body (its representative `body`), or undefined (then `s` is that one). */
+  same(s: CompiledStatement, body: Statement): CompiledStatement | undefined {
+    const first = this.firstOfBody.get(body);
+    if (first) return first;
+    this.firstOfBody.set(body, s);
     return undefined;
+  }
+}
+
+/**
+ * One representative statement per body (`sameBody` is an equivalence): statements are bucketed
+ * by `bodyBucket`, then compared in full within their bucket only.
+ */
+class BodyRegistry {
+  private readonly buckets = new Map<string, Statement[]>();
+
+  /** The first statement registered with the body of `statement` (itself when none was). */
+  bodyOf(statement: Statement): Statement {
+    const bucket = bodyBucket(statement);
+    const candidates = this.buckets.get(bucket);
+    if (!candidates) {
+      this.buckets.set(bucket, [statement]);
+      return statement;
+    }
+    for (const c of candidates) if (sameBody(c, statement)) return c;
+    candidates.push(statement);
+    return statement;
   }
 }
 
@@ -197,8 +206,8 @@ interface StatementParts {
   resources: WildcardMatcher[] | undefined;
   principal: PrincipalMatcher | undefined;
   clauses: CompiledClause[];
-  /** The first statement of the session with this one's body (`sameBody`): statements of one body share it. Undefined without a cache. */
-  body: Statement | undefined;
+  /** The first statement registered with this one's body (`sameBody`): statements of one body share it. */
+  body: Statement;
 }
 
 function partsOf(statement: Statement, shared: Interner): StatementParts {
@@ -212,7 +221,7 @@ function partsOf(statement: Statement, shared: Interner): StatementParts {
     resources: statement.resources ? statement.resources.map((r) => shared.matcher(r)) : undefined,
     principal: statement.principal ? compilePrincipal(statement.principal) : undefined,
     clauses: statement.conditions.map((c) => shared.clause(c)),
-    body: shared.cache?.bodyOf(statement),
+    body: shared.bodies.bodyOf(statement),
   };
   shared.parts?.set(statement, parts);
   return parts;
@@ -311,20 +320,7 @@ export class CompileCache {
   readonly matchers = new Map<string, WildcardMatcher>();
   readonly clauses = new Map<string, Omit<CompiledClause, 'clause'>>();
   readonly parts = new WeakMap<Statement, StatementParts>();
-  private readonly bodies = new Map<string, Statement[]>();
-
-  /** The first statement seen with the body of `statement` (itself when none was): `sameBody` is an equivalence, so one representative stands for each body. */
-  bodyOf(statement: Statement): Statement {
-    const bucket = bodyBucket(statement);
-    const candidates = this.bodies.get(bucket);
-    if (!candidates) {
-      this.bodies.set(bucket, [statement]);
-      return statement;
-    }
-    for (const c of candidates) if (sameBody(c, statement)) return c;
-    candidates.push(statement);
-    return statement;
-  }
+  readonly bodies = new BodyRegistry();
 }
 
 /** Compiles every policy of a set. Policies must come from `parsePolicy`/`validatePolicy`. `cache` shares compiled parts across calls (see CompileCache). */

@@ -51,6 +51,12 @@ export function gainOf<T>(who: AuditPrincipal, chosen: Chosen<T>, moves: (gained
   return { reaches: chosen.route.role, steps: [...moves(TRUE), ...edges.map((e, k) => assumeStep(e, k === edges.length - 1 ? chosen.residual : TRUE))] };
 }
 
+/** Whether a document can allow the audited action, or `sts:AssumeRole` (which may lead to a role that has it): what attaching it or joining its group may give. */
+export function mayHelp(search: EscalationSearch, document: PolicyDocument): boolean {
+  const { session } = search.audit.model;
+  return documentMentions(session, document, search.audit.action).allow || documentMentions(session, document, ASSUME).allow;
+}
+
 /**
  * Policies an actor may attach: AdministratorAccess, then the account's custom policies and the
  * snapshot's system policies that allow the action — or `sts:AssumeRole`, which may lead to a role
@@ -62,9 +68,9 @@ export function attachable(search: EscalationSearch): Candidate[] {
 }
 
 function listAttachable(search: EscalationSearch): Candidate[] {
-  const { model, action } = search.audit;
-  const { snapshot, session } = model;
-  const helps = (document: PolicyDocument) => documentMentions(session, document, action).allow || documentMentions(session, document, ASSUME).allow;
+  const { model } = search.audit;
+  const { snapshot } = model;
+  const helps = (document: PolicyDocument) => mayHelp(search, document);
   const out: Candidate[] = [];
   if (systemDocuments(model, ADMIN_POLICY).length > 0) out.push({ arn: systemPolicyArn(ADMIN_POLICY), attachment: { policy: ADMIN_POLICY, type: 'System' } });
   for (const p of snapshot.policies) if (documentsFor(model, { policy: p.name, type: 'Custom' }).some(helps)) out.push({ arn: ramArn(snapshot, 'policy', p.name), attachment: { policy: p.name, type: 'Custom' } });

@@ -7,10 +7,10 @@ import { TRUE } from '../../eval/residual.js';
 import type { PolicyDocument } from '../../policy/types.js';
 import type { PolicyVersion } from '../../snapshot/types.js';
 import type { EscalationSearch, Gain, Need } from '../escalation.js';
-import { documentMentions, documentsFor, mayAllow } from '../model.js';
+import { documentsFor, mayAllow } from '../model.js';
 import type { AuditPrincipal } from '../types.js';
 import { choose } from '../what-if.js';
-import { ASSUME, both, gainOf, outcomesOf, ramArn, step } from './common.js';
+import { both, gainOf, mayHelp, outcomesOf, ramArn, step } from './common.js';
 
 /**
  * The custom policies whose change reaches the actor: those it holds (its own attachments, its
@@ -71,7 +71,7 @@ export function addUserToGroup(search: EscalationSearch, actor: AuditPrincipal, 
   if (actor.kind !== 'user' || !mayAllow(session, model.entry(actor).set.policies, 'ram:AddUserToGroup')) return out;
   const outcomes = outcomesOf(search, actor, need);
   const user = snapshot.users[model.indexOf(actor.ref)]!;
-  const helps = (g: (typeof snapshot.groups)[number]) => g.attachments.some((a) => documentsFor(model, a).some((d) => documentMentions(session, d, audit.action).allow || documentMentions(session, d, ASSUME).allow));
+  const helps = (g: (typeof snapshot.groups)[number]) => g.attachments.some((a) => documentsFor(model, a).some((d) => mayHelp(search, d)));
   // The same for every actor: listed once per search (850 actors × 60 groups in the README's demo).
   const helping = (search.helpingGroups ??= new Set(snapshot.groups.filter(helps).map((g) => g.name)));
   for (const group of snapshot.groups.filter((g) => !user.groups.includes(g.name) && helping.has(g.name))) {
