@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Residual, StatementRef } from '../../src/decision/types.js';
 import { and, atomsOf, FALSE, isConstant, not, or, TRUE } from '../../src/eval/residual.js';
+import { seededRandom } from '../mutation/seeded-random.js';
 
 const ref = (over: Partial<StatementRef> = {}): StatementRef => ({ layer: 'control', level: 1, policy: 'guard', statement: 0, effect: 'Deny', ...over }) as StatementRef;
 const condition = (from: StatementRef, key = 'acs:SourceVpc'): Residual => ({ kind: 'condition', operator: 'StringEquals', key, values: ['vpc-1'], from });
@@ -38,8 +39,7 @@ function enumerate(p: Residual, atoms: number): boolean | undefined {
 
 /** A seeded stream of formulas over `atoms` atoms: `raw` ones are built as literals, unfolded. */
 function formulas(seed: number, atoms: number, count: number, raw: boolean): Residual[] {
-  let state = seed;
-  const rand = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % n);
+  const rand = seededRandom(seed);
   const make = (depth: number): Residual => {
     const pick = rand(depth > 3 ? 3 : 6);
     if (pick === 0) return rand(2) === 0 ? TRUE : FALSE;
