@@ -78,6 +78,9 @@ export const compiledPolicySet: Check = (v, place) => {
   return v;
 };
 
+/** True for a set already checked in full (or built by `compilePolicySet`): a WeakSet look-up, never a throw. */
+export const isCheckedSet = (v: unknown): boolean => typeof v === 'object' && v !== null && checkedSets.has(v);
+
 /** Records a set `compilePolicySet` built as checked: it is a CompiledPolicySet by construction. */
 export function markCompiled<T extends object>(set: T): T {
   checkedSets.add(set);
@@ -111,6 +114,9 @@ const preparedRequest = shape('a PreparedRequest (from `prepareRequest`)', {
 });
 // A prepared request is made once to be evaluated many times, and is not to be changed: checked once.
 const checkedRequests = new WeakSet<object>();
+
+/** True for a PreparedRequest already checked in full: a WeakSet look-up, never a throw. */
+export const isCheckedRequest = (v: unknown): boolean => typeof v === 'object' && v !== null && checkedRequests.has(v);
 
 /** An AuthorizationRequest or a PreparedRequest, told apart as the library does: by `prepared`. */
 export const request: Check = (v, place) => {

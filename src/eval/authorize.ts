@@ -5,6 +5,7 @@
  */
 import type { EvaluationResult, Residual, StatementRef } from '../decision/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { RequestLens } from '../request/plain.js';
 import { prepareRequest, type PreparedRequest } from '../request/prepare.js';
 import type { AuthorizationRequest } from '../request/types.js';
 import type { CompiledPolicySet, CompiledStatement } from './compile.js';
@@ -33,7 +34,11 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): EvaluationResult {
   const request = prepareRequest(input);
-  const problems: Diagnostic[] = [...request.diagnostics];
+  return decide(compiled, request, [...request.diagnostics], options);
+}
+
+/** `evaluate` of a prepared request; `problems` starts as the request's diagnostics and becomes the result's. */
+function decide(compiled: CompiledPolicySet, request: PreparedRequest, problems: Diagnostic[], options: EvaluateOptions = {}): EvaluationResult {
   const plan = planDecision(compiled, request);
   // A plan's first decision asks its statements one by one; later ones its entries (plan-codes.ts).
   const codes: PlanCodes = plan.fast || plan.decisions++ > 0 ? new EntryCodes((plan.fast ??= fastPlan(plan)), request, problems) : new StatementCodes(compiled, request, problems);
@@ -47,6 +52,32 @@ export function evaluate(
   if (plan.root) result.notes.push(plan.assumeRole ? 'the root user is not subject to RAM policies, but a role\'s trust policy must still trust it' : 'the root user is not subject to RAM policies');
   if (!plan.assumeRole && compiled.resource.statements.length > 0) result.notes.push('trust policies apply only to `sts:AssumeRole` and were not consulted');
   return result;
+}
+
+/** Each compiled set's lens, with the statements its keys were taken from (a set is not changed, but a copy may be). */
+const lenses = new WeakMap<CompiledPolicySet, { all: CompiledStatement[]; count: number; lens: RequestLens }>();
+
+/** The set's RequestLens: the lower-cased keys its clauses test, over every statement (the trace reads them all). */
+function lensOf(compiled: CompiledPolicySet): RequestLens {
+  const known = lenses.get(compiled);
+  if (known !== undefined && known.all === compiled.all && known.count === compiled.all.length) return known.lens;
+  const tested = new Set<string>();
+  for (const s of compiled.all) for (const c of s.clauses) tested.add(c.keyLower);
+  const lens = new RequestLens(tested);
+  lenses.set(compiled, { all: compiled.all, count: compiled.all.length, lens });
+  return lens;
+}
+
+/**
+ * `evaluate` of a new plain request, prepared for this set only (src/request/plain.ts): the same
+ * result, or undefined when the request is not one the argument checks accept as it is (or one
+ * the cheap preparation leaves to `prepareRequest`). For the checked entry (src/api), which then
+ * takes the full path. `compiled` must be a CompiledPolicySet.
+ */
+export function evaluatePlain(compiled: CompiledPolicySet, input: unknown, options?: EvaluateOptions): EvaluationResult | undefined {
+  const request = lensOf(compiled).prepare(input);
+  // Its own request, seen by no one else: its diagnostics list can be the result's, uncopied.
+  return request === undefined ? undefined : decide(compiled, request, request.diagnostics, options);
 }
 
 function emptyResult(decision: EvaluationResult['decision']): EvaluationResult {

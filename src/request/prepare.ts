@@ -47,6 +47,9 @@ export const TYPED_KEYS: Record<string, ValueFamily<unknown>> = {
 /** TYPED_KEYS as a Map: own keys only by construction, and a faster look-up on this hot path. */
 const TYPED_FAMILIES = new Map(Object.entries(TYPED_KEYS));
 
+/** The family of a typed common key (C7) by its lower-cased name; undefined for any other key. */
+export const typedFamily = (lower: string): ValueFamily<unknown> | undefined => TYPED_FAMILIES.get(lower);
+
 /**
  * Prepares a request (idempotent: a prepared request is returned as it is). Cheap on purpose — it
  * runs once per decision when callers pass plain requests: values are read as a type only when a
@@ -87,7 +90,7 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
       }
       // A Map: a context key named `constructor` or `__proto__` is not a typed key.
       const family = TYPED_FAMILIES.get(lower);
-      if (family) checkTypedKey(key, family, diagnostics);
+      if (family) checkTypedValues(key.name, key.values, family, diagnostics);
     }
   }
   // After the check: the caller's ARN is neither typed nor in conflict (an absent key is not filled).
@@ -108,15 +111,25 @@ export function prepareRequest(request: AuthorizationRequest | PreparedRequest):
   };
 }
 
-/** C7: reports each value of a typed common key that is not of its type. */
-function checkTypedKey(key: PreparedKey, family: ValueFamily<unknown>, diagnostics: Diagnostic[]): void {
+/** C7: reports each value of a typed common key (`name`, as the request spelled it) that is not of its type. */
+export function checkTypedValues(name: string, values: readonly string[], family: ValueFamily<unknown>, diagnostics: Diagnostic[]): void {
   // Reading a value costs several times recognising its usual form (a date ten times): the usual
   // forms are recognised instead, and a value is read only when a clause tests it (readValues).
-  const usual = family === dateFamily ? isPlainUtcDateTime : family === ipFamily ? isPlainIpv4 : isPlainBool;
-  for (let i = 0; i < key.values.length; i++) {
-    const value = key.values[i]!;
-    if (!usual(value) && family.read(value) === undefined) diagnostics.push(requestProblem('invalid-request-value', `\`${value}\` is not ${family.expected}, as \`${key.name}\` needs`, key.name));
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!isOfType(value, family)) diagnostics.push(typedValueProblem(name, value, family));
   }
+}
+
+/** Whether a value of a typed common key is of its type (C7), the usual forms recognised without reading them. */
+export function isOfType(value: string, family: ValueFamily<unknown>): boolean {
+  const usual = family === dateFamily ? isPlainUtcDateTime(value) : family === ipFamily ? isPlainIpv4(value) : isPlainBool(value);
+  return usual || family.read(value) !== undefined;
+}
+
+/** C7's diagnostic: a value of typed common key `name` (as the request spelled it) that is not of its type. */
+export function typedValueProblem(name: string, value: string, family: ValueFamily<unknown>): Diagnostic {
+  return requestProblem('invalid-request-value', `\`${value}\` is not ${family.expected}, as \`${name}\` needs`, name);
 }
 
 /** True for `true` and `false`, which the boolean family reads; false means "read it to know" (`TRUE`, `no`). */
