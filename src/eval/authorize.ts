@@ -63,8 +63,11 @@ function lensOf(compiled: CompiledPolicySet): RequestLens {
   if (known !== undefined && known.all === compiled.all && known.count === compiled.all.length) return known.lens;
   const tested = new Set<string>();
   for (const s of compiled.all) for (const c of s.clauses) tested.add(c.keyLower);
-  const lens = new RequestLens(tested);
-  lenses.set(compiled, { all: compiled.all, count: compiled.all.length, lens });
+  // A set's first decision (no plan memoised yet) may be its only one — a set compiled per call:
+  // remembering a lens for it would cost more than the decision (weak entries and caches, garbage collection).
+  const remember = compiled.plans.size > 0;
+  const lens = new RequestLens(tested, remember);
+  if (remember) lenses.set(compiled, { all: compiled.all, count: compiled.all.length, lens });
   return lens;
 }
 

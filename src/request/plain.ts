@@ -45,12 +45,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * tenth of a one-statement decision). Made once per set (`evaluatePlain`), it lives as long as it.
  */
 export class RequestLens {
-  private readonly roles = new Map<string, KeyRole>();
-  private readonly actions = new Map<string, ActionForms>();
+  /** Undefined in a lens made for one request: filling caches would cost more than it saves. */
+  private readonly roles: Map<string, KeyRole> | undefined;
+  private readonly actions: Map<string, ActionForms> | undefined;
   private readonly testsPrincipalArn: boolean;
 
-  constructor(private readonly tested: ReadonlySet<string>) {
+  constructor(
+    private readonly tested: ReadonlySet<string>,
+    remember = true,
+  ) {
     this.testsPrincipalArn = tested.has('acs:principalarn');
+    this.roles = remember ? new Map() : undefined;
+    this.actions = remember ? new Map() : undefined;
   }
 
   /**
@@ -129,20 +135,22 @@ export class RequestLens {
   }
 
   private role(name: string): KeyRole {
-    let role = this.roles.get(name);
+    const roles = this.roles;
+    let role = roles?.get(name);
     if (role === undefined) {
       const lower = name.toLowerCase();
       role = { lower, family: typedFamily(lower), tested: this.tested.has(lower), valid: undefined };
-      if (this.roles.size < MAX_SPELLINGS) this.roles.set(name, role);
+      if (roles !== undefined && roles.size < MAX_SPELLINGS) roles.set(name, role);
     }
     return role;
   }
 
   private action(name: string): ActionForms {
-    let forms = this.actions.get(name);
+    const actions = this.actions;
+    let forms = actions?.get(name);
     if (forms === undefined) {
       forms = { lower: lowerCaseAction(name), service: serviceOfAction(name) };
-      if (this.actions.size < MAX_SPELLINGS) this.actions.set(name, forms);
+      if (actions !== undefined && actions.size < MAX_SPELLINGS) actions.set(name, forms);
     }
     return forms;
   }

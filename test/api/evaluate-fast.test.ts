@@ -19,7 +19,7 @@ const policy = (name: string, kind: 'identity' | 'control' | 'trust', statements
 const RESOURCE = 'acs:cams:cn-hangzhou:1234567890123456:instance/i-1';
 
 /** Sets that test typed keys, the caller's ARN, tags, absence; with groups, controls and trust. */
-function sets(): [string, CompiledPolicySet][] {
+function policySets(): [string, PolicySet][] {
   const one: PolicySet = { ...emptyPolicySet(), identity: [policy('one', 'identity', [{ Effect: 'Allow', Action: 'cams:UpdateInstance', Resource: '*' }])] };
   const conditioned: PolicySet = {
     ...emptyPolicySet(),
@@ -35,10 +35,11 @@ function sets(): [string, CompiledPolicySet][] {
     resource: [policy('trust', 'trust', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: ['acs:ram::1234567890123456:root'] } }])],
   };
   return [
-    ['one statement', compilePolicySet(one)],
-    ['conditions, groups, trust', compilePolicySet(conditioned)],
+    ['one statement', one],
+    ['conditions, groups, trust', conditioned],
   ];
 }
+const sets = (): [string, CompiledPolicySet][] => policySets().map(([name, set]) => [name, compilePolicySet(set)]);
 
 // Spellings of a few keys, some of one key (the fast path leaves those to prepareRequest).
 const KEYS = ['acs:SourceIp', 'acs:sourceip', 'acs:CurrentTime', 'acs:SecureTransport', 'acs:MFAPresent', 'ACS:MFAPRESENT', 'acs:PrincipalARN', 'cams:tag/Env', 'cams:Tag/env', 'acs:SourceVpc', '__proto__', 'constructor'];
@@ -105,6 +106,19 @@ describe('evaluate fast paths', () => {
           expect(outcome(() => evaluate(set, prepared, opts))).toEqual(checked);
         }),
         { numRuns: 400 },
+      );
+    }
+  });
+
+  it('answers as the checked path on a set\'s first decision (a set compiled per call: nothing remembered)', () => {
+    for (const [, policies] of policySets()) {
+      fc.assert(
+        fc.property(request, options, (req, opts) => {
+          // Given a set just compiled, twice; When one is asked through evaluate, the other through evaluateChecked
+          // Then both give the same result
+          expect(outcome(() => evaluate(compilePolicySet(policies), req, opts))).toEqual(outcome(() => evaluateChecked(compilePolicySet(policies), req, opts)));
+        }),
+        { numRuns: 150 },
       );
     }
   });
