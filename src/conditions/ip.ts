@@ -155,6 +155,7 @@ function mergedRanges(spans: readonly Span[]): Map<IpBytes['kind'], Span[]> {
 }
 
 function compileRanges(policyValues: readonly string[]): ValueSet<IpBytes> | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, both sides of the threshold answer alike (docs/testing.md)
   if (policyValues.length <= SMALL_CLAUSE) {
     const predicates = compileEach(policyValues, compileRange);
     return predicates && predicateValueSet(predicates);

@@ -31,6 +31,7 @@ const like = (policyValue: string) => {
 const equalsSet = (policyValues: readonly string[]) => equalityValueSet(policyValues);
 const equalsIgnoreCaseSet = (policyValues: readonly string[]) => equalityValueSet(policyValues.map((v) => v.toLowerCase()));
 function likeSet(policyValues: readonly string[]): ValueSet<string> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, both sides of the threshold answer alike (docs/testing.md)
   if (policyValues.length <= SMALL_CLAUSE) return predicateValueSet(policyValues.map(like));
   const patterns = compilePatternSet(policyValues);
   return {

@@ -62,6 +62,7 @@ export function planDecision(set: CompiledPolicySet, request: PreparedRequest): 
     session: set.session ? layerPlan('session', undefined, 'SessionPolicy', set.session, action, service) : undefined,
     root,
     assumeRole: request.action === 'sts:assumerole',
+    // Stryker disable next-line ArrayDeclaration: equivalent, overwritten below (docs/testing.md)
     consulted: [],
     fast: undefined,
     decisions: 0,

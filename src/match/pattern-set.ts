@@ -50,9 +50,11 @@ export function compilePatternSet(patterns: readonly string[]): PatternSet {
   scanner.finish();
   let stamp = 0; // numbers the inputs, for Group.tested
   const visit = (input: string, onMatch: (g: Group) => boolean): void => {
+    // Stryker disable next-line UpdateOperator: equivalent, counting down numbers the inputs apart just as well (docs/testing.md)
     stamp++;
     for (const g of always) if (g.matcher.test(input) && onMatch(g)) return;
     scanner.scan(input, (g) => {
+      // Stryker disable next-line BooleanLiteral: equivalent, unreachable: each group ends one run and each node is reported once per input (docs/testing.md)
       if (g.tested === stamp) return false;
       g.tested = stamp;
       return g.matcher.test(input) && onMatch(g);
@@ -78,6 +80,7 @@ export function compilePatternSet(patterns: readonly string[]): PatternSet {
 /** The longest run of literal characters between wildcards (`''` when there is none). */
 function longestLiteralRun(pattern: string): string {
   let best = '';
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, any literal run of the pattern is a valid filter (docs/testing.md)
   for (const run of pattern.split(/[*?]/)) if (run.length > best.length) best = run;
   return best;
 }
@@ -97,6 +100,7 @@ class RunScanner {
   private readonly depth: number[] = [0];
   private readonly ends = new Map<number, Group[]>();
   private fail = new Int32Array(1);
+  // Stryker disable next-line UnaryOperator: equivalent, replaced by finish() before any scan (docs/testing.md)
   private dict = new Int32Array(1).fill(-1);
   /** Per node, the number of the last scan that reported its chain (each chain is walked once per input). */
   private seen = new Float64Array(1);
@@ -137,6 +141,7 @@ class RunScanner {
   finish(): void {
     const count = this.parent.length;
     this.fail = new Int32Array(count);
+    // Stryker disable next-line UnaryOperator: equivalent, a root link to node 1 only adds candidates, which the matchers refuse (docs/testing.md)
     this.dict = new Int32Array(count).fill(-1);
     this.seen = new Float64Array(count);
     const order = Array.from({ length: count - 1 }, (_, i) => i + 1).sort((a, b) => this.depth[a]! - this.depth[b]!);
@@ -145,6 +150,7 @@ class RunScanner {
       let f = this.parent[node] === 0 ? -1 : this.fail[this.parent[node]!]!;
       let target: number | undefined;
       while (f >= 0 && (target = this.edges.get(f * 65536 + c)) === undefined) f = f === 0 ? -1 : this.fail[f]!;
+      // Stryker disable next-line LogicalOperator: equivalent, f < 0 only after a look-up found nothing, so `target` is undefined (docs/testing.md)
       this.fail[node] = f >= 0 && target !== undefined ? target : 0;
       const via = this.fail[node]!;
       this.dict[node] = this.ends.has(via) ? via : this.dict[via]!;
@@ -166,6 +172,7 @@ class RunScanner {
       }
     }
     const classes = ++this.classes; // class 0 included
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, with or without the dense table the scan finds the same runs (docs/testing.md)
     if (count * classes > TABLE_BUDGET) return;
     const table = new Int32Array(count * classes); // 0: back to the root
     for (let node = 1; node < count; node++) table[this.parent[node]! * classes + this.classOf(this.unit[node]!)] = node;
@@ -185,6 +192,7 @@ class RunScanner {
   /** Calls `found` with the groups of every run occurring in `input`, until it returns true. */
   scan(input: string, found: (g: Group) => boolean): void {
     if (this.parent.length === 1) return;
+    // Stryker disable next-line UpdateOperator: equivalent, counting down numbers the scans apart just as well (docs/testing.md)
     const scan = ++this.scans;
     const table = this.table;
     const classes = this.classes;
@@ -202,6 +210,7 @@ class RunScanner {
       }
       if (this.reports[node] === 0) continue;
       // Report this node and its dictionary chain, stopping at a node reported earlier in this input.
+      // Stryker disable next-line LogicalOperator: equivalent, past the root the walk reads -1 and undefined, reports nothing and stops (docs/testing.md)
       for (let at = node; at > 0 && this.seen[at] !== scan; at = this.dict[at]!) {
         this.seen[at] = scan;
         for (const g of this.ends.get(at) ?? []) if (found(g)) return;

@@ -29,6 +29,7 @@ export function compileShiftAnd(codes: PieceCodes): ShiftAnd {
 /** The code point at `i` (a pair read as one) and the index after it, packed as `code * 2 + width - 1`. */
 function codePointAt(input: string, i: number): number {
   const c = input.charCodeAt(i);
+  // Stryker disable next-line ArithmeticOperator: equivalent, `charCodeAt` past the end is NaN, never a low surrogate (docs/testing.md)
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < input.length) {
     const d = input.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) * 2 + 1;
@@ -102,6 +103,7 @@ function manyWords(codes: PieceCodes): ShiftAnd {
         const packed = codePointAt(input, i);
         i += (packed & 1) + 1;
         const mask = maskOf(packed >>> 1);
+        // Stryker disable next-line MethodExpression: equivalent, shifting all-zero words changes nothing (docs/testing.md)
         const upTo = Math.min(live + 1, words);
         let carry = 1;
         for (let w = 0; w < upTo; w++) {
@@ -110,6 +112,7 @@ function manyWords(codes: PieceCodes): ShiftAnd {
           carry = v >>> 31;
         }
         live = upTo;
+        // Stryker disable next-line UpdateOperator: equivalent, `live` then runs past the last word and all words are shifted (docs/testing.md)
         while (live > 0 && state[live - 1] === 0) live--;
         if ((state[lastWord]! & lastBit) !== 0) return i;
       }
