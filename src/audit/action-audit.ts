@@ -10,9 +10,9 @@ import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { assess, assessmentOf, evaluateFor, NONE, type Assessment, type Evaluated } from './access.js';
-import { sharingKey } from './sharing.js';
+import { namesPrincipal, sharingKey } from './sharing.js';
 import { compilePolicySet } from '../eval/compile.js';
-import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
+import { documentsFor, mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
 import { byLength } from './limit-paths.js';
 import { LazyList, reachable, roleRoutes, type Reach, type RoleRoute } from './roles.js';
@@ -20,6 +20,13 @@ import type { AccessPath, AuditPrincipal, ClassGrant, PrincipalAccess, ResourceG
 
 /** The answer for one principal and one resource class, roles included. */
 export type ClassAnswer = Assessment;
+
+/** A role reached by a route, and what it gives there (its own access's condition, without the route's). */
+export interface RouteOutcome {
+  route: RoleRoute;
+  residual: Residual;
+  decision: 'Allow' | 'Conditional';
+}
 
 /** A decision and its condition, without paths. */
 export type Verdict = Pick<Assessment, 'decision' | 'residual'>;
@@ -46,6 +53,8 @@ export class ActionAudit {
   /** Decisions per class without paths (`ownDecisions`), shared like `evaluations` but holding no compiled set. */
   private readonly verdicts: Map<string, Verdict[]>;
   private readonly ownVerdicts = new Map<string, Verdict[]>();
+  /** `ownDecisions` of users joining a group, per `joinKey`: shared by every what-if account of the audit. */
+  private readonly joinedVerdicts: Map<string, Verdict[]>;
 
   constructor(
     readonly model: AuditModel,
@@ -59,6 +68,8 @@ export class ActionAudit {
     this.projections = base ? base.projections : new Map();
     this.evaluations = base ? base.evaluations : new Map();
     this.verdicts = base ? base.verdicts : new Map();
+    this.joinedVerdicts = base ? base.joinedVerdicts : new Map();
+    this.bestRoutes = base ? base.bestRoutes : new WeakMap();
   }
 
   /** The same question about the account `model` stands for (derived from this audit's by `AuditModel.whatIf`). */
@@ -104,6 +115,14 @@ export class ActionAudit {
     if (this.base && !this.model.isChanged(principal)) return this.base.ownDecisions(principal);
     let found = this.ownVerdicts.get(principal.ref) ?? this.direct.get(principal.ref);
     if (found) return found;
+    // A user joining a group gets what every user with the same evaluation and resource groups
+    // gets joining it: the set is built and evaluated once per such key (issue 13 §2).
+    const joinKey = this.joinKey(principal);
+    found = joinKey !== undefined ? this.joinedVerdicts.get(joinKey) : undefined;
+    if (found) {
+      this.ownVerdicts.set(principal.ref, found);
+      return found;
+    }
     const { session } = this.model;
     const entry = this.model.mayAllowCheap(principal, this.action) ? this.model.entry(principal) : undefined;
     if (!entry || !mayAllow(session, entry.set.policies, this.action)) found = this.none ??= this.classes.map(() => NONE);
@@ -125,7 +144,26 @@ export class ActionAudit {
       });
     }
     this.ownVerdicts.set(principal.ref, found);
+    if (joinKey !== undefined) this.joinedVerdicts.set(joinKey, found);
     return found;
+  }
+
+  /**
+   * The key under which a user joining a group shares `ownDecisions` with other users joining it,
+   * in a what-if account made by that move alone: the user's sharing key in the base account and
+   * the resource groups its set names (what `projectClasses` tells classes by besides the
+   * statements), then the group. The joined set is the user's with the group's policies appended,
+   * so equal keys give equal joined sets as `sharingKey` and `projectClasses` see them — unless the
+   * group's policies name the principal (then none is shared). Undefined: not such an account.
+   */
+  private joinKey(principal: AuditPrincipal): string | undefined {
+    const base = this.model.base;
+    const group = base ? this.model.joinedGroup(principal) : undefined;
+    if (base === undefined || group === undefined || this.action.toLowerCase() === 'sts:assumerole') return undefined;
+    const { session } = this.model;
+    if ((this.model.index.group(group)?.attachments ?? []).some((a) => documentsFor(this.model, a).some((d) => namesPrincipal(session, d)))) return undefined;
+    const entry = base.entry(principal);
+    return `${sharingKey(session, entry, this.action)}\u0002${entry.set.policies.resourceGroup.map((p) => p.resourceGroup).join('\u0001')}\u0002${group}`;
   }
 
   private requestOf(entry: PrincipalEntry, resource: AskedResource) {
@@ -222,6 +260,38 @@ export class ActionAudit {
       const v = this.ownDecisions(r)[i]!;
       return v.decision === 'Allow' || (v.decision === 'Conditional' && isConstant(v.residual ?? TRUE) === true);
     }));
+  }
+
+  /** Per list of routes, per class: what `bestRoute` found (null: nothing), for accounts whose roles are the real account's. */
+  private readonly bestRoutes: WeakMap<LazyList<RoleRoute>, (RouteOutcome | null)[]>;
+
+  /**
+   * The first route whose role gives class i outright with the route's assumptions (Allow), else
+   * the first whose role gives it at all (Conditional); undefined when none does. Where the
+   * move changed no role, the roles answer as in the real account: each list of routes (an
+   * actor's, shared by every move that keeps its edges) is walked once per class, not once per
+   * move (the README's demo walked 900,000 routes for 7,700 joined accounts).
+   */
+  bestRoute(routes: LazyList<RoleRoute>, i: number): RouteOutcome | undefined {
+    const memo = this.base && this.rolesChanged() ? undefined : this.bestRoutes;
+    let known = memo?.get(routes);
+    if (memo && !known) memo.set(routes, (known = []));
+    const had = known?.[i];
+    if (had !== undefined) return had ?? undefined;
+    const { session } = this.model;
+    let found: RouteOutcome | undefined;
+    for (const route of routes) {
+      const reached = this.ownDecisions(route.role)[i]!;
+      if (reached.decision === 'None') continue;
+      const residual = reached.residual ?? TRUE;
+      if (session.holdsOutright(route.residual, residual)) {
+        found = { route, residual, decision: 'Allow' };
+        break;
+      }
+      found ??= { route, residual, decision: 'Conditional' };
+    }
+    if (known) known[i] = found ?? null;
+    return found;
   }
 
   /** Whether some role's own decision on class i is not None (`ownDecisions`; once per class). */

@@ -115,7 +115,7 @@ export class JoinBound {
     // A user of the account in that group alone (a name RAM would refuse, so it meets no other).
     const name = `probe:${group}`;
     const probe: AuditPrincipal = { kind: 'user', name, arn: userArn(model.snapshot, name), ref: `user/${name}` };
-    const changed = model.whatIf({ ...model.snapshot, users: [...model.snapshot.users, { name, groups: [group], attachments: [] }] }, (p) => p.ref === probe.ref, true);
+    const changed = model.whatIf({ ...model.snapshot, users: [...model.snapshot.users, { name, groups: [group], attachments: [] }] }, (p) => p.ref === probe.ref, { edgesUnchanged: true });
     // Built first: a principal the base account does not have has no place there (as create-user's new user).
     const entry = changed.entry(probe);
     const verdicts = this.audit.whatIf(changed).ownDecisions(probe);

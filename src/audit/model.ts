@@ -49,7 +49,12 @@ interface Derivation {
   edgesUnchanged: boolean;
   /** The change adds or betters edges of the changed principals only to these roles (indices into `roles()`): the others are the base account's. */
   freshEdges?: ReadonlySet<number>;
+  /** The change is one user (`user/NAME`) joining one group, appended to its groups: nothing else differs. */
+  joined?: { ref: string; group: string };
 }
+
+/** What `AuditModel.whatIf` is told about a change beyond the principals it touches (see `Derivation`). */
+export type DerivationOptions = Pick<Derivation, 'edgesUnchanged' | 'freshEdges' | 'joined'>;
 
 /** Lazily built, cached entries for every principal of a snapshot. */
 export class AuditModel {
@@ -91,8 +96,14 @@ export class AuditModel {
   }
 
   /** The account changed by an escalation move: `changed` says whose policies differ from this one's. */
-  whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean, edgesUnchanged = false, freshEdges?: ReadonlySet<number>): AuditModel {
-    return new AuditModel(this.session, snapshot, { base: this, changed, edgesUnchanged, ...(freshEdges ? { freshEdges } : {}) });
+  whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean, options: Partial<DerivationOptions> = {}): AuditModel {
+    return new AuditModel(this.session, snapshot, { base: this, changed, edgesUnchanged: options.edgesUnchanged === true, ...(options.freshEdges ? { freshEdges: options.freshEdges } : {}), ...(options.joined ? { joined: options.joined } : {}) });
+  }
+
+  /** The group `principal` joined, when this what-if account is that user joining it and nothing else. */
+  joinedGroup(principal: AuditPrincipal): string | undefined {
+    const joined = this.derivation?.joined;
+    return joined !== undefined && joined.ref === principal.ref ? joined.group : undefined;
   }
 
   /** Whether every principal assumes the same roles as in the base account (see `Derivation.edgesUnchanged`). */

@@ -18,7 +18,8 @@ import type { PrincipalPolicySet } from '../snapshot/principal.js';
 import { locate } from './access.js';
 import { compileWildcard, type WildcardMatcher } from '../match/wildcard.js';
 import type { PolicySet } from '../policy/policy-set.js';
-import { documentMentions, mayAllow, type AuditModel } from './model.js';
+import { documentMentions, mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
+import { sharingKey } from './sharing.js';
 import type { AuditSession } from './session.js';
 import type { AssumeRoleStep, AuditPrincipal } from './types.js';
 
@@ -114,13 +115,57 @@ function compileTrust(model: AuditModel, role: AuditPrincipal): CompiledLayer {
  */
 function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, trust: CompiledLayer): AssumeEdge | undefined {
   const entry = model.entry(from);
+  const index = model.indexOf(to.ref);
+  const sources = [...entry.set.sources, { layer: 'resource' as const, name: to.name, path: [{ kind: 'role' as const, name: to.name }], policy: { name: to.name, type: 'TrustPolicy' as const }, pointer: `/roles/${index}/trustPolicy` }];
+  const set = { ...entry.set, sources };
+  const key = edgeKey(model, entry, to, index);
+  const { edgeEvaluations } = model.session;
+  let evaluation = key !== undefined ? edgeEvaluations.get(key) : undefined;
+  if (evaluation === undefined) {
+    evaluation = evaluateEdge(model, entry, to, trust);
+    if (key !== undefined) edgeEvaluations.set(key, evaluation);
+  }
+  return evaluation === null ? undefined : edgeFrom(model, set, from, to, evaluation);
+}
+
+/**
+ * The key under which principals share the evaluation of assuming role `to` (the role's index
+ * `k`, whose trust policy as the account has it is part of the key): their sets' sharing key for `sts:AssumeRole` (the principal's ARN in it when a policy of
+ * theirs names principals), and which of the trust policy's statements with a Principal element
+ * let each in. Undefined when a trust condition reads the principal (`acs:Principal...`): then
+ * every principal is evaluated alone. In the README's demo, 2,000 users (and 7,700 users joined
+ * to a group by escalation) evaluated 27,000 edges, a few hundred of them distinct.
+ */
+function edgeKey(model: AuditModel, entry: PrincipalEntry, to: AuditPrincipal, k: number): string | undefined {
+  const { session } = model;
+  const document = model.snapshot.roles[k]!.trustPolicy;
+  let matchers = session.trustPrincipals.get(document);
+  if (matchers === undefined) {
+    const reads = document.statements.some((s) => s.conditions.some((c) => c.key.toLowerCase().startsWith('acs:principal')));
+    session.trustPrincipals.set(document, (matchers = reads ? null : document.statements.flatMap((s) => (s.principal ? [compilePrincipal(s.principal)] : []))));
+  }
+  if (matchers === null) return undefined;
+  let admits = '';
+  for (const m of matchers) admits += m(entry.set.principal) === undefined ? '0' : '1';
+  return `${sharingKey(session, entry, ASSUME)}\u0002${session.idOf(document)}\u0002${to.arn}\u0002${admits}`;
+}
+
+/** What evaluating one principal assuming one role gives, before it is told as that principal's edge: null, no edge. */
+export interface EdgeEvaluation {
+  decision: 'Allow' | 'Conditional';
+  residual?: Residual;
+  condition?: string;
+  /** The Allow statements that apply, of the caller's set and of the trust policy (located in each caller's own sources). */
+  identity: CompiledStatement[];
+  trust: CompiledStatement[];
+}
+
+function evaluateEdge(model: AuditModel, entry: PrincipalEntry, to: AuditPrincipal, trust: CompiledLayer): EdgeEvaluation | null {
   const base = entry.compiled;
   // Trust statements are numbered after the caller's (each evaluation sizes its table by statementCount).
   trust.statements.forEach((s, j) => (s.id = base.statementCount + j));
   const compiled: CompiledPolicySet = { ...base, resource: trust, all: [...base.all, ...trust.statements], statementCount: base.statementCount + trust.statements.length, plans: new Map() };
-  const index = model.indexOf(to.ref);
-  const sources = [...entry.set.sources, { layer: 'resource' as const, name: to.name, path: [{ kind: 'role' as const, name: to.name }], policy: { name: to.name, type: 'TrustPolicy' as const }, pointer: `/roles/${index}/trustPolicy` }];
-  return edgeOf(model, { ...entry.set, sources }, compiled, from, to);
+  return evaluationOf(model, entry.set, compiled, to);
 }
 
 /** Evaluates `from` assuming `to` in the account `model` stands for (`to`'s trust policy as that account has it). */
@@ -129,22 +174,36 @@ export function assumeEdge(model: AuditModel, from: AuditPrincipal, to: AuditPri
   return edgeOf(model, set, compilePolicySet(set.policies, model.session.compileCache), from, to);
 }
 
-function edgeOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, compiled: CompiledPolicySet, from: AuditPrincipal, to: AuditPrincipal): AssumeEdge | undefined {
+function evaluationOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal'>, compiled: CompiledPolicySet, to: AuditPrincipal): EdgeEvaluation | null {
   const prepared = prepareRequest({ principal: set.principal, action: ASSUME, resource: to.arn, context: { ...model.session.context } });
   const result = evaluate(compiled, prepared, { trace: false });
-  if (result.decision !== 'Allow' && result.decision !== 'Conditional') return undefined;
-  const applying = (layers: CompiledLayer[]) =>
-    layers.flatMap((l) => l.forService(prepared.service)).filter((s: CompiledStatement) => !s.deny && statementFormula(s, prepared, []).kind !== 'false').map((s) => locate(model, { set }, s));
-  const residual = result.residual ?? TRUE;
+  if (result.decision !== 'Allow' && result.decision !== 'Conditional') return null;
+  const applying = (layers: CompiledLayer[]) => layers.flatMap((l) => l.forService(prepared.service)).filter((s: CompiledStatement) => !s.deny && statementFormula(s, prepared, []).kind !== 'false');
+  return {
+    decision: result.decision,
+    ...(result.residual ? { residual: result.residual, condition: renderResidual(result.residual) } : {}),
+    identity: applying([compiled.identity, compiled.resourceGroup]),
+    trust: applying([compiled.resource]),
+  };
+}
+
+/** An evaluation told as `from`'s edge: its statements located in `set`'s sources. */
+function edgeFrom(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, from: AuditPrincipal, to: AuditPrincipal, evaluation: EdgeEvaluation): AssumeEdge {
+  const locateIn = (statements: CompiledStatement[]) => statements.map((s) => locate(model, { set }, s));
   const step: AssumeRoleStep = {
     kind: 'assume-role',
     role: to,
-    identityStatements: applying([compiled.identity, compiled.resourceGroup]),
-    trustStatements: applying([compiled.resource]),
-    decision: result.decision,
-    ...(result.residual ? { residual: result.residual, condition: renderResidual(result.residual) } : {}),
+    identityStatements: locateIn(evaluation.identity),
+    trustStatements: locateIn(evaluation.trust),
+    decision: evaluation.decision,
+    ...(evaluation.residual ? { residual: evaluation.residual, condition: evaluation.condition! } : {}),
   };
-  return { from, to, step, residual };
+  return { from, to, step, residual: evaluation.residual ?? TRUE };
+}
+
+function edgeOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, compiled: CompiledPolicySet, from: AuditPrincipal, to: AuditPrincipal): AssumeEdge | undefined {
+  const evaluation = evaluationOf(model, set, compiled, to);
+  return evaluation === null ? undefined : edgeFrom(model, set, from, to, evaluation);
 }
 
 /**

@@ -23,6 +23,7 @@ import type { Evaluated } from './access.js';
 import { AuditModel, type AuditOptions } from './model.js';
 import type { AskedResource } from './resources.js';
 import type { AccessPath, ResourceGrant } from './types.js';
+import type { EdgeEvaluation } from './roles.js';
 
 /** Whether a document has a statement whose Action part can match an action; `allow`: an Allow one. */
 export interface Mention {
@@ -60,6 +61,10 @@ export class AuditSession {
   readonly assumeMatchers = new WeakMap<PolicyDocument, WildcardMatcher[]>();
   /** A trust policy's matchers of RAM principals, and the policy compiled as a resource layer. */
   readonly trusts = new WeakMap<PolicyDocument, { matchers: PrincipalMatcher[]; layer?: CompiledLayer }>();
+  /** A trust policy's matchers of every statement with a Principal element (null: a condition reads the principal), for `edgeKey`. */
+  readonly trustPrincipals = new WeakMap<PolicyDocument, PrincipalMatcher[] | null>();
+  /** Evaluations of assuming a role, per `edgeKey` (null: no edge). */
+  readonly edgeEvaluations = new Map<string, EdgeEvaluation | null>();
 
   // The Resource Directory (a what-if account shares it).
   /** The control levels and their sources, per Resource Directory: the same for every principal. */

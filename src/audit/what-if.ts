@@ -63,19 +63,19 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
       const attach = <H extends { attachments: Attachment[] }>(h: H): H => ({ ...h, attachments: [...h.attachments, { policy: change.policy.policy, type: change.policy.type }] });
       if (holder.kind === 'group') {
         const groups = snapshot.groups.map((g) => (g.name === holder.name ? attach(g) : g));
-        return model.whatIf({ ...snapshot, groups }, (p) => p.kind === 'user' && snapshot.users[model.indexOf(p.ref)]!.groups.includes(holder.name), assumeFree(documentsFor(model, change.policy)));
+        return model.whatIf({ ...snapshot, groups }, (p) => p.kind === 'user' && snapshot.users[model.indexOf(p.ref)]!.groups.includes(holder.name), { edgesUnchanged: assumeFree(documentsFor(model, change.policy)) });
       }
       const ref = `${holder.kind}/${holder.name}`;
       const index = model.indexOf(ref);
       const changed: AccountSnapshot = holder.kind === 'user' ? { ...snapshot, users: at(snapshot.users, index, attach(snapshot.users[index]!)) } : { ...snapshot, roles: at(snapshot.roles, index, attach(snapshot.roles[index]!)) };
-      return model.whatIf(changed, (p) => p.ref === ref, assumeFree(documentsFor(model, change.policy)));
+      return model.whatIf(changed, (p) => p.ref === ref, { edgesUnchanged: assumeFree(documentsFor(model, change.policy)) });
     }
     case 'default-version': {
       const { version } = change;
       const policies = snapshot.policies.map((p) => (p.name === change.policy ? { ...p, versions: p.versions.some((v) => v.id === version.id) ? p.versions : [...p.versions, version], defaultVersion: version.id } : p));
       // Every holder of the policy changes, roles included: a role the actor can assume may gain it.
       const before = documentsFor(model, { policy: change.policy, type: 'Custom' });
-      return model.whatIf({ ...snapshot, policies }, (p) => model.holdsCustom(p, change.policy), assumeFree([...before, version.document]));
+      return model.whatIf({ ...snapshot, policies }, (p) => model.holdsCustom(p, change.policy), { edgesUnchanged: assumeFree([...before, version.document]) });
     }
     case 'join-group': {
       const ref = `user/${change.user}`;
@@ -83,7 +83,8 @@ export function applyChange(model: AuditModel, change: AccountChange): AuditMode
       const user = snapshot.users[index]!;
       const joined = (model.index.group(change.group)?.attachments ?? []).flatMap((a) => documentsFor(model, a));
       const unchanged = change.keepsEdges === true || assumeFree(joined);
-      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref, unchanged, unchanged ? undefined : freshEdgesOf(model, joined));
+      const fresh = unchanged ? undefined : freshEdgesOf(model, joined);
+      return model.whatIf({ ...snapshot, users: at(snapshot.users, index, { ...user, groups: [...user.groups, change.group] }) }, (p) => p.ref === ref, { edgesUnchanged: unchanged, ...(fresh ? { freshEdges: fresh } : {}), joined: { ref, group: change.group } });
     }
     case 'create-user': {
       // Appended last: every other principal keeps its place, and only the new one is built.
@@ -138,16 +139,9 @@ export function outcomesIn(audit: ActionAudit, model: AuditModel, actor: AuditPr
     // accounts have no such role, and their routes are never walked (issue 13 §2).
     const worth = best === undefined ? whatIf.roleMayGive(i) : best.decision !== 'Allow' && whatIf.roleMayAllow(i);
     if (worth) {
-      for (const route of (routes ??= routeList())) {
-        const reached = whatIf.ownDecisions(route.role)[i]!;
-        if (reached.decision === 'None') continue;
-        const residual = reached.residual ?? TRUE;
-        if (session.holdsOutright(route.residual, residual)) {
-          best = { route, residual, decision: 'Allow' };
-          break;
-        }
-        best ??= { route, residual, decision: 'Conditional' };
-      }
+      // A route that gives Allow betters anything; one that gives Conditional, only nothing.
+      const reached = whatIf.bestRoute((routes ??= routeList()), i);
+      if (reached && (reached.decision === 'Allow' || best === undefined)) best = reached;
     }
     if (best && (best.decision === 'Allow' || !allowOnly.has(i))) out.set(i, best);
   }
