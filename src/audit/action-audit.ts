@@ -279,16 +279,21 @@ export class ActionAudit {
     const had = known?.[i];
     if (had !== undefined) return had ?? undefined;
     const { session } = this.model;
+    // A route gives Allow only through a role whose own answer is Allow or a tautology: where no
+    // role's is, the first route to a role with anything is the answer (the demo's walks went on
+    // through some 55 routes each, looking for an Allow none could give).
+    const allowPossible = this.roleMayAllow(i);
     let found: RouteOutcome | undefined;
     for (const route of routes) {
       const reached = this.ownDecisions(route.role)[i]!;
       if (reached.decision === 'None') continue;
       const residual = reached.residual ?? TRUE;
-      if (session.holdsOutright(route.residual, residual)) {
+      if (allowPossible && session.holdsOutright(route.residual, residual)) {
         found = { route, residual, decision: 'Allow' };
         break;
       }
       found ??= { route, residual, decision: 'Conditional' };
+      if (!allowPossible) break;
     }
     if (known) known[i] = found ?? null;
     return found;

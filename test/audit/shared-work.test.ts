@@ -152,3 +152,34 @@ describe('routes walked once per list and class', () => {
     expect(methods).toContain('attach-policy-to-role → assume-role');
   });
 });
+
+describe('the walk for a role that gives the action', () => {
+  // Joining g lets u assume any role: r-mfa (first) gives the action on MFA only, r-full outright.
+  const role = (name: string, policy: string) => ({ name, arn: `acs:ram::${ACCOUNT}:role/${name}`, trustPolicy: { document: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: root }) }, attachments: attached(policy) });
+  const account = (roles: ReturnType<typeof role>[]) =>
+    parsed({
+      accountId: ACCOUNT,
+      policies: [
+        custom('mfa-update', { Effect: 'Allow', Action: UPDATE, Resource: '*', Condition: { Bool: { 'acs:MFAPresent': 'true' } } }),
+        custom('update', { Effect: 'Allow', Action: UPDATE, Resource: '*' }),
+        custom('assume', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
+        custom('joiner', { Effect: 'Allow', Action: 'ram:AddUserToGroup', Resource: '*' }),
+      ],
+      users: [{ name: 'u', groups: [], attachments: attached('joiner') }],
+      groups: [{ name: 'g', attachments: attached('assume') }],
+      roles,
+      resources: { camsInstances: [{ id: 'ins-1', region: 'cn-hangzhou' }] },
+    });
+  const joinThenAssume = (snapshotOf: AccountSnapshot) => {
+    const u = whoCan(snapshotOf, { action: UPDATE, allResources: true }).result!.principals.find((p) => p.principal.name === 'u')!;
+    return u.escalations.map((e) => ({ roles: e.chain.flatMap((s) => (s.method === 'assume-role' && s.target && 'name' in s.target ? [s.target.name] : [])), decision: e.decision }));
+  };
+
+  it('goes past a role that gives it on a condition to one that gives it outright', () => {
+    expect(joinThenAssume(account([role('r-mfa', 'mfa-update'), role('r-full', 'update')]))).toEqual([{ roles: ['r-full'], decision: 'Allow' }]);
+  });
+
+  it('where no role can give it outright, takes the first that gives it at all', () => {
+    expect(joinThenAssume(account([role('r-mfa', 'mfa-update'), role('r-mfa-2', 'mfa-update')]))).toEqual([{ roles: ['r-mfa'], decision: 'Conditional' }]);
+  });
+});
