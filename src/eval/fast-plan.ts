@@ -47,6 +47,8 @@ export interface FastPlan {
   groupCount: number;
   /** The bodies' resource patterns as one set, when there are enough to be worth it. */
   resources: ResourceIndex | undefined;
+  /** The zeros an evaluation's codes start from (EntryCodes), copied per evaluation: copying a packed array beats filling one. */
+  zeros: number[];
 }
 
 /** The resource patterns of a plan's bodies, matched together. */
@@ -101,7 +103,9 @@ export function fastPlan(plan: DecisionPlan): FastPlan {
   // Each group keeps its own entries (`LayerPlan.entries`): the fast path reads them group by group.
   const groups = groupsOf(plan);
   groups.forEach((p, index) => (p.entries = p.statements.length === 0 ? { ...NO_ENTRIES, index } : groupEntries(p, index, entryOf)));
-  return { bodies, entryBody, entryGroup, groupCount: groups.length, resources: resourceIndex(bodies) };
+  const zeros: number[] = [];
+  for (let i = bodies.length + entryBody.length + 3 * groups.length; i > 0; i--) zeros.push(0); // packed from the start, unlike `new Array(n)`
+  return { bodies, entryBody, entryGroup, groupCount: groups.length, resources: resourceIndex(bodies), zeros };
 }
 
 /** The entries of every empty group (most layers of most sets are empty); never changed. */
@@ -177,16 +181,9 @@ export class EntryCodes implements PlanCodes {
   ) {
     this.bodyCount = fast.bodies.length;
     this.notesAt = this.bodyCount + fast.entryGroup.length;
-    // A plain array of small integers: a typed array costs more to make than to fill a small one.
-    // Up to a few dozen, pushed (packed from the start, unlike `new Array(n)`); beyond, filled.
-    const size = this.notesAt + 3 * fast.groupCount;
-    let codes: number[];
-    if (size > 32) codes = new Array<number>(size).fill(0);
-    else {
-      codes = [];
-      for (let i = 0; i < size; i++) codes.push(0);
-    }
-    this.codes = codes;
+    // A plain array of small integers (a typed array costs more to make than to fill a small one),
+    // copied from the plan's zeros.
+    this.codes = fast.zeros.slice();
     this.resourceGroup = request.request.resourceGroup;
   }
 
