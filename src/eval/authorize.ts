@@ -62,7 +62,10 @@ function lensOf(compiled: CompiledPolicySet): RequestLens {
   const known = lenses.get(compiled);
   if (known !== undefined && known.all === compiled.all && known.count === compiled.all.length) return known.lens;
   const tested = new Set<string>();
-  for (const s of compiled.all) for (const c of s.clauses) tested.add(c.keyLower);
+  // Every layer's statements as well as `all`: a set put together by hand need not list them alike.
+  for (const list of [compiled.all, ...compiled.control.map((l) => l.statements), compiled.session?.statements ?? [], compiled.identity.statements, compiled.resourceGroup.statements, compiled.resource.statements]) {
+    for (const s of list) for (const c of s.clauses) tested.add(c.keyLower);
+  }
   // A set's first decision (no plan memoised yet) may be its only one — a set compiled per call:
   // remembering a lens for it would cost more than the decision (weak entries and caches, garbage collection).
   const remember = compiled.plans.size > 0;
