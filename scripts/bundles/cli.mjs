@@ -111,6 +111,8 @@ export const { Argument, Command, CommanderError, Help, InvalidArgumentError, In
 const LAZY_BUILTINS = {
   'node:crypto': ['createHash', 'createHmac', 'timingSafeEqual', 'randomUUID'],
   'node:child_process': ['spawn', 'spawnSync'],
+  // Node's zlib loads its stream modules: only a lint of many files packs its report (src/cli/kit/packed-parts.ts).
+  'node:zlib': ['deflateRawSync', 'inflateRawSync'],
 };
 
 /** Resolves the modules of LAZY_BUILTINS (also as `crypto`, ...) to their lazy stand-ins. */
@@ -119,7 +121,7 @@ function lazyBuiltinsPlugin() {
   return {
     name: 'ramguard-lazy-builtins',
     setup(b) {
-      b.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) => (args.namespace === 'ramguard-lazy' ? undefined : { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'ramguard-lazy' }));
+      b.onResolve({ filter: /^(node:)?(crypto|child_process|zlib)$/ }, (args) => (args.namespace === 'ramguard-lazy' ? undefined : { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'ramguard-lazy' }));
       b.onLoad({ filter: /.*/, namespace: 'ramguard-lazy' }, (args) => {
         if (!ids.includes(args.path)) throw new Error(`cli bundle: no lazy stand-in for ${args.path}`);
         const names = LAZY_BUILTINS[args.path];

@@ -12,6 +12,7 @@ import { RULES } from '../lint/registry.js';
 import { POLICY_KINDS, type PolicyKind } from '../policy/types.js';
 import { loadCatalog } from './catalog-input.js';
 import { createInputReader, fileIdentity, type InputReader } from './kit/input.js';
+import { PackedParts } from './kit/packed-parts.js';
 import type { Io } from './kit/io.js';
 import { checkOutputPath, writeOutput } from './kit/output.js';
 import { failWith } from './kit/report.js';
@@ -68,15 +69,16 @@ export function lintCommand(io: Io): Command {
       if (problems.length > 0 || !config || !catalog) return failWith(io, flags.format, problems);
       // One file at a time: its text is dropped once it is linted, and the report keeps only what it
       // prints of it (TextReport: the file's part; JsonReport and SarifReport: each finding's
-      // text) — unless a path is given twice, whose findings the report groups under one name:
+      // text), deflated (PackedParts) — unless a path is given twice, whose findings the report groups under one name:
       // then the findings are kept, each code frame cut, and rendered at the end.
       const files = new Set<string>();
       const inputs = new Set<string>();
       const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
       const uriOf = (file: string) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file)));
       const unique = new Set(targets.map((t) => t.path)).size === targets.length;
-      const byFile = unique && flags.format === 'text' ? new TextReport(flags.verbose) : undefined;
-      const byFinding = !unique ? undefined : flags.format === 'json' ? new JsonReport() : flags.format === 'sarif' ? new SarifReport(RULES, '0.1.0', uriOf) : undefined;
+      const packed = () => new PackedParts();
+      const byFile = unique && flags.format === 'text' ? new TextReport(flags.verbose, packed) : undefined;
+      const byFinding = !unique ? undefined : flags.format === 'json' ? new JsonReport(packed) : flags.format === 'sarif' ? new SarifReport(RULES, '0.1.0', uriOf, {}, packed) : undefined;
       let suppressedCount = 0;
       let failing = false;
       let findings: FramedFinding[] = [];
@@ -112,9 +114,9 @@ export function lintCommand(io: Io): Command {
         } else for (const item of flags.format === 'text' ? withFrames(found, read.text) : found) findings.push(item);
       }
       if (problems.length > 0) return failWith(io, flags.format, problems);
-      if (byFile) return finish(byFile.parts(), byFile.findings, failing);
-      if (byFinding instanceof JsonReport) return finish(byFinding.parts({ files: files.size, policies, suppressed: suppressedCount }), 0, failing);
-      if (byFinding) return finish(byFinding.parts(), 0, failing);
+      if (byFile) return finish(byFile.lazyParts(), byFile.findings, failing);
+      if (byFinding instanceof JsonReport) return finish(byFinding.lazyParts({ files: files.size, policies, suppressed: suppressedCount }), 0, failing);
+      if (byFinding) return finish(byFinding.lazyParts(), 0, failing);
       const { kept, suppressed } = applySuppressions(config, findings, relativeFile);
       findings = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
       const report =
@@ -126,15 +128,15 @@ export function lintCommand(io: Io): Command {
       return finish(report, findings.length, findings.some((f) => atOrAbove(f.severity, flags.failOn)));
 
       /** Writes the report (in parts: see `Io.outParts`) and sets the exit code. */
-      function finish(report: string | string[], shown: number, failed: boolean): void {
+      function finish(report: string | Iterable<string>, shown: number, failed: boolean): void {
         if (flags.output !== undefined) {
-          const text = typeof report === 'string' ? report : report.join('');
+          const text = typeof report === 'string' ? report : [...report].join('');
           const unwritten = writeOutput(flags.output, text + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
           if (unwritten) return failWith(io, flags.format, [unwritten]);
         } else if (!(flags.quiet && flags.format === 'text' && shown === 0)) {
           if (typeof report === 'string') io.out(report);
           else if (io.outParts) io.outParts(report);
-          else io.out(report.join(''));
+          else io.out([...report].join(''));
         }
         io.setExit(failed ? 1 : 0);
       }

@@ -88,7 +88,7 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
       const stats = fstatSync(fd); // the file opened, not a file swapped in after the check
       const refusedNow = refusal(stats);
       if (refusedNow) return refuse(shown, refusedNow);
-      const bytes = readBounded(fd, maxBytes + 1);
+      const bytes = readBounded(fd, maxBytes + 1, stats.isFile() ? stats.size : undefined);
       if (bytes.length > maxBytes) return { diagnostic: tooLarge(shown, undefined, maxBytes), reason: `it is more than the ${maxBytes} bytes ramguard reads` };
       if (stats.isFile()) read.add(`${stats.dev}:${stats.ino}`);
       return { text: bytes.toString('utf8'), file: shown };

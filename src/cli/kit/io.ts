@@ -15,7 +15,7 @@ export interface Io {
    * (a lint report of thousands of files is tens of MiB as one string, and as many again in bytes).
    * Optional: without it, callers print the joined text with `out`.
    */
-  outParts?(parts: readonly string[]): void;
+  outParts?(parts: Iterable<string>): void;
   /** Prints a line (diagnostics, progress, warnings) on standard error. */
   err(text: string): void;
   /** Records the exit code. */
@@ -26,16 +26,23 @@ export interface Io {
   readStdin(maxBytes: number): Buffer;
 }
 
-/** Reads at most `limit` bytes from file descriptor `fd`, waiting out EAGAIN on a non-blocking pipe. */
-export function readBounded(fd: number, limit: number): Buffer {
+/**
+ * Reads at most `limit` bytes from file descriptor `fd`, waiting out EAGAIN on a non-blocking pipe.
+ * `expected` is how many bytes there should be (a regular file's size): the first read takes them
+ * and one more into a buffer of that size, which is returned as it is when the file holds no more
+ * (a lint of 2,000 files made three buffers of each, one of them 64 KiB, for the garbage collector).
+ */
+export function readBounded(fd: number, limit: number, expected?: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
-  const chunk = Buffer.allocUnsafe(64 * 1024);
+  const first = expected === undefined ? 64 * 1024 : Math.max(1, Math.min(limit, expected + 1));
+  let chunk = Buffer.allocUnsafe(first);
+  let filled = 0;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   while (total < limit) {
     let n: number;
     try {
-      n = readSync(fd, chunk, 0, Math.min(chunk.length, limit - total), null);
+      n = readSync(fd, chunk, filled, Math.min(chunk.length - filled, limit - total), null);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
@@ -46,10 +53,16 @@ export function readBounded(fd: number, limit: number): Buffer {
       throw error;
     }
     if (n === 0) break;
-    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    filled += n;
     total += n;
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(64 * 1024);
+      filled = 0;
+    }
   }
-  return Buffer.concat(chunks, total);
+  if (filled > 0) chunks.push(chunk.subarray(0, filled));
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /**
@@ -57,10 +70,11 @@ export function readBounded(fd: number, limit: number): Buffer {
  * process Io writes this way, not through `process.stdout`: making that stream costs a short run
  * about 8 ms of Node's own start-up (its net and stream modules; bench/cold-start.ts), and Node
  * writes to pipes, files and terminals synchronously on POSIX anyway, so the order of the lines
- * and what is printed before an exit stay the same.
+ * and what is printed before an exit stay the same. `scratch`, when the text's bytes fit in it,
+ * holds them instead of a new buffer.
  */
-export function writeAll(fd: number, text: string): void {
-  let bytes = Buffer.from(text, 'utf8');
+export function writeAll(fd: number, text: string, scratch?: Buffer): void {
+  let bytes = scratch && Buffer.byteLength(text, 'utf8') <= scratch.length ? scratch.subarray(0, scratch.write(text, 'utf8')) : Buffer.from(text, 'utf8');
   const pause = new Int32Array(new SharedArrayBuffer(4));
   while (bytes.length > 0) {
     let n: number;
@@ -93,22 +107,27 @@ const PART_BATCH = 64 * 1024;
 
 /**
  * Writes `parts` and a line break to `fd` as `printable(parts.join(''))` would be written, in
- * batches: escaping part by part is escaping the whole, but for a `\r` at the end of a part (the
- * escape looks at the character after it), which waits for the next part.
+ * batches, reading `parts` once (a report's parts may be made as they are read): escaping part by
+ * part is escaping the whole, but for a `\r` at the end of a part (the escape looks at the
+ * character after it), which waits for the next part; past MAX_PRINT_CHARACTERS the text is cut
+ * and the note added where `printable` cuts it.
  */
-export function printParts(fd: number, parts: readonly string[]): void {
+export function printParts(fd: number, parts: Iterable<string>): void {
+  // One buffer for the batches' bytes, not one for each (a batch that does not fit gets its own).
+  const scratch = Buffer.allocUnsafeSlow(4 * PART_BATCH);
   let total = 0;
-  for (const part of parts) total += part.length;
-  if (total > MAX_PRINT_CHARACTERS) return writeAll(fd, printable(parts.join('')) + '\n');
   let batch = '';
   for (const part of parts) {
-    batch += part;
+    const cut = total + part.length > MAX_PRINT_CHARACTERS;
+    batch += cut ? `${part.slice(0, MAX_PRINT_CHARACTERS - total)}\n… output cut at ${MAX_PRINT_CHARACTERS} characters` : part;
+    total += part.length;
+    if (cut) break;
     if (batch.length >= PART_BATCH && !batch.endsWith('\r')) {
-      writeAll(fd, escapeTerminal(batch));
+      writeAll(fd, escapeTerminal(batch), scratch);
       batch = '';
     }
   }
-  writeAll(fd, escapeTerminal(batch) + '\n');
+  writeAll(fd, escapeTerminal(batch) + '\n', scratch);
 }
 
 /** The Io of the running process: stdout, stderr, `process.exitCode`, the current directory, fd 0. */

@@ -1,6 +1,7 @@
 /** JSON report: `{findings: [...], summary: {...}}`, one object per finding with its position. */
 import type { Finding } from '../engine.js';
 import { CappedByFile, capFindings } from './cap.js';
+import { keptParts, type PartStoreFactory } from './parts.js';
 
 /** One finding as the JSON report shows it. */
 export function findingJson(f: Finding) {
@@ -40,27 +41,39 @@ export function nestedJson(value: unknown, depth: number): string {
 /** A placeholder array item, replaced by the items rendered apart (see `withItems`). */
 const ITEMS = '@@ramguard-items@@';
 
+/** What comes between two items of an array `depth` levels deep in `JSON.stringify(document, null, 2)`. */
+export const itemSeparator = (depth: number) => `,\n${' '.repeat(2 * depth)}`;
+
 /**
  * `JSON.stringify(document, null, 2)` in parts, where the array `slot` of the document `make`
  * makes holds `items`, each already rendered by `nestedJson(item, depth)` at the array's item
- * depth: the document is rendered with one placeholder item, which the items replace.
+ * depth and kept after `itemSeparator(depth)`: the document is rendered with one placeholder item,
+ * which the items replace.
  */
-export function withItems<T>(make: (items: unknown[]) => T, depth: number, items: readonly string[]): string[] {
-  if (items.length === 0) return [JSON.stringify(make([]), null, 2)];
+export function* withItems<T>(make: (items: unknown[]) => T, items: CappedByFile): Generator<string> {
+  if (items.count === 0) {
+    yield JSON.stringify(make([]), null, 2);
+    return;
+  }
   const [before, after] = JSON.stringify(make([ITEMS]), null, 2).split(`"${ITEMS}"`) as [string, string];
-  const separator = `,\n${' '.repeat(2 * depth)}`;
-  return [before, ...items.map((item, i) => (i === 0 ? item : separator + item)), after];
+  yield before;
+  yield* items.parts();
+  yield after;
 }
 
 /**
  * The JSON report built file by file, for a lint of many files: each finding is rendered when its
- * file is linted and only its text is kept. It prints what `renderLintJson` prints for all the
- * findings at once, provided each file is added once.
+ * file is linted and only its text is kept (in `store`'s stores). It prints what `renderLintJson`
+ * prints for all the findings at once, provided each file is added once.
  */
 export class JsonReport {
-  readonly #items = new CappedByFile<string>();
+  readonly #items: CappedByFile;
   readonly #bySeverity: Record<string, number> = { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 };
   #count = 0;
+
+  constructor(store: PartStoreFactory = keptParts) {
+    this.#items = new CappedByFile(itemSeparator(2), store);
+  }
 
   /** Adds one file's findings (all of them, as the report lists them: suppressed and --quiet ones left out). */
   addFile(findings: readonly Finding[]): void {
@@ -75,8 +88,13 @@ export class JsonReport {
     return this.parts(stats).join('');
   }
 
-  /** The report in parts, one per finding (joined: `render()`), to print without making it whole. */
+  /** The report in parts, one per finding (joined: `render()`). */
   parts(stats: { files: number; policies: number; suppressed: number }): string[] {
-    return withItems((findings) => ({ findings, summary: { ...stats, findings: this.#count, bySeverity: this.#bySeverity } }), 2, this.#items.items);
+    return [...this.lazyParts(stats)];
+  }
+
+  /** The report in parts as its store gives them back, made as they are read: to print without making it whole. */
+  lazyParts(stats: { files: number; policies: number; suppressed: number }): Iterable<string> {
+    return withItems((findings) => ({ findings, summary: { ...stats, findings: this.#count, bySeverity: this.#bySeverity } }), this.#items);
   }
 }

@@ -11,7 +11,8 @@ import type { Finding } from '../engine.js';
 import type { LintRule } from '../types.js';
 import type { CertainFix } from '../fixes.js';
 import { CappedByFile, capFindings } from './cap.js';
-import { nestedJson, withItems } from './json.js';
+import { itemSeparator, nestedJson, withItems } from './json.js';
+import { keptParts, type PartStoreFactory } from './parts.js';
 import { suggestionOf } from './suggestion.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 'security-warning': 'warning', warning: 'warning', suggestion: 'note' };
@@ -66,11 +67,11 @@ export function renderSarif(findings: Finding[], rules: readonly LintRule[], ver
 
 /**
  * The SARIF log built file by file, for a lint of many files: each result is rendered when its
- * file is linted and only its text is kept. It prints what `renderSarif` prints for all the
+ * file is linted and only its text is kept (in `store`'s stores). It prints what `renderSarif` prints for all the
  * findings at once, provided each file is added once.
  */
 export class SarifReport {
-  readonly #items = new CappedByFile<string>();
+  readonly #items: CappedByFile;
   readonly #index: Map<string, number>;
 
   constructor(
@@ -78,8 +79,10 @@ export class SarifReport {
     private readonly version: string,
     private readonly uriOf: (file: string) => string,
     private readonly options: SarifOptions = {},
+    store: PartStoreFactory = keptParts,
   ) {
     this.#index = ruleIndex(rules);
+    this.#items = new CappedByFile(itemSeparator(RESULT_DEPTH), store);
   }
 
   /** Adds one file's findings (all of them, as the report lists them: suppressed and --quiet ones left out). */
@@ -92,9 +95,14 @@ export class SarifReport {
     return this.parts().join('');
   }
 
-  /** The log in parts, one per result (joined: `render()`), to print without making it whole. */
+  /** The log in parts, one per result (joined: `render()`). */
   parts(): string[] {
-    return withItems((results) => sarifLog(results, this.rules, this.version, this.options), RESULT_DEPTH, this.#items.items);
+    return [...this.lazyParts()];
+  }
+
+  /** The log in parts as its store gives them back, made as they are read: to print without making it whole. */
+  lazyParts(): Iterable<string> {
+    return withItems((results) => sarifLog(results, this.rules, this.version, this.options), this.#items);
   }
 }
 

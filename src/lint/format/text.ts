@@ -3,6 +3,7 @@ import type { Finding } from '../engine.js';
 import type { Suppression } from '../config.js';
 import { carryOmitted } from '../../parse/limits.js';
 import { capFindings } from './cap.js';
+import { keptParts, type PartStore, type PartStoreFactory } from './parts.js';
 import { suggestionOf } from './suggestion.js';
 
 /** Characters of a source line a code frame shows at most: one minified line must not print megabytes. */
@@ -107,19 +108,25 @@ export function renderLintText(findings: FramedFinding[], texts: Map<string, str
  * (the per-file cap and the grouping by file then see the same findings).
  */
 export class TextReport {
-  readonly #parts: string[] = [];
+  readonly #parts: PartStore;
   readonly #suppressed: string[] = [];
   readonly #counts: SeverityCounts = { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 };
   #total = 0;
   #suppressedCount = 0;
 
-  constructor(private readonly verbose = false) {}
+  /** `store` makes the store the files' parts are kept in (see PartStore). */
+  constructor(
+    private readonly verbose = false,
+    store: PartStoreFactory = keptParts,
+  ) {
+    this.#parts = store();
+  }
 
   /** Adds one file's findings (all of that file, framed: see `withFrames`) and its suppressed ones. */
   addFile(file: string, findings: readonly FramedFinding[], suppressed: readonly [Finding, Suppression][] = []): void {
     this.#total += findings.length;
     for (const f of findings) if (Object.hasOwn(this.#counts, f.severity)) this.#counts[f.severity as keyof SeverityCounts]++;
-    if (findings.length > 0) this.#parts.push(fileBlock(file, capFindings(findings) as FramedFinding[], undefined, this.verbose).join('\n'));
+    if (findings.length > 0) this.#parts.push(fileBlock(file, capFindings(findings) as FramedFinding[], undefined, this.verbose).join('\n') + '\n');
     this.#suppressedCount += suppressed.length;
     if (this.verbose) for (const pair of suppressed) this.#suppressed.push(suppressedLine(pair));
   }
@@ -134,9 +141,15 @@ export class TextReport {
     return this.parts().join('');
   }
 
-  /** The report in parts, one per file (joined: `render()`), to print without making it whole. */
+  /** The report in parts, one per file (joined: `render()`). */
   parts(): string[] {
-    const lines = [...this.#parts, ...this.#suppressed, summaryLine(this.#total, this.#counts, this.#suppressedCount)];
-    return lines.map((line, i) => (i < lines.length - 1 ? `${line}\n` : line));
+    return [...this.lazyParts()];
+  }
+
+  /** The report in parts as its store gives them back, made as they are read: to print without making it whole. */
+  *lazyParts(): Generator<string> {
+    yield* this.#parts.parts();
+    for (const line of this.#suppressed) yield `${line}\n`;
+    yield summaryLine(this.#total, this.#counts, this.#suppressedCount);
   }
 }

@@ -8,12 +8,13 @@
 import { expandActionPattern } from '../../catalog/query.js';
 import { LazyActionMap } from '../../catalog/lazy.js';
 import type { Catalog, CatalogAction } from '../../catalog/types.js';
-import { compileWildcard } from '../../match/wildcard.js';
+import { compileWildcard, hasWildcard } from '../../match/wildcard.js';
 import type { Statement } from '../../policy/types.js';
 import type { LintRule } from '../types.js';
 import { writtenItems } from '../written.js';
 
 const ENTITY_TYPES = ['user', 'role', 'group', 'policy'] as const;
+const PROBE_START = 'acs:ram::';
 
 /**
  * True when the resource pattern covers every entity of a RAM type in some account
@@ -21,6 +22,11 @@ const ENTITY_TYPES = ['user', 'role', 'group', 'policy'] as const;
  * names of 1 and 64 characters that no literal pattern can spell, only a wildcard.
  */
 export function coversAllOf(resource: string, type: (typeof ENTITY_TYPES)[number]): boolean {
+  // Every probe starts with `acs:ram::` and holds a name no literal spells: a pattern that
+  // cannot start so, or has no wildcard, matches none (most resources: no matcher to make).
+  if (!hasWildcard(resource)) return false;
+  const lead = resource.slice(0, resource.search(/[*?]/));
+  if (!(PROBE_START.startsWith(lead) || lead.startsWith(PROBE_START))) return false;
   const matcher = compileWildcard(resource);
   const account = resource.split(':')[3];
   const accounts = account !== undefined && !/[*?]/.test(account) && resource.split(':').length >= 5 ? [account] : ['\u0000', '\u0000'.repeat(16)];

@@ -38,6 +38,10 @@ export function patternCovers(a: string, b: string): boolean {
   if (!hasWildcard(a)) return false;
   if (a.includes(STAR) || a.includes(QUESTION)) return false;
   if (a.includes('?') && b.includes('*')) return false;
+  // What `a` spells before its first wildcard must begin `b` (a wildcard of `b` stands for a
+  // character no literal matches): most pairs part there, without a matcher (the hygiene rules
+  // compare every pair of statements' patterns, most of a lint's allocations).
+  if (!b.startsWith(a.slice(0, a.search(/[*?]/)))) return false;
   return compileWildcard(a).test(b.replaceAll('*', STAR).replaceAll('?', QUESTION));
 }
 

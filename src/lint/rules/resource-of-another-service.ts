@@ -7,13 +7,35 @@
  * which it knows only API names (no resource type, resources `unknown`) are not checked.
  */
 import { lookupAction, resourceTypesOf } from '../../catalog/query.js';
-import type { Catalog } from '../../catalog/types.js';
+import type { Catalog, CatalogAction, CatalogService } from '../../catalog/types.js';
 import { hasWildcard } from '../../match/wildcard.js';
 import type { LintRule } from '../types.js';
 import { writtenItems } from '../written.js';
 
 /** The service part of an ARN or ARN template (`acs:<service>:...`). */
 const serviceOf = (arn: string): string | undefined => /^acs:([^:]*):/.exec(arn)?.[1];
+
+/**
+ * The services (lower case) `actions` of `service` act on, in the order the rule names them, or
+ * undefined when they say nothing (a service of which the catalog knows API names only: no
+ * resource type, resources `unknown`; an action may act on another service's resources, as
+ * `sts:AssumeRole` on RAM roles; not checked, semantics K6).
+ */
+function actedOn(catalog: Catalog, service: CatalogService, code: string, actions: readonly CatalogAction[]): string[] | undefined {
+  if (service.resourceTypes.length === 0 && actions.some((a) => a.resources === 'unknown')) return undefined;
+  const out: string[] = [];
+  for (const action of actions) for (const t of resourceTypesOf(catalog, action)) out.push(serviceOf(t.arn)?.toLowerCase() ?? code);
+  return out;
+}
+
+/**
+ * What all the actions of a service act on (a pattern, `cams:Get*`, may name any of them), once
+ * per service: a lint of many files asked it of every pattern of every statement, walking every
+ * action's resource types each time (a third of what a lint of 2,000 files allocated). The answer
+ * depends on the service alone (its actions' resource types are its own), so it lives as long as
+ * the service does. `null`: not checkable.
+ */
+const allActionsActOn = new WeakMap<CatalogService, string[] | null>();
 
 /** The services (lower case) the actions act on, or undefined when one action is not checkable. */
 function servicesActedOn(catalog: Catalog, actions: readonly string[]): Set<string> | undefined {
@@ -25,13 +47,16 @@ function servicesActedOn(catalog: Catalog, actions: readonly string[]): Set<stri
     const service = catalog.services.get(prefix);
     if (!service) return undefined;
     out.add(prefix);
-    // A pattern (`cams:Get*`) may name any action of its service: take all their resource types.
-    const matched = hasWildcard(name) ? service.actions : [lookupAction(catalog, name)].filter((a) => a !== undefined);
-    // A service of which the catalog knows API names only (harvested from its SDK: no resource
-    // type, resources `unknown`) says nothing about where its actions act, and an action may act
-    // on another service's resources (as `sts:AssumeRole` on RAM roles). Not checked (semantics K6).
-    if (service.resourceTypes.length === 0 && matched.some((a) => a.resources === 'unknown')) return undefined;
-    for (const action of matched) for (const t of resourceTypesOf(catalog, action)) out.add(serviceOf(t.arn)?.toLowerCase() ?? prefix);
+    let services: string[] | null | undefined;
+    if (hasWildcard(name)) {
+      services = allActionsActOn.get(service);
+      if (services === undefined) allActionsActOn.set(service, (services = actedOn(catalog, service, prefix, service.actions) ?? null));
+    } else {
+      const action = lookupAction(catalog, name);
+      services = actedOn(catalog, service, prefix, action ? [action] : []) ?? null;
+    }
+    if (services === null) return undefined;
+    for (const code of services) out.add(code);
   }
   return out;
 }

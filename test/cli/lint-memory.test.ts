@@ -1,0 +1,144 @@
+/**
+ * What `ramguard lint` keeps and how it reads and prints (issue 15, "Memory"): the report kept
+ * deflated (PackedParts) prints byte for byte what the report kept whole prints, in every format;
+ * printParts reads a report's parts once and cuts where `printable` cuts; readBounded reads a
+ * file into one buffer of its size, and all of a file that grew after its size was read.
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_PRINT_CHARACTERS, printable, printParts, readBounded } from '../../src/cli/kit/io.js';
+import { PackedParts } from '../../src/cli/kit/packed-parts.js';
+import { builtinCatalog } from '../../src/index.js';
+import { lintPolicy } from '../../src/lint/engine.js';
+import { JsonReport } from '../../src/lint/format/json.js';
+import { SarifReport } from '../../src/lint/format/sarif.js';
+import { TextReport, withFrames } from '../../src/lint/format/text.js';
+import { RULES } from '../../src/lint/registry.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ramguard-lint-memory-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What printParts writes for `parts`. */
+function printed(parts: Iterable<string>): string {
+  const path = join(dir, 'out.txt');
+  const fd = openSync(path, 'w');
+  try {
+    printParts(fd, parts);
+  } finally {
+    closeSync(fd);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+describe('PackedParts', () => {
+  it('gives back what was pushed, in fewer parts, as often as it is read', () => {
+    const store = new PackedParts();
+    const pushed = Array.from({ length: 3_000 }, (_, i) => `item ${i}: ${'é€'.repeat(i % 40)}\n`);
+    for (const text of pushed) store.push(text);
+    const parts = [...store.parts()];
+    expect(parts.join('')).toBe(pushed.join(''));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.length).toBeLessThan(pushed.length / 10);
+    expect([...store.parts()].join('')).toBe(pushed.join(''));
+  });
+
+  it('prints a lone surrogate as printing it unpacked does (U+FFFD), and an empty store as nothing', () => {
+    const store = new PackedParts();
+    const pushed = ['x'.repeat(70 * 1024), 'a\ud800b', '\udc00'];
+    for (const text of pushed) store.push(text);
+    expect(printed(store.parts())).toBe(printed(pushed));
+    expect([...new PackedParts().parts()]).toEqual([]);
+  });
+});
+
+describe('reports kept deflated', () => {
+  // Enough files for several deflated batches, with findings of every report's shapes.
+  const texts = Array.from({ length: 300 }, (_, i) => ({
+    file: `p${i}.json`,
+    text: JSON.stringify({ Version: '1', Statement: [{ Effect: i % 3 === 0 ? 'allow' : 'Allow', Action: ['cams:getinstance', `cams:GetInstancez${i}`, 'ecs:*'], Resource: i % 2 === 0 ? '*' : 'acs:ram::123:user/*' }] }, null, 2),
+  }));
+  const files = texts.map(({ file, text }) => ({ file, text, findings: lintPolicy({ file, kind: 'identity', text, pointerPrefix: '' }, builtinCatalog()) }));
+  const packed = () => new PackedParts();
+
+  it('the files have findings', () => {
+    expect(files.every((f) => f.findings.length > 0)).toBe(true);
+  });
+
+  it('text', () => {
+    const [whole, deflated] = [new TextReport(true), new TextReport(true, packed)];
+    for (const { file, text, findings } of files) for (const report of [whole, deflated]) report.addFile(file, withFrames(findings, text));
+    expect(printed(deflated.lazyParts())).toBe(printable(whole.render()) + '\n');
+    expect(whole.render().length).toBeGreaterThan(128 * 1024); // two batches and more
+  });
+
+  it('JSON', () => {
+    const stats = { files: files.length, policies: files.length, suppressed: 0 };
+    const [whole, deflated] = [new JsonReport(), new JsonReport(packed)];
+    for (const { findings } of files) for (const report of [whole, deflated]) report.addFile(findings);
+    expect(printed(deflated.lazyParts(stats))).toBe(printable(whole.render(stats)) + '\n');
+  });
+
+  it('SARIF', () => {
+    const uriOf = (file: string) => `policies/${file}`;
+    const [whole, deflated] = [new SarifReport(RULES, '0.1.0', uriOf), new SarifReport(RULES, '0.1.0', uriOf, {}, packed)];
+    for (const { findings } of files) for (const report of [whole, deflated]) report.addFile(findings);
+    expect(printed(deflated.lazyParts())).toBe(printable(whole.render()) + '\n');
+  });
+});
+
+describe('printParts', () => {
+  it('reads the parts once', () => {
+    let reads = 0;
+    function* parts() {
+      reads++;
+      yield 'a\r';
+      yield '\nb';
+    }
+    expect(printed(parts())).toBe(printable('a\r\nb') + '\n');
+    expect(reads).toBe(1);
+  });
+
+  it('cuts a report longer than the most one call prints where printable cuts it, reading no further', () => {
+    const size = 1_000_000;
+    const cutIn = Math.floor(MAX_PRINT_CHARACTERS / size); // the part the cut falls in
+    let reads = 0;
+    function* parts() {
+      for (let i = 0; i < cutIn + 5; i++) {
+        reads++;
+        yield i === cutIn ? '\u001b' + 'x'.repeat(size - 1) : 'x'.repeat(size);
+      }
+    }
+    const out = printed(parts());
+    const note = `\n… output cut at ${MAX_PRINT_CHARACTERS} characters\n`;
+    expect(out.endsWith(`xxx${note}`)).toBe(true);
+    expect(out.slice(cutIn * size - 1, cutIn * size + 7)).toBe('x\\u001bx');
+    expect(out.length).toBe(MAX_PRINT_CHARACTERS + 5 + note.length);
+    expect(reads).toBe(cutIn + 1);
+  });
+});
+
+describe('readBounded', () => {
+  /** Reads `name` with readBounded(fd, limit, expected). */
+  function read(name: string, limit: number, expected?: number): Buffer {
+    const fd = openSync(join(dir, name), 'r');
+    try {
+      return readBounded(fd, limit, expected);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it('reads a file of the expected size, one that grew past it, an empty one, and stops one byte past the limit', () => {
+    const text = 'policy '.repeat(30_000);
+    writeFileSync(join(dir, 'f.txt'), text);
+    writeFileSync(join(dir, 'empty.txt'), '');
+    expect(read('f.txt', 1_000_000, text.length).toString()).toBe(text);
+    expect(read('f.txt', 1_000_000, 10).toString()).toBe(text);
+    expect(read('f.txt', 1_000_000).toString()).toBe(text);
+    expect(read('empty.txt', 1_000, 0).length).toBe(0);
+    expect(read('f.txt', 1_001, text.length).length).toBe(1_001);
+    expect(read('f.txt', 1_001, 5).length).toBe(1_001);
+  });
+});
