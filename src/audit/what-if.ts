@@ -128,21 +128,24 @@ export function outcomesIn(audit: ActionAudit, model: AuditModel, actor: AuditPr
   if (!mayAllow(session, policies, audit.action) && !mayAllow(session, policies, ASSUME)) return out;
   const whatIf = audit.whatIf(model);
   const own = whatIf.ownDecisions(actor);
-  let routes: LazyList<RoleRoute> | undefined;
   // A change that leaves every edge as it was leaves every route too: the real account's, walked once.
   const routeList = () => (model.edgesUnchanged ? audit.routeList(actor) : new LazyList(whatIf.routes(actor)));
+  const bests: (Outcome | undefined)[] = [];
+  const walk: number[] = [];
   for (const i of classes) {
     const mine = own[i]!;
-    let best: Outcome | undefined = mine.decision === 'Allow' ? { residual: TRUE, decision: 'Allow' } : mine.decision === 'Conditional' ? { residual: mine.residual ?? TRUE, decision: 'Conditional' } : undefined;
+    const best: Outcome | undefined = mine.decision === 'Allow' ? { residual: TRUE, decision: 'Allow' } : mine.decision === 'Conditional' ? { residual: mine.residual ?? TRUE, decision: 'Conditional' } : undefined;
+    bests[i] = best;
     // A route can only better what the actor has when some role could give more: Allow when the
     // actor is Conditional already, anything when it has nothing. Most classes of most what-if
     // accounts have no such role, and their routes are never walked (issue 13 §2).
-    const worth = best === undefined ? whatIf.roleMayGive(i) : best.decision !== 'Allow' && whatIf.roleMayAllow(i);
-    if (worth) {
-      // A route that gives Allow betters anything; one that gives Conditional, only nothing.
-      const reached = whatIf.bestRoute((routes ??= routeList()), i);
-      if (reached && (reached.decision === 'Allow' || best === undefined)) best = reached;
-    }
+    if (best === undefined ? whatIf.roleMayGive(i) : best.decision !== 'Allow' && whatIf.roleMayAllow(i)) walk.push(i);
+  }
+  // A route that gives Allow betters anything; one that gives Conditional, only nothing.
+  const reached = walk.length > 0 ? whatIf.bestRoutes(routeList(), walk) : undefined;
+  for (const i of classes) {
+    const via = reached?.get(i);
+    const best = via && (via.decision === 'Allow' || bests[i] === undefined) ? via : bests[i];
     if (best && (best.decision === 'Allow' || !allowOnly.has(i))) out.set(i, best);
   }
   return out;

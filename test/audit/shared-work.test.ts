@@ -156,7 +156,8 @@ describe('routes walked once per list and class', () => {
 describe('the walk for a role that gives the action', () => {
   // Joining g lets u assume any role: r-mfa (first) gives the action on MFA only, r-full outright.
   const role = (name: string, policy: string) => ({ name, arn: `acs:ram::${ACCOUNT}:role/${name}`, trustPolicy: { document: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: root }) }, attachments: attached(policy) });
-  const account = (roles: ReturnType<typeof role>[]) =>
+  const scoped = (name: string, id: string) => custom(name, { Effect: 'Allow', Action: UPDATE, Resource: `acs:cams:*:${ACCOUNT}:instance/${id}` });
+  const account = (roles: ReturnType<typeof role>[], instances = ['ins-1']) =>
     parsed({
       accountId: ACCOUNT,
       policies: [
@@ -164,11 +165,13 @@ describe('the walk for a role that gives the action', () => {
         custom('update', { Effect: 'Allow', Action: UPDATE, Resource: '*' }),
         custom('assume', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
         custom('joiner', { Effect: 'Allow', Action: 'ram:AddUserToGroup', Resource: '*' }),
+        scoped('update-1', 'ins-1'),
+        scoped('update-2', 'ins-2'),
       ],
       users: [{ name: 'u', groups: [], attachments: attached('joiner') }],
       groups: [{ name: 'g', attachments: attached('assume') }],
       roles,
-      resources: { camsInstances: [{ id: 'ins-1', region: 'cn-hangzhou' }] },
+      resources: { camsInstances: instances.map((id) => ({ id, region: 'cn-hangzhou' })) },
     });
   const joinThenAssume = (snapshotOf: AccountSnapshot) => {
     const u = whoCan(snapshotOf, { action: UPDATE, allResources: true }).result!.principals.find((p) => p.principal.name === 'u')!;
@@ -177,6 +180,13 @@ describe('the walk for a role that gives the action', () => {
 
   it('goes past a role that gives it on a condition to one that gives it outright', () => {
     expect(joinThenAssume(account([role('r-mfa', 'mfa-update'), role('r-full', 'update')]))).toEqual([{ roles: ['r-full'], decision: 'Allow' }]);
+  });
+
+  it('finds, in one pass, each class its own role', () => {
+    expect(joinThenAssume(account([role('r-1', 'update-1'), role('r-2', 'update-2')], ['ins-1', 'ins-2']))).toEqual([
+      { roles: ['r-1'], decision: 'Allow' },
+      { roles: ['r-2'], decision: 'Allow' },
+    ]);
   });
 
   it('where no role can give it outright, takes the first that gives it at all', () => {
