@@ -189,6 +189,10 @@ describe('the walk for a role that gives the action', () => {
     ]);
   });
 
+  it('settles every class a route gives at once', () => {
+    expect(joinThenAssume(account([role('r-full', 'update'), role('r-2', 'update-2')], ['ins-1', 'ins-2']))).toEqual([{ roles: ['r-full'], decision: 'Allow' }]);
+  });
+
   it('where no role can give it outright, takes the first that gives it at all', () => {
     expect(joinThenAssume(account([role('r-mfa', 'mfa-update'), role('r-mfa-2', 'mfa-update')]))).toEqual([{ roles: ['r-mfa'], decision: 'Conditional' }]);
   });
