@@ -9,13 +9,17 @@
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
- * V8 flags a run sets before it loads a file (main.ts: a lint keeps its young generation small): V8
- * takes a cache only under the flags it was made with, so the child sets them too (a lint's cache
- * made without them is rejected: test/cli/code-cache.test.ts).
+ * V8 flags a run sets before it loads a file (main.ts: a lint's, src/cli/lint-flags.ts, read here
+ * from tsc's output): V8 takes a cache only under the flags it was made with, so the child sets
+ * them too (a lint's cache made without them is rejected: test/cli/code-cache.test.ts).
  */
-const FLAGS = { 'lint-command.cjs': ['--semi-space-growth-factor=1'] };
+async function flagsByFile(root) {
+  const { LINT_V8_FLAGS } = await import(pathToFileURL(join(root, 'dist', 'cli', 'lint-flags.js')).href);
+  return { 'lint-command.cjs': LINT_V8_FLAGS };
+}
 
 /** What the child runs for one file: argv[1] the file, argv[2] the V8 flags (JSON). */
 const CHILD = `
@@ -40,6 +44,7 @@ export default async function codeCaches(root) {
   const cli = join(root, 'dist', 'cli');
   // main.cjs is the entry Node itself loads (no code cache can be handed to it): not one of them.
   const files = (await readdir(cli)).filter((name) => name.endsWith('.cjs') && name !== 'main.cjs');
+  const FLAGS = await flagsByFile(root);
   for (const name of files) {
     const run = spawnSync(process.execPath, ['-e', CHILD, join(cli, name), JSON.stringify(FLAGS[name] ?? [])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (run.status !== 0) throw new Error(`code cache of dist/cli/${name}: ${run.stderr}`);
