@@ -342,3 +342,20 @@ export const BUILTIN_SERVICES: readonly BuiltinServiceEntry[] = [
   "actions": 403
  }
 ];
+
+/** The resource types' ARN templates of the built-in services, by RAM code, in each file's order (a code absent has none). */
+export const BUILTIN_RESOURCE_TYPE_ARNS: Readonly<Record<string, readonly string[]>> = {
+ "cams": [
+  "acs:cams:{#regionId}:{#accountId}:instance/{#InstanceId}"
+ ],
+ "ram": [
+  "acs:ram:*:{#accountId}:user/{#UserName}",
+  "acs:ram:*:{#accountId}:group/{#GroupName}",
+  "acs:ram:*:{#accountId}:role/{#RoleName}",
+  "acs:ram:*:{#accountId}:policy/{#PolicyName}",
+  "acs:ram:*:system:policy/{#PolicyName}"
+ ],
+ "sts": [
+  "acs:ram::{#accountId}:role/{#RoleName}"
+ ]
+};

@@ -1,8 +1,7 @@
 /** The built-in catalog: the index and shared data at start-up, each service read when first used. */
 import { buildCatalog, type RawService, type ServiceSource } from './build.js';
-import { BUILTIN_CATALOG_DATA, BUILTIN_SERVICES } from './builtin.generated.js';
+import { BUILTIN_CATALOG_DATA, BUILTIN_RESOURCE_TYPE_ARNS, BUILTIN_SERVICES } from './builtin.generated.js';
 import { LazyServiceMap } from './lazy.js';
-import { BUILTIN_RESOURCE_TYPE_ARNS } from './named-services.js';
 import { readBuiltinService } from './service-files.js';
 import type { Catalog } from './types.js';
 

@@ -1,8 +1,8 @@
 /**
  * What an analysis needs from the catalog without building every service: the action names of the
- * services its patterns can name, and every resource type's ARN template (the built-in ones from a
- * table). `check` asked the catalog for all its actions and resource types, which built all 22
- * services (reading and indexing about 3,000 actions) to answer about one or two of them.
+ * services its patterns can name, and every resource type's ARN template (the built-in ones from
+ * a generated table). `check` asked the catalog for all its actions and resource types, which
+ * built all 22 services (reading and indexing about 3,000 actions) to answer about one or two.
  */
 import { LazyActionMap, LazyServiceMap } from './lazy.js';
 import type { Catalog } from './types.js';
@@ -62,14 +62,10 @@ export function actionNamesFor(catalog: Catalog, patterns: readonly string[], na
 
 /**
  * The resource types of the built-in services, by RAM code (a code absent has none), so that
- * walking every resource type builds no service. Checked against the services' own files by
- * test/catalog/named-services.test.ts: update it when `npm run catalog` changes a resource type.
+ * walking every resource type builds no service: generated from the services' files by
+ * `npm run catalog` (scripts/build-catalog.mjs), with them.
  */
-export const BUILTIN_RESOURCE_TYPE_ARNS: Readonly<Record<string, readonly string[]>> = {
-  cams: ['acs:cams:{#regionId}:{#accountId}:instance/{#InstanceId}'],
-  ram: ['acs:ram:*:{#accountId}:user/{#UserName}', 'acs:ram:*:{#accountId}:group/{#GroupName}', 'acs:ram:*:{#accountId}:role/{#RoleName}', 'acs:ram:*:{#accountId}:policy/{#PolicyName}', 'acs:ram:*:system:policy/{#PolicyName}'],
-  sts: ['acs:ram::{#accountId}:role/{#RoleName}'],
-};
+export { BUILTIN_RESOURCE_TYPE_ARNS } from './builtin.generated.js';
 
 /**
  * Every resource type's ARN template, in catalog order (services, then each one's types): a
