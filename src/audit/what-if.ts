@@ -12,7 +12,7 @@ import { or, TRUE } from '../eval/residual.js';
 import type { AccountSnapshot, Attachment, PolicyVersion } from '../snapshot/types.js';
 import type { ActionAudit } from './action-audit.js';
 import type { PolicyDocument } from '../policy/types.js';
-import { documentMentions, documentsFor, mayAllow, type AuditModel } from './model.js';
+import { documentMentions, documentsFor, type AuditModel } from './model.js';
 import { assumeResources, LazyList, type RoleRoute } from './roles.js';
 import type { AuditPrincipal } from './types.js';
 
@@ -122,10 +122,10 @@ function deniesAssume(session: AuditModel['session'], document: PolicyDocument):
  */
 export function outcomesIn(audit: ActionAudit, model: AuditModel, actor: AuditPrincipal, classes: number[], allowOnly: ReadonlySet<number>): Map<number, Outcome> {
   const out = new Map<number, Outcome>();
-  const { session } = model;
-  const policies = model.entry(actor).set.policies;
   // Neither the action nor a role to assume: its answer is None (no Allow statement, no Allow).
-  if (!mayAllow(session, policies, audit.action) && !mayAllow(session, policies, ASSUME)) return out;
+  // From the attachments alone: the joined user's set is built only when something asks for it
+  // (`ownDecisions` shares most joined users' answers without one, issue 13 §2).
+  if (!model.mayAllowCheap(actor, audit.action) && !model.mayAllowCheap(actor, ASSUME)) return out;
   const whatIf = audit.whatIf(model);
   const own = whatIf.ownDecisions(actor);
   // A change that leaves every edge as it was leaves every route too: the real account's, walked once.
