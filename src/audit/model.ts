@@ -193,6 +193,8 @@ export class AuditModel {
   mayAllowCheap(principal: AuditPrincipal, action: string): boolean {
     const built = this.entries.get(principal.ref);
     if (built) return mayAllow(this.session, built.set.policies, action);
+    // A user a move creates has no place among the base account's principals: its set tells.
+    if (this.indexOf(principal.ref) < 0) return mayAllow(this.session, this.entry(principal).set.policies, action);
     return this.attachedDocuments(principal).some((d) => documentMentions(this.session, d, action).allow);
   }
 
