@@ -36,13 +36,14 @@ const MAX_SPELLINGS = 256;
 const MAX_KEPT = 32;
 const PRINCIPAL_TYPE_SET: ReadonlySet<unknown> = new Set(PRINCIPAL_TYPES);
 
-/** True for a non-null, non-array object: what the argument checks call an object. */
+/** True for a non-null, non-array object: what the argument checks (src/api/checks.ts) call an object. */
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * How one compiled set reads requests: the lower-cased condition keys its statements test, and
- * what each spelling of a key seen so far means (lower-casing every key of every request was a
- * tenth of a one-statement decision). Made once per set (`evaluatePlain`), it lives as long as it.
+ * what each spelling of a key or action seen so far means, so a request spelled as the last ones
+ * is not lower-cased again. Kept per set from its second decision on (authorize.ts), it lives as
+ * long as the set; a set's first decision uses one that remembers nothing.
  */
 export class RequestLens {
   /** Undefined in a lens made for one request: filling caches would cost more than it saves. */
