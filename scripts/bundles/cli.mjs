@@ -113,6 +113,8 @@ const LAZY_BUILTINS = {
   'node:child_process': ['spawn', 'spawnSync'],
   // Node's zlib loads its stream modules: only a lint of many files packs its report (src/cli/kit/packed-parts.ts).
   'node:zlib': ['deflateRawSync', 'inflateRawSync'],
+  // node:v8 loads Node's stream modules (heap snapshots): only a lint sets V8 flags (src/cli/lint-flags.ts, from main.js).
+  'node:v8': ['setFlagsFromString'],
 };
 
 /** Resolves the modules of LAZY_BUILTINS (also as `crypto`, ...) to their lazy stand-ins. */
@@ -121,7 +123,7 @@ function lazyBuiltinsPlugin() {
   return {
     name: 'ramguard-lazy-builtins',
     setup(b) {
-      b.onResolve({ filter: /^(node:)?(crypto|child_process|zlib)$/ }, (args) => (args.namespace === 'ramguard-lazy' ? undefined : { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'ramguard-lazy' }));
+      b.onResolve({ filter: /^(node:)?(crypto|child_process|zlib|v8)$/ }, (args) => (args.namespace === 'ramguard-lazy' ? undefined : { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'ramguard-lazy' }));
       b.onLoad({ filter: /.*/, namespace: 'ramguard-lazy' }, (args) => {
         if (!ids.includes(args.path)) throw new Error(`cli bundle: no lazy stand-in for ${args.path}`);
         const names = LAZY_BUILTINS[args.path];
@@ -245,7 +247,7 @@ export default async function bundleCli(root) {
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     supported: { 'dynamic-import': false },
-    plugins: [commandsPlugin(root, cli), moduleUrlPlugin(cli, { imports: "import { pathToFileURL as __ramguardFileUrl } from 'node:url';", url: '__ramguardFileUrl(__filename)' })],
+    plugins: [lazyBuiltinsPlugin(), commandsPlugin(root, cli), moduleUrlPlugin(cli, { imports: "import { pathToFileURL as __ramguardFileUrl } from 'node:url';", url: '__ramguardFileUrl(__filename)' })],
   });
   // The program: an ES module whose subcommand imports become require()s of the files above. Its
   // commander is commander.cjs, which the subcommands require too (one CommanderError class for
@@ -258,7 +260,7 @@ export default async function bundleCli(root) {
     format: 'esm',
     supported: { 'dynamic-import': false },
     banner: { js: "import { createRequire as __ramguardCreateRequire } from 'node:module';\nconst require = __ramguardCreateRequire(import.meta.url);" },
-    plugins: [BUILTINS_BY_REQUIRE, commandsPlugin(root, cli), moduleUrlPlugin(cli, { imports: '', url: 'import.meta.url' })],
+    plugins: [lazyBuiltinsPlugin(), BUILTINS_BY_REQUIRE, commandsPlugin(root, cli), moduleUrlPlugin(cli, { imports: '', url: 'import.meta.url' })],
   });
 }
 

@@ -4,39 +4,39 @@
 // compile the code it starts with. Node 20 has no compile cache of its own (module.enableCompileCache
 // is Node ≥ 22.1). The cache is made by this Node, in a child process compiling each file as main.js
 // does and running its top level (the functions a file runs when loaded are compiled then, and kept
-// in the cache): V8 ignores a cache made by another version or under other flags, and the file is
+// in the cache), and for lint a run of it (WARM): V8 ignores a cache made by another version or under other flags, and the file is
 // then compiled as without one. Nothing is ever written at run time.
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /**
- * V8 flags a run sets before it loads a file (main.ts: a lint's, src/cli/lint-flags.ts, read here
- * from tsc's output): V8 takes a cache only under the flags it was made with, so the child sets
- * them too (a lint's cache made without them is rejected: test/cli/code-cache.test.ts).
+ * What a file's cache is made after, beyond its top level: a run of the command on a small input,
+ * so that the functions that run compiles are in the cache too (V8 keeps in it every function
+ * compiled so far). `lint` of one file compiled about a third of its code at run time, lazily,
+ * after its top level (bench/cold-start.ts). `module` is the file's module, `io` an Io that prints
+ * nothing, `example` a policy file of the package.
  */
-async function flagsByFile(root) {
-  const { LINT_V8_FLAGS } = await import(pathToFileURL(join(root, 'dist', 'cli', 'lint-flags.js')).href);
-  return { 'lint-command.cjs': LINT_V8_FLAGS };
-}
+const WARM = {
+  'lint-command.cjs': "await module.exports.lintCommand(io).parseAsync(['lint', example], { from: 'user' });",
+};
 
-/** What the child runs for one file: argv[1] the file, argv[2] the V8 flags (JSON). */
+/** What the child runs for one file: argv[1] the file, argv[2] the run to make its cache after (WARM). */
 const CHILD = `
 const { readFileSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname } = require('node:path');
-const { setFlagsFromString } = require('node:v8');
+const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
-const [file, flags] = [process.argv[1], JSON.parse(process.argv[2])];
-for (const flag of flags) setFlagsFromString(flag);
+const [file, warm] = [process.argv[1], process.argv[2]];
 const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
 const module = new Module(file);
 module.filename = file;
 module.paths = Module._nodeModulePaths(dirname(file));
 require.cache[file] = module;
 script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
-writeFileSync(file + '.cache', script.createCachedData());
+const io = { out() {}, outParts(parts) { for (const part of parts); }, err() {}, setExit() {}, cwd: process.cwd(), readStdin: () => Buffer.alloc(0) };
+const example = join(process.cwd(), 'policies', 'examples', 'cams-operator.json');
+new Function('module', 'io', 'example', 'return (async () => { ' + warm + ' })()')(module, io, example).then(() => writeFileSync(file + '.cache', script.createCachedData()));
 `;
 
 /** The code-cache step run by scripts/bundle.mjs. */
@@ -44,9 +44,8 @@ export default async function codeCaches(root) {
   const cli = join(root, 'dist', 'cli');
   // main.cjs is the entry Node itself loads (no code cache can be handed to it): not one of them.
   const files = (await readdir(cli)).filter((name) => name.endsWith('.cjs') && name !== 'main.cjs');
-  const FLAGS = await flagsByFile(root);
   for (const name of files) {
-    const run = spawnSync(process.execPath, ['-e', CHILD, join(cli, name), JSON.stringify(FLAGS[name] ?? [])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const run = spawnSync(process.execPath, ['-e', CHILD, join(cli, name), WARM[name] ?? ''], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (run.status !== 0) throw new Error(`code cache of dist/cli/${name}: ${run.stderr}`);
   }
 }

@@ -1,7 +1,6 @@
 /**
- * The V8 flags `ramguard lint` sets before it loads its code (main.ts), each measured on 2,000
- * files (bench/lint-cli.ts; issue 15, "Memory"). A lint allocates briskly and keeps little (one
- * file at a time), and V8's defaults size the heap for a program that keeps what it makes:
+ * The V8 flags `ramguard lint` sets (but for one named file), each measured on 2,000 files (bench/lint-cli.ts; issue 15, "Memory"). A lint allocates briskly and keeps little
+ * (one file at a time), and V8's defaults size the heap for a program that keeps what it makes:
  * - `--semi-space-growth-factor=1`: the young generation stays at its initial size (V8 grew it
  *   from 2 to 32 MiB, most of the peak: 104 → 78 MiB);
  * - `--heap-growing-percent=10`: after a full collection the old generation may grow by 10% of
@@ -10,7 +9,24 @@
  * - `--no-opt`: no optimizing compiler (TurboFan). Its code and its compilations' working memory
  *   were about 7 MiB of a lint's peak, and a lint runs each rule briefly on small inputs: the
  *   baseline code was as fast on 2,000 files (CPU time within the rounds' spread).
- * The build makes the lint bundle's code cache under the same flags (scripts/bundles/code-cache.mjs
- * reads this list): V8 takes a cache only under the flags it was made with.
+ * Set before the lint's code is loaded (V8 grows the young generation at the first collections,
+ * which loading it makes), by main.ts, for every lint but one of a single named file
+ * (`ramguard lint FILE`: the start-up the issue measures), which needs none of them: node:v8
+ * loads Node's stream modules, about 3 ms of a short run (in the CLI bundle node:v8 is loaded
+ * when first called: scripts/bundles/cli.mjs). The build makes the lint's code cache without
+ * them: a lint of many files compiles its code from the source.
  */
+import { setFlagsFromString } from 'node:v8';
+
+/** The flags, in the order they are set. */
 export const LINT_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=10', '--no-opt'];
+
+/** Whether a run with these arguments (after `ramguard`) is a lint that sets LINT_V8_FLAGS: all but `lint FILE`. */
+export function wantsLintFlags(args: readonly string[], isFile: (path: string) => boolean): boolean {
+  return args[0] === 'lint' && !(args.length === 2 && !args[1]!.startsWith('-') && isFile(args[1]!));
+}
+
+/** Sets LINT_V8_FLAGS. */
+export function setLintFlags(): void {
+  for (const flag of LINT_V8_FLAGS) setFlagsFromString(flag);
+}

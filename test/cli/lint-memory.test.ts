@@ -2,20 +2,24 @@
  * What `ramguard lint` keeps and how it reads and prints (issue 15, "Memory"): the report kept
  * deflated (PackedParts) prints byte for byte what the report kept whole prints, in every format;
  * printParts reads a report's parts once and cuts where `printable` cuts; readBounded reads a
- * file into one buffer of its size, and all of a file that grew after its size was read.
+ * file into one buffer of its size, and all of a file that grew after its size was read; a lint
+ * sets its V8 flags (src/cli/lint-flags.ts) but for one named file, whose start-up loads no node:v8.
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_PRINT_CHARACTERS, printable, printParts, readBounded } from '../../src/cli/kit/io.js';
 import { PackedParts } from '../../src/cli/kit/packed-parts.js';
+import { wantsLintFlags } from '../../src/cli/lint-flags.js';
 import { builtinCatalog } from '../../src/index.js';
 import { lintPolicy } from '../../src/lint/engine.js';
 import { JsonReport } from '../../src/lint/format/json.js';
 import { SarifReport } from '../../src/lint/format/sarif.js';
 import { TextReport, withFrames } from '../../src/lint/format/text.js';
 import { RULES } from '../../src/lint/registry.js';
+import { EXAMPLES, ROOT } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ramguard-lint-memory-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -140,5 +144,36 @@ describe('readBounded', () => {
     expect(read('empty.txt', 1_000, 0).length).toBe(0);
     expect(read('f.txt', 1_001, text.length).length).toBe(1_001);
     expect(read('f.txt', 1_001, 5).length).toBe(1_001);
+  });
+});
+
+describe("lint's V8 flags", () => {
+  const isFile = (path: string) => path.endsWith('.json');
+
+  it.each([
+    [['lint', 'a.json'], false],
+    [['lint', 'policies'], true],
+    [['lint', 'a.json', 'b.json'], true],
+    [['lint', '--format', 'json', 'a.json'], true],
+    [['lint', '--list-rules'], true],
+    [['lint'], true],
+    [['eval', 'a.json'], false],
+    [['--version'], false],
+  ])('%j sets them: %s', (args, expected) => {
+    expect(wantsLintFlags(args, isFile)).toBe(expected);
+  });
+
+  /** Whether the bin loaded node:v8 running `args` in the examples' folder. */
+  function loadsV8(args: string[]): boolean {
+    const reporter = join(dir, 'v8-loaded.cjs');
+    writeFileSync(reporter, "process.on('exit', () => require('fs').writeSync(3, String(process.moduleLoadList.includes('NativeModule v8'))));\n");
+    const run = spawnSync(process.execPath, ['--require', reporter, join(ROOT, 'dist', 'cli', 'main.cjs'), ...args], { cwd: EXAMPLES, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    expect(run.stderr).toBe('');
+    return String(run.output[3]) === 'true';
+  }
+
+  it('the bin sets them (loading node:v8) for a lint of a folder, not for one file', () => {
+    expect(loadsV8(['lint', 'cams-operator.json'])).toBe(false);
+    expect(loadsV8(['lint', '.'])).toBe(true);
   });
 });
