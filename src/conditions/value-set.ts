@@ -28,6 +28,7 @@ export function predicateValueSet<T>(predicates: readonly ((requestValue: T) => 
  * such as instants, where `Set`'s SameValueZero is `===` since NaN is never read).
  */
 export function equalityValueSet<T extends string | number>(policyValues: readonly T[]): ValueSet<T> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, `includes` and `Set` both compare by SameValueZero (docs/testing.md)
   if (policyValues.length <= SMALL_CLAUSE) {
     return {
       matchesAny: (requestValue) => policyValues.includes(requestValue),
