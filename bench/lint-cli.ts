@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { typicalStatements } from './policies.js';
 
 const root = new URL('../../', import.meta.url);
-const bin = new URL('dist/cli/main.js', root).pathname;
+// The package's `bin` (main.js, the same program as an ES module, is not what a user runs).
+const bin = new URL('dist/cli/main.cjs', root).pathname;
 
 /** Writes `count` policy files into `dir`, of 1 to 20 statements, every 50th with a grammar error. */
 function writeFiles(dir: string, count: number): void {
