@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { principalOfArn, principalRegions } from '../../src/analysis/principal-regions.js';
 import { AnalysisLimitError } from '../../src/analysis/string-regions.js';
+import { operatorSpec } from '../../src/conditions/operators.js';
 
 const FALLBACK = 'acs:ram::999:user/fallback';
 const regions = (entries: string[]) => principalRegions(entries, [], FALLBACK).map((r) => `${r.signature.map(Number).join('')} ${r.value}`).sort();
@@ -39,6 +40,22 @@ describe('principal regions', () => {
 
   it("read a role entry as the role's sessions too", () => {
     expect(regions(['acs:ram::1:role/deployer', 'acs:ram::1:r*'])).toEqual([`00 ${FALLBACK}`, '01 acs:ram::1:rx', '10 acs:sts::1:assumed-role/deployer/ramguard-witness', '11 acs:ram::1:role/deployer']);
+  });
+
+  it('find by exploration the regions no readable guess reaches: another ARN of a root entry\'s account, another session of a role', () => {
+    // Given entries that take the guesses (the root, the witness user and session, `acs:ram::1:r*`)
+    expect(regions(['acs:ram::1:root', 'acs:ram::1:user/ramguard-witness', 'acs:ram::1:r*'])).toEqual([`000 ${FALLBACK}`, '100 acs:sts::1:', '101 acs:ram::1:root', '110 acs:ram::1:user/ramguard-witness']);
+    expect(regions(['acs:ram::1:role/deployer', 'acs:sts::1:assumed-role/deployer/ramguard-witness', 'acs:ram::1:r*'])).toEqual([
+      `000 ${FALLBACK}`, '001 acs:ram::1:rx', '100 acs:sts::1:assumed-role/deployer/', '101 acs:ram::1:role/deployer', '110 acs:sts::1:assumed-role/deployer/ramguard-witness',
+    ]);
+  });
+
+  it('add a bit per string language tested on acs:PrincipalARN, true when one of its values matches', () => {
+    const spec = operatorSpec('StringLike')!;
+    const values = ['acs:ram::1:user/a*', 'acs:ram::1:user/*b'];
+    const language = { spec, values, predicates: values.map((v) => spec.compileValue(v)!) };
+    const found = principalRegions(['acs:ram::1:user/*'], [language], FALLBACK).map((r) => `${r.signature.map(Number).join('')} ${r.value}`).sort();
+    expect(found).toEqual([`00 ${FALLBACK}`, '10 acs:ram::1:user/x', '11 acs:ram::1:user/a']);
   });
 
   it('stop at the state budget', () => {
