@@ -20,7 +20,7 @@ import { FALSE, isConstant, MAX_ENUMERATED_ATOMS, or, TRUE } from '../eval/resid
 import { userArn } from '../snapshot/principal.js';
 import type { ActionAudit, Verdict } from './action-audit.js';
 import { documentsFor } from './model.js';
-import { assumeResources, MAX_ROLE_CHAIN, trustAdmits, trustOf } from './roles.js';
+import { assumeResources, MAX_ROLE_CHAIN, trustOf } from './roles.js';
 import { namesPrincipal } from './sharing.js';
 import type { AuditPrincipal } from './types.js';
 
@@ -102,7 +102,7 @@ export class JoinBound {
     if (!found) {
       const { model } = this.audit;
       const principal = model.entry(user).set.principal;
-      found = new Set(model.roles().filter((r) => trustAdmits(model, trustOf(model, r), principal)));
+      found = new Set(model.roles().filter((r) => trustOf(model, r).matchers.some((m) => m(principal) !== undefined)));
       this.admitted.set(user.ref, found);
     }
     return found;

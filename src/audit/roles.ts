@@ -69,7 +69,7 @@ export function* edgesFrom(model: AuditModel, from: AuditPrincipal, only?: Reado
     const to = roles[k]!;
     if (to.ref === from.ref) continue;
     const trust = trustOf(model, to);
-    if (!trustAdmits(model, trust, entry.set.principal)) continue;
+    if (!trust.matchers.some((m) => m(entry.set.principal) !== undefined)) continue;
     const edge = realEdge(model, from, to, (trust.layer ??= compileTrust(model, to)));
     if (edge) yield edge;
   }
@@ -100,20 +100,6 @@ export function trustOf(model: AuditModel, role: AuditPrincipal): { matchers: Pr
     found = { matchers: document.statements.filter((s) => s.effect === 'Allow' && s.principal && s.principal.RAM.length > 0).map((s) => compilePrincipal(s.principal!)) };
     model.session.trusts.set(document, found);
   }
-  return found;
-}
-
-/**
- * Whether an Allow statement of a trust policy names the caller (without one, no edge leads to the
- * role), per trust and caller ARN: the 60 accounts in which a user joins each group of the README's
- * demo ask it again for the same user and every role.
- */
-export function trustAdmits(model: AuditModel, trust: ReturnType<typeof trustOf>, principal: PrincipalPolicySet['principal']): boolean {
-  const { admits } = model.session;
-  let byArn = admits.get(trust);
-  if (!byArn) admits.set(trust, (byArn = new Map()));
-  let found = byArn.get(principal.arn);
-  if (found === undefined) byArn.set(principal.arn, (found = trust.matchers.some((m) => m(principal) !== undefined)));
   return found;
 }
 

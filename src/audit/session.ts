@@ -63,8 +63,6 @@ export class AuditSession {
   readonly trusts = new WeakMap<PolicyDocument, { matchers: PrincipalMatcher[]; layer?: CompiledLayer }>();
   /** A trust policy's matchers of every statement with a Principal element (null: a condition reads the principal), for `edgeKey`. */
   readonly trustPrincipals = new WeakMap<PolicyDocument, PrincipalMatcher[] | null>();
-  /** `trustAdmits`: per trust policy's matchers, per caller ARN. */
-  readonly admits = new WeakMap<object, Map<string, boolean>>();
   /** Evaluations of assuming a role, per `edgeKey` (null: no edge). */
   readonly edgeEvaluations = new Map<string, EdgeEvaluation | null>();
 
