@@ -92,6 +92,16 @@ describe('statement bodies', () => {
     expect(compiled.identity.statements[0]!.same).toBeUndefined();
   });
 
+  it('are two bodies for an identity statement whose Resource is the ARN a trust statement names as Principal', () => {
+    // Given statements that fall in one bucket (same action, same first resource or principal)
+    const set = emptyPolicySet();
+    set.identity.push({ name: 'p', document: doc([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'acs:ram::1:root' }]) });
+    set.resource.push({ name: 'trust', document: doc([trust({ RAM: ['acs:ram::1:root'] })], 'trust') });
+    // Then they are compared, and kept apart
+    const compiled = compilePolicySet(set);
+    expect(compiled.all.map((s) => s.same)).toEqual([undefined, undefined]);
+  });
+
   it('are shared across sets through a CompileCache, each set naming its own first statement', () => {
     // Given one parsed document in two sets, and a third set with the same body parsed again
     const cache = new CompileCache();
