@@ -59,7 +59,6 @@ export class StatementCodes implements PlanCodes {
       const body = this.codes[first]!;
       // Plan statements come from the action index: their Action is known to match.
       if (body !== 0) c = (body - 1) as TriCode;
-      // Stryker disable next-line ArithmeticOperator,BooleanLiteral: equivalent (docs/testing.md): a code stored off by one reads back as "not yet" or as a code that decides nothing; `true` only skips re-testing an Action the index matched
       else this.codes[first] = (c = statementApplies(s, this.request, this.problems, true)) + 1;
     }
     if (c !== 0 && group !== undefined && rg === undefined) c = 2; // E4
