@@ -4,6 +4,7 @@
  * puts the one statement that decides behind many that cannot match.
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../mutation/seeded-random.js';
 import { compilePolicySet, emptyPolicySet, evaluate, parsePolicy, type AuthorizationRequest } from '../../src/index.js';
 import { actionIndex } from '../../src/eval/action-index.js';
 import type { CompiledStatement } from '../../src/eval/compile.js';
@@ -69,8 +70,7 @@ describe('action index', () => {
 
   it('keeps exactly the statements one of whose patterns matches, on random sets and actions', () => {
     // Given random patterns over a small alphabet (so that they often match), some of them NotAction
-    let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const rand = seededRandom(7);
     const pick = (chars: string, length: number) => Array.from({ length }, () => chars[rand(chars.length)]).join('');
     for (let round = 0; round < 300; round++) {
       const statements = Array.from({ length: 12 }, () => statement(Array.from({ length: 1 + rand(3) }, () => pick('aB*?:', 1 + rand(6))), rand(8) === 0));

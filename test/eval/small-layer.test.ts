@@ -4,6 +4,7 @@
  * statements with others that never match, past the size where the index is built.
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../mutation/seeded-random.js';
 import { actionIndex } from '../../src/eval/action-index.js';
 import type { CompiledStatement } from '../../src/eval/compile.js';
 import { compileActionPatterns } from '../../src/match/action.js';
@@ -15,8 +16,7 @@ function statement(patterns: string[], notAction = false): CompiledStatement {
 describe('small layers', () => {
   it('keep the statements the index keeps, on random sets of one to eight statements', () => {
     // Given random patterns over a small alphabet (so that they often match), some of them NotAction
-    let seed = 11;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const rand = seededRandom(11);
     const pick = (chars: string, length: number) => Array.from({ length }, () => chars[rand(chars.length)]).join('');
     const padding = Array.from({ length: 9 }, (_, i) => statement([`zz:never${i}`, 'zz:*']));
     let kept = 0;
