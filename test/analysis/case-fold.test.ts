@@ -4,7 +4,7 @@
  * first when it is one lower-case character (issue 17).
  */
 import { describe, expect, it } from 'vitest';
-import { lowerCasePreimages } from '../../src/analysis/case-fold.js';
+import { lowerCasePreimages, lowerCaseTable } from '../../src/analysis/case-fold.js';
 
 describe('lower-case preimages', () => {
   it('are the text itself first, then every character that lower-cases to it', () => {
@@ -35,5 +35,30 @@ describe('lower-case preimages', () => {
     expect(lowerCasePreimages('s')).toEqual(['s', 'S']);
     expect(lowerCasePreimages('σ')).toEqual(['σ', 'Σ']);
     expect(lowerCasePreimages('ǆ')).toEqual(['ǆ', 'Ǆ', 'ǅ']);
+  });
+});
+
+describe('the table of lower cases', () => {
+  it('maps each lower case to the other code points that give it, in code-point order, and nothing else', () => {
+    const table = lowerCaseTable();
+    expect(table.get('k')).toEqual(['K', '\u212a']);
+    expect(table.get('a')).toEqual(['A']);
+    expect(table.get('i\u0307')).toEqual(['\u0130']);
+    expect(table.get('\u{10428}')).toEqual(['\u{10400}']);
+    expect(table.get('1')).toBeUndefined();
+    expect(table.get('\ud800')).toBeUndefined();
+    let entries = 0;
+    for (const [lower, sources] of table) {
+      for (const c of sources) {
+        entries++;
+        expect([...c]).toHaveLength(1);
+        expect(c).not.toBe(lower);
+        expect(c.toLowerCase()).toBe(lower);
+      }
+      expect([...sources].sort((x, y) => x.codePointAt(0)! - y.codePointAt(0)!)).toEqual(sources);
+    }
+    // Every upper-case letter of Unicode that has a lower case (about 1,400), none twice.
+    expect(entries).toBeGreaterThan(1_300);
+    expect(entries).toBe(new Set([...table.values()].flat()).size);
   });
 });
