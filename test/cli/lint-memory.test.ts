@@ -6,11 +6,12 @@
  * sets its V8 flags (src/cli/lint-flags.ts) but for one named file, whose start-up loads no node:v8.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_PRINT_CHARACTERS, printable, printParts, readBounded } from '../../src/cli/kit/io.js';
+import { MAX_PRINT_CHARACTERS, printable, readBounded } from '../../src/cli/kit/io.js';
+import { printed } from '../lint/printed.js';
 import { PackedParts } from '../../src/cli/kit/packed-parts.js';
 import { wantsLintFlags } from '../../src/cli/lint-flags.js';
 import { builtinCatalog } from '../../src/index.js';
@@ -24,17 +25,6 @@ import { EXAMPLES, ROOT } from './run.js';
 const dir = mkdtempSync(join(tmpdir(), 'ramguard-lint-memory-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What printParts writes for `parts`. */
-function printed(parts: Iterable<string>): string {
-  const path = join(dir, 'out.txt');
-  const fd = openSync(path, 'w');
-  try {
-    printParts(fd, parts);
-  } finally {
-    closeSync(fd);
-  }
-  return readFileSync(path, 'utf8');
-}
 
 describe('PackedParts', () => {
   it('gives back what was pushed, in fewer parts, as often as it is read', () => {

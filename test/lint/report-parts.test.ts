@@ -4,11 +4,9 @@
  * renderSarif print for all the findings at once; and a report printed in parts (printParts) is
  * the report printed whole.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { printable, printParts } from '../../src/cli/kit/io.js';
+import { describe, expect, it } from 'vitest';
+import { printable } from '../../src/cli/kit/io.js';
+import { printed } from './printed.js';
 import { builtinCatalog } from '../../src/index.js';
 import { lintPolicy, type Finding } from '../../src/lint/engine.js';
 import { JsonReport, renderLintJson } from '../../src/lint/format/json.js';
@@ -67,21 +65,6 @@ describe('reports built file by file', () => {
 });
 
 describe('printParts', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ramguard-print-parts-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** What printParts writes for `parts`. */
-  function printed(parts: string[]): string {
-    const path = join(dir, 'out.txt');
-    const fd = openSync(path, 'w');
-    try {
-      printParts(fd, parts);
-    } finally {
-      closeSync(fd);
-    }
-    return readFileSync(path, 'utf8');
-  }
-
   it.each([
     ['a lone \\r at the end of a part, then a line break', ['abc\r', '\ndef']],
     ['a lone \\r at the end of a part, then text', ['abc\r', 'def']],
