@@ -10,9 +10,9 @@ import type { Residual } from '../decision/types.js';
 import { and, isConstant, or, TRUE } from '../eval/residual.js';
 import { renderResidual } from '../explain/residual-text.js';
 import { assess, assessmentOf, evaluateFor, NONE, type Assessment, type Evaluated } from './access.js';
-import { namesPrincipal, sharingKey } from './sharing.js';
+import { groupNamesPrincipal, sharingKey } from './sharing.js';
 import { compilePolicySet } from '../eval/compile.js';
-import { documentsFor, mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
+import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
 import { byLength } from './limit-paths.js';
 import { LazyList, reachable, roleRoutes, type Reach, type RoleRoute } from './roles.js';
@@ -161,7 +161,7 @@ export class ActionAudit {
     const group = base ? this.model.joinedGroup(principal) : undefined;
     if (base === undefined || group === undefined || this.action.toLowerCase() === 'sts:assumerole') return undefined;
     const { session } = this.model;
-    if ((this.model.index.group(group)?.attachments ?? []).some((a) => documentsFor(this.model, a).some((d) => namesPrincipal(session, d)))) return undefined;
+    if (groupNamesPrincipal(this.model, group)) return undefined;
     const entry = base.entry(principal);
     return `${sharingKey(session, entry, this.action)}\u0002${entry.set.policies.resourceGroup.map((p) => p.resourceGroup).join('\u0001')}\u0002${group}`;
   }

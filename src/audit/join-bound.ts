@@ -19,14 +19,12 @@ import type { Residual } from '../decision/types.js';
 import { FALSE, isConstant, MAX_ENUMERATED_ATOMS, or, TRUE } from '../eval/residual.js';
 import { userArn } from '../snapshot/principal.js';
 import type { ActionAudit, Verdict } from './action-audit.js';
-import { documentsFor } from './model.js';
 import { assumeResources, MAX_ROLE_CHAIN, trustOf } from './roles.js';
-import { namesPrincipal } from './sharing.js';
+import { groupNamesPrincipal } from './sharing.js';
 import type { AuditPrincipal } from './types.js';
 
 /** The join bound of one action audit, with what it memoises. */
 export class JoinBound {
-  private readonly groupsNaming = new Map<string, boolean>();
   /** Per group: what its policies alone give (a user in that group only), and the roles its members may newly reach. */
   private readonly alone = new Map<string, Alone>();
   private readonly either = new WeakMap<Residual, WeakMap<Residual, boolean>>();
@@ -43,7 +41,7 @@ export class JoinBound {
    * lacks each class through its roles too, and the roles are as they were.
    */
   cannotGain(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
-    if (this.groupNamesPrincipal(group)) return false;
+    if (groupNamesPrincipal(this.audit.model, group)) return false;
     const alone = this.aloneOf(group);
     const chains = this.chainsOf(user, group, alone);
     const theirs = alone.verdicts;
@@ -64,7 +62,7 @@ export class JoinBound {
    * the joined user's edges evaluated again).
    */
   edgesIrrelevant(user: AuditPrincipal, group: string, classes: number[], allowOnly: ReadonlySet<number>): boolean {
-    if (this.groupNamesPrincipal(group)) return false;
+    if (groupNamesPrincipal(this.audit.model, group)) return false;
     const alone = this.aloneOf(group);
     const chains = this.chainsOf(user, group, alone);
     return classes.every((i) => !this.reaches(chains, i, allowOnly.has(i)));
@@ -145,18 +143,6 @@ export class JoinBound {
       frontier = next;
     }
     return [...seen];
-  }
-
-  /** Whether a policy of the group can tell principals apart (then the joined sets differ per user). */
-  private groupNamesPrincipal(name: string): boolean {
-    let found = this.groupsNaming.get(name);
-    if (found === undefined) {
-      const { model } = this.audit;
-      const group = model.index.group(name);
-      found = (group?.attachments ?? []).some((a) => documentsFor(model, a).some((d) => namesPrincipal(model.session, d)));
-      this.groupsNaming.set(name, found);
-    }
-    return found;
   }
 }
 

@@ -55,6 +55,8 @@ export class AuditSession {
   readonly escalating = new WeakMap<PolicyDocument, boolean>();
   /** Whether a document's statements can tell principals apart (`sharingKey`). */
   readonly principalDependence = new WeakMap<PolicyDocument, boolean>();
+  /** Whether a group's attached policies can (`groupNamesPrincipal`), per list of attachments. */
+  readonly groupNaming = new WeakMap<object, boolean>();
   /** Whether a document has a Deny statement that can match `sts:AssumeRole` (what-if edges, `freshEdgesOf`). */
   readonly deniesAssume = new WeakMap<PolicyDocument, boolean>();
   /** The Resource patterns of a document's Allow statements that can match `sts:AssumeRole`. */

@@ -11,7 +11,7 @@
  */
 import type { PolicyDocument } from '../policy/types.js';
 import type { NamedPolicy } from '../policy/policy-set.js';
-import { documentMentions, type PrincipalEntry } from './model.js';
+import { documentMentions, documentsFor, type AuditModel, type PrincipalEntry } from './model.js';
 import type { AuditSession } from './session.js';
 
 /** Whether a document's statements can tell principals apart: a Principal element or an `acs:Principal...` condition key. */
@@ -21,6 +21,20 @@ export function namesPrincipal(session: AuditSession, document: PolicyDocument):
     found = document.statements.some((s) => s.principal !== undefined || s.conditions.some((c) => c.key.toLowerCase().startsWith('acs:principal')));
     session.principalDependence.set(document, found);
   }
+  return found;
+}
+
+/**
+ * Whether a policy attached to group `name` (in `model`'s account) can tell principals apart: then
+ * the sets of two users joining it differ per user. Memoised per list of attachments (a move that
+ * attaches a policy to the group gives it a new list).
+ */
+export function groupNamesPrincipal(model: AuditModel, name: string): boolean {
+  const attachments = model.index.group(name)?.attachments;
+  if (!attachments) return false;
+  const { session } = model;
+  let found = session.groupNaming.get(attachments);
+  if (found === undefined) session.groupNaming.set(attachments, (found = attachments.some((a) => documentsFor(model, a).some((d) => namesPrincipal(session, d)))));
   return found;
 }
 
