@@ -198,6 +198,26 @@ export class AuditModel {
     return this.attachedDocuments(principal).some((d) => documentMentions(this.session, d, action).allow);
   }
 
+  /** Per policy name, custom and system apart: the documents `documentsFor` gives (see `documentsOf`). */
+  private readonly documentMemo = { custom: new Map<string, PolicyDocument[]>(), system: new Map<string, PolicyDocument[]>() };
+
+  /**
+   * The document an attachment stands for, memoised per policy name: every principal of the bench
+   * account looked its five policies up again (a map, a search of the versions, two arrays each).
+   * A what-if account whose policies are the base account's asks the base's memo.
+   */
+  documentsOf(a: { policy: string; type: string }): PolicyDocument[] {
+    const base = this.derivation?.base;
+    if (base && base.snapshot.policies === this.snapshot.policies && base.snapshot.systemPolicies === this.snapshot.systemPolicies) return base.documentsOf(a);
+    const memo = a.type === 'Custom' ? this.documentMemo.custom : this.documentMemo.system;
+    let found = memo.get(a.policy);
+    if (found === undefined) {
+      const attached = attachedDocument(this.index, a);
+      memo.set(a.policy, (found = attached ? [attached.document] : []));
+    }
+    return found;
+  }
+
   /** Every document attached to the principal or its groups, at any scope (memoised). */
   attachedDocuments(principal: AuditPrincipal): PolicyDocument[] {
     let found = this.attached.get(principal.ref);
@@ -249,9 +269,10 @@ export class AuditModel {
 export function documentMentions(session: AuditSession, document: PolicyDocument, action: string): Mention {
   let memo = session.mentions.get(document);
   if (!memo) session.mentions.set(document, (memo = new Map()));
-  const lower = lowerCaseAction(action);
-  let found = memo.get(lower);
+  // Keyed by the action as asked (a few spellings per audit): lower-casing it first made a new string to hash on every call.
+  let found = memo.get(action);
   if (!found) {
+    const lower = lowerCaseAction(action);
     found = { allow: false, any: false };
     for (const s of document.statements) {
       const hit = compileActionPatterns(s.actions ?? s.notActions ?? []).some((m) => m.test(lower));
@@ -260,7 +281,7 @@ export function documentMentions(session: AuditSession, document: PolicyDocument
         if (s.effect === 'Allow') found.allow = true;
       }
     }
-    memo.set(lower, found);
+    memo.set(action, found);
   }
   return found;
 }
@@ -282,10 +303,9 @@ export function documentsOf(policies: PolicySet): PolicyDocument[] {
   return [...policies.control.flat(), ...(policies.session ? [policies.session] : []), ...policies.identity, ...policies.resourceGroup, ...policies.resource].map((p) => p.document);
 }
 
-/** The document an attachment stands for: a custom policy's default version, or the system policy (the snapshot's copy first, A5). */
+/** The document an attachment stands for: a custom policy's default version, or the system policy (the snapshot's copy first, A5). Shared: never change the array. */
 export function documentsFor(model: AuditModel, a: { policy: string; type: string }): PolicyDocument[] {
-  const found = attachedDocument(model.index, a);
-  return found ? [found.document] : [];
+  return model.documentsOf(a);
 }
 
 /** A system policy's document: the snapshot's own copy first (A5), then the built-in catalog's. */

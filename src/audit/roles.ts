@@ -116,8 +116,9 @@ function compileTrust(model: AuditModel, role: AuditPrincipal): CompiledLayer {
 function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, trust: CompiledLayer): AssumeEdge | undefined {
   const entry = model.entry(from);
   const index = model.indexOf(to.ref);
-  const sources = [...entry.set.sources, { layer: 'resource' as const, name: to.name, path: [{ kind: 'role' as const, name: to.name }], policy: { name: to.name, type: 'TrustPolicy' as const }, pointer: `/roles/${index}/trustPolicy` }];
-  const set = { ...entry.set, sources };
+  // The caller's set has no resource layer: its statements are found in its own sources, the
+  // trust policy's in this one (not in a copy of the caller's sources with it appended, per edge).
+  const trustSource = { sources: [{ layer: 'resource' as const, name: to.name, path: [{ kind: 'role' as const, name: to.name }], policy: { name: to.name, type: 'TrustPolicy' as const }, pointer: `/roles/${index}/trustPolicy` }] };
   const key = edgeKey(model, entry, to, index);
   const { edgeEvaluations } = model.session;
   let evaluation = key !== undefined ? edgeEvaluations.get(key) : undefined;
@@ -125,7 +126,7 @@ function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, t
     evaluation = evaluateEdge(model, entry, to, trust);
     if (key !== undefined) edgeEvaluations.set(key, evaluation);
   }
-  return evaluation === null ? undefined : edgeFrom(model, set, from, to, evaluation);
+  return evaluation === null ? undefined : edgeFrom(model, entry.set, trustSource, from, to, evaluation);
 }
 
 /**
@@ -188,14 +189,16 @@ function evaluationOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principa
   };
 }
 
-/** An evaluation told as `from`'s edge: its statements located in `set`'s sources. */
-function edgeFrom(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, from: AuditPrincipal, to: AuditPrincipal, evaluation: EdgeEvaluation): AssumeEdge {
-  const locateIn = (statements: CompiledStatement[]) => statements.map((s) => locate(model, { set }, s));
+type Sources = Pick<PrincipalPolicySet, 'sources'>;
+
+/** An evaluation told as `from`'s edge: the caller's statements located in `identity`'s sources, the trust policy's in `trust`'s. */
+function edgeFrom(model: AuditModel, identity: Sources, trust: Sources, from: AuditPrincipal, to: AuditPrincipal, evaluation: EdgeEvaluation): AssumeEdge {
+  const locateIn = (set: Sources, statements: CompiledStatement[]) => statements.map((s) => locate(model, { set }, s));
   const step: AssumeRoleStep = {
     kind: 'assume-role',
     role: to,
-    identityStatements: locateIn(evaluation.identity),
-    trustStatements: locateIn(evaluation.trust),
+    identityStatements: locateIn(identity, evaluation.identity),
+    trustStatements: locateIn(trust, evaluation.trust),
     decision: evaluation.decision,
     ...(evaluation.residual ? { residual: evaluation.residual, condition: evaluation.condition! } : {}),
   };
@@ -204,7 +207,7 @@ function edgeFrom(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' |
 
 function edgeOf(model: AuditModel, set: Pick<PrincipalPolicySet, 'principal' | 'sources'>, compiled: CompiledPolicySet, from: AuditPrincipal, to: AuditPrincipal): AssumeEdge | undefined {
   const evaluation = evaluationOf(model, set, compiled, to);
-  return evaluation === null ? undefined : edgeFrom(model, set, from, to, evaluation);
+  return evaluation === null ? undefined : edgeFrom(model, set, set, from, to, evaluation);
 }
 
 /**
