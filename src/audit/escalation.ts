@@ -102,11 +102,13 @@ export class EscalationSearch {
           // bench account, thousands of users a helpdesk may take over) have none, and each was
           // asked about every needed class.
           needed ??= new Set(need.classes);
-          const given = new Set(this.granting(reached).filter((i) => needed!.has(i) && (reached[i]!.decision === 'Allow' || !need.allowOnly.has(i))));
+          // Built only when the target gives something (most give nothing: no set, no array per target).
+          let given: Set<number> | undefined;
+          for (const i of this.granting(reached)) if (needed.has(i) && (reached[i]!.decision === 'Allow' || !need.allowOnly.has(i))) (given ??= new Set()).add(i);
           const moved = [...chain, move.step];
           // Reaching a role that has it by assumption alone is an access path, not an escalation.
-          if (given.size > 0 && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
-          const rest = given.size === 0 ? need.classes : need.classes.filter((i) => !given.has(i));
+          if (given !== undefined && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
+          const rest = given === undefined ? need.classes : need.classes.filter((i) => !given.has(i));
           // A target that gives nothing passes the need on as it is: its key is made once, not per target.
           if (rest.length > 0) next.push({ actor: target, chain: moved, need: rest === need.classes ? need : { classes: rest, allowOnly: need.allowOnly } });
         }
@@ -167,10 +169,19 @@ export class EscalationSearch {
     if (!mayAllow(session, entry.set.policies, action)) return undefined;
     const parts: Residual[] = [];
     const paths: AccessPath[] = [];
-    // Actors whose sets match the RAM action alike share its evaluation (src/audit/sharing.ts); the paths are each one's own.
-    const key = `${action}\u0000${sharingKey(session, entry, action)}${extra ? `\u0000${JSON.stringify(extra)}` : ''}`;
-    let memo = session.permissions.get(key);
-    if (!memo) session.permissions.set(key, (memo = new Map()));
+    // Actors whose sets match the RAM action alike share its evaluation (src/audit/sharing.ts); the
+    // paths are each one's own. The shared map is found once per actor and action: the bench
+    // account's helpdesk asked it for each of thousands of users, making the key each time.
+    let byAction = session.permissionsOf.get(entry);
+    if (!byAction) session.permissionsOf.set(entry, (byAction = new Map()));
+    const asked = extra ? `${action}\u0000${JSON.stringify(extra)}` : action;
+    let memo = byAction.get(asked);
+    if (!memo) {
+      const key = `${action}\u0000${sharingKey(session, entry, action)}${extra ? `\u0000${JSON.stringify(extra)}` : ''}`;
+      memo = session.permissions.get(key);
+      if (!memo) session.permissions.set(key, (memo = new Map()));
+      byAction.set(asked, memo);
+    }
     for (const arn of arns) {
       let evaluated = memo.get(arn);
       if (evaluated === undefined && !memo.has(arn)) memo.set(arn, (evaluated = evaluateFor(entry, { principal: entry.set.principal, action, resource: arn, context: { ...session.context, ...extra } })));

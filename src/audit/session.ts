@@ -97,6 +97,8 @@ export class AuditSession {
    * RAM resource: they do not depend on the action audited, so principal-can's actions share them.
    */
   readonly permissions = new Map<string, Map<string, Evaluated | undefined>>();
+  /** Per entry, per action (and request context): its map of `permissions`, found without making the key again. */
+  readonly permissionsOf = new WeakMap<object, Map<string, Map<string, Evaluated | undefined>>>();
 
   /**
    * Whether `a AND b` holds outright, per pair: an escalation move's changed account is asked it for
