@@ -118,13 +118,20 @@ function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, t
   const index = model.indexOf(to.ref);
   // The caller's set has no resource layer: its statements are found in its own sources, the
   // trust policy's in this one (not in a copy of the caller's sources with it appended, per edge).
-  const trustSource = { sources: [{ layer: 'resource' as const, name: to.name, path: [{ kind: 'role' as const, name: to.name }], policy: { name: to.name, type: 'TrustPolicy' as const }, pointer: `/roles/${index}/trustPolicy` }] };
+  // One per role (a what-if account keeps every role at its place, under its name).
+  const { session } = model;
+  const trustSource = (session.trustSources[index] ??= { sources: [{ layer: 'resource', name: to.name, path: [{ kind: 'role', name: to.name }], policy: { name: to.name, type: 'TrustPolicy' }, pointer: `/roles/${index}/trustPolicy` }] });
   const key = edgeKey(model, entry, to, index);
-  const { edgeEvaluations } = model.session;
-  let evaluation = key !== undefined ? edgeEvaluations.get(key) : undefined;
+  // Per caller's sharing key (one string per set, made once), then per role and trust: no long key made per edge.
+  let memo: Map<string, EdgeEvaluation | null> | undefined;
+  if (key !== undefined) {
+    memo = session.edgeEvaluations.get(key.caller);
+    if (!memo) session.edgeEvaluations.set(key.caller, (memo = new Map()));
+  }
+  let evaluation = memo?.get(key!.edge);
   if (evaluation === undefined) {
     evaluation = evaluateEdge(model, entry, to, trust);
-    if (key !== undefined) edgeEvaluations.set(key, evaluation);
+    memo?.set(key!.edge, evaluation);
   }
   return evaluation === null ? undefined : edgeFrom(model, entry.set, trustSource, from, to, evaluation);
 }
@@ -138,7 +145,7 @@ function realEdge(model: AuditModel, from: AuditPrincipal, to: AuditPrincipal, t
  * users and the users joined to groups by escalation asked 27,136 assumptions, 7,749 of them
  * distinct; in a role mesh, every user alike shares each role's.
  */
-function edgeKey(model: AuditModel, entry: PrincipalEntry, to: AuditPrincipal, k: number): string | undefined {
+function edgeKey(model: AuditModel, entry: PrincipalEntry, to: AuditPrincipal, k: number): { caller: string; edge: string } | undefined {
   const { session } = model;
   const document = model.snapshot.roles[k]!.trustPolicy;
   let matchers = session.trustPrincipals.get(document);
@@ -149,7 +156,7 @@ function edgeKey(model: AuditModel, entry: PrincipalEntry, to: AuditPrincipal, k
   if (matchers === null) return undefined;
   let admits = '';
   for (const m of matchers) admits += m(entry.set.principal) === undefined ? '0' : '1';
-  return `${sharingKey(session, entry, ASSUME)}\u0002${session.idOf(document)}\u0002${to.arn}\u0002${admits}`;
+  return { caller: sharingKey(session, entry, ASSUME), edge: `${session.idOf(document)}\u0002${to.arn}\u0002${admits}` };
 }
 
 /** What evaluating one principal assuming one role gives, before it is told as that principal's edge: null, no edge. */

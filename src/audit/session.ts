@@ -16,7 +16,7 @@ import type { PrincipalMatcher } from '../match/principal.js';
 import type { WildcardMatcher } from '../match/wildcard.js';
 import type { PolicyDocument } from '../policy/types.js';
 import type { PolicySet } from '../policy/policy-set.js';
-import type { PrincipalPolicySet } from '../snapshot/principal.js';
+import type { PolicyOrigin, PrincipalPolicySet } from '../snapshot/principal.js';
 import type { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import type { Evaluated } from './access.js';
@@ -65,8 +65,10 @@ export class AuditSession {
   readonly trusts = new WeakMap<PolicyDocument, { matchers: PrincipalMatcher[]; layer?: CompiledLayer }>();
   /** A trust policy's matchers of every statement with a Principal element (null: a condition reads the principal), for `edgeKey`. */
   readonly trustPrincipals = new WeakMap<PolicyDocument, PrincipalMatcher[] | null>();
-  /** Evaluations of assuming a role, per `edgeKey` (null: no edge). */
-  readonly edgeEvaluations = new Map<string, EdgeEvaluation | null>();
+  /** Evaluations of assuming a role, per `edgeKey`: the caller's part, then the role's (null: no edge). */
+  readonly edgeEvaluations = new Map<string, Map<string, EdgeEvaluation | null>>();
+  /** Per role (its index): where its trust policy's statements are located (`realEdge`). */
+  readonly trustSources: { sources: PolicyOrigin[] }[] = [];
 
   // The Resource Directory (a what-if account shares it).
   /** The control levels and their sources, per Resource Directory: the same for every principal. */
