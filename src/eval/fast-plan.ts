@@ -69,6 +69,7 @@ export function groupsOf(plan: DecisionPlan): LayerPlan[] {
 
 /** Builds the entries of a plan and of its groups (once per plan: plans are memoised per set and action). */
 export function fastPlan(plan: DecisionPlan): FastPlan {
+  // Stryker disable next-line ArrayDeclaration: equivalent (docs/testing.md), an element before the first body only moves every body's index by one
   const bodies: CompiledStatement[] = [];
   const bodyOf = new Map<CompiledStatement, number>();
   const entryBody: number[] = [];
@@ -112,9 +113,11 @@ export function fastPlan(plan: DecisionPlan): FastPlan {
 const NO_ENTRIES: Omit<GroupEntries, 'index'> = Object.freeze({ ids: [], effects: [], of: [], allows: [], denies: [] });
 
 function groupEntries(p: LayerPlan, index: number, entryOf: (s: CompiledStatement) => number): GroupEntries {
+  // Stryker disable next-line ArrayDeclaration: equivalent, the length only pre-sizes the array, filled index by index
   const of = new Array<number>(p.statements.length);
   const local = new Map<number, number>();
   const ids: number[] = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent (docs/testing.md), a first element is overwritten by the first entry's effect and the extra last one is never read
   const effects: number[] = [];
   const allows: StatementRef[][] = [];
   const denies: StatementRef[][] = [];
@@ -134,7 +137,9 @@ function groupEntries(p: LayerPlan, index: number, entryOf: (s: CompiledStatemen
   return { ids, effects, of, allows, denies, index };
 }
 
+// Stryker disable next-line BlockStatement: equivalent, without the index each body matches its own resources (docs/testing.md)
 function resourceIndex(bodies: CompiledStatement[]): ResourceIndex | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression,ArrowFunction: equivalent, the threshold only chooses one pass or each body's matchers (docs/testing.md)
   if (bodies.filter((s) => s.resources !== undefined).length < RESOURCE_INDEX_MIN) return undefined;
   const position = new Map<string, number>();
   const ofBody = bodies.map((s) =>
@@ -148,6 +153,7 @@ function resourceIndex(bodies: CompiledStatement[]): ResourceIndex | undefined {
   const count = position.size;
   return {
     hitsOf(resource) {
+      // Stryker disable next-line ArrayDeclaration: equivalent, a pattern not marked reads as undefined, as false
       const hits = new Array<boolean>(count).fill(false);
       patterns.mark(resource, hits);
       return hits;
@@ -239,12 +245,14 @@ export class EntryCodes implements PlanCodes {
     // The entries that decide: usually one, whose statements are then taken in document order as they are.
     let only = -1;
     const at = this.notesAt + 3 * p.entries!.index;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (docs/testing.md), notes read where none were left give -3, which walks the statements as no note does
     if (this.codes[at] !== 0) only = this.codes[at + (wantDeny ? 2 : 1)]! - 3;
     else {
       const wanted = wantDeny ? DENIES : ALLOWS;
       for (let i = 0; i < ids.length; i++) if (effects[i]! & wanted && this.code(ids[i]!) === 1) only = only === -1 ? i : -2;
     }
     if (only === -1) return;
+    // Stryker disable next-line BlockStatement: equivalent, walking the statements gives the one entry's statements in document order
     if (only >= 0) {
       for (const ref of (wantDeny ? denies : allows)[only]!) out.push(ref);
       return;
@@ -262,6 +270,7 @@ export class EntryCodes implements PlanCodes {
     const s = this.fast.bodies[body]!;
     const index = this.fast.resources;
     let hit: boolean | undefined;
+    // Stryker disable next-line BlockStatement: equivalent, without the index's answer the statement matches its own resources
     if (index && s.resources !== undefined) {
       const hits = (this.hits ??= index.hitsOf(this.request.request.resource));
       hit = false;
@@ -270,6 +279,7 @@ export class EntryCodes implements PlanCodes {
     // Plan statements come from the action index: their Action is known to match. A Resource that
     // matches nothing decides at once (matching Action and Resource reports nothing).
     const c = hit === false ? 0 : statementApplies(s, this.request, this.problems, true, hit);
+    // Stryker disable next-line ArithmeticOperator: equivalent (docs/testing.md), a code stored off by one reads back as "not yet" or as a code that decides nothing
     this.codes[body] = c + 1;
     return c;
   }
