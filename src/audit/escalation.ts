@@ -105,12 +105,16 @@ export class EscalationSearch {
           // Built only when the target gives something (most give nothing: no set, no array per target).
           let given: Set<number> | undefined;
           for (const i of this.granting(reached)) if (needed.has(i) && (reached[i]!.decision === 'Allow' || !need.allowOnly.has(i))) (given ??= new Set()).add(i);
+          // A target that gives nothing and can make no move of its own ends here (most of the
+          // thousands of users a helpdesk may take over): no chain is made for it.
+          const goesOn = this.capable(target);
+          if (given === undefined && !goesOn) continue;
           const moved = [...chain, move.step];
           // Reaching a role that has it by assumption alone is an access path, not an escalation.
           if (given !== undefined && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
           const rest = given === undefined ? need.classes : need.classes.filter((i) => !given.has(i));
           // A target that gives nothing passes the need on as it is: its key is made once, not per target.
-          if (rest.length > 0) next.push({ actor: target, chain: moved, need: rest === need.classes ? need : { classes: rest, allowOnly: need.allowOnly } });
+          if (rest.length > 0 && goesOn) next.push({ actor: target, chain: moved, need: rest === need.classes ? need : { classes: rest, allowOnly: need.allowOnly } });
         }
       }
       frontier = next;
