@@ -20,7 +20,7 @@ import type { PolicyOrigin, PrincipalPolicySet } from '../snapshot/principal.js'
 import type { resourceFacts } from '../snapshot/resources.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import type { Evaluated } from './access.js';
-import { AuditModel, type AuditOptions } from './model.js';
+import { AuditModel, type AuditOptions, type PrincipalEntry } from './model.js';
 import type { AskedResource } from './resources.js';
 import type { AccessPath, ResourceGrant } from './types.js';
 import type { EdgeEvaluation } from './roles.js';
@@ -100,7 +100,7 @@ export class AuditSession {
    */
   readonly permissions = new Map<string, Map<string, Evaluated | undefined>>();
   /** Per entry, per action (and request context): its map of `permissions`, found without making the key again. */
-  readonly permissionsOf = new WeakMap<object, Map<string, Map<string, Evaluated | undefined>>>();
+  readonly permissionsOf = new WeakMap<PrincipalEntry, Map<string, Map<string, Evaluated | undefined>>>();
 
   /**
    * Whether `a AND b` holds outright, per pair: an escalation move's changed account is asked it for
