@@ -113,8 +113,8 @@ const LAZY_BUILTINS = {
   'node:child_process': ['spawn', 'spawnSync'],
   // Node's zlib loads its stream modules: only a lint of many files packs its report (src/cli/kit/packed-parts.ts).
   'node:zlib': ['deflateRawSync', 'inflateRawSync'],
-  // node:v8 loads Node's stream modules (heap snapshots): only a lint sets V8 flags (src/cli/lint-flags.ts, from main.js).
-  'node:v8': ['setFlagsFromString'],
+  // node:v8 loads Node's stream modules (heap snapshots): only a lint sets V8 flags and reads the heap's size (src/cli/lint-flags.ts, from main.js).
+  'node:v8': ['setFlagsFromString', 'getHeapStatistics'],
 };
 
 /** Resolves the modules of LAZY_BUILTINS (also as `crypto`, ...) to their lazy stand-ins. */

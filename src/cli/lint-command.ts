@@ -17,6 +17,7 @@ import type { Io } from './kit/io.js';
 import { checkOutputPath, writeOutput } from './kit/output.js';
 import { failWith } from './kit/report.js';
 import { expandTargets, findConfig, toPosix } from './lint-files.js';
+import { CollectionPacer } from './lint-pacer.js';
 interface LintFlags {
   kind?: PolicyKind;
   config?: string;
@@ -83,6 +84,8 @@ export function lintCommand(io: Io): Command {
       let failing = false;
       let findings: FramedFinding[] = [];
       let policies = 0;
+      // Full collections paced by the heap's growth, when the process lets the lint collect (main.ts: a lint of many files).
+      const pacer = io.heap && (byFile || byFinding) ? new CollectionPacer(io.heap) : undefined;
       for (const target of targets) {
         const rel = toPosix(target.path === '-' ? '-' : relative(cwd, target.path));
         if (!target.explicit && isIgnored(config, rel)) continue;
@@ -111,6 +114,7 @@ export function lintCommand(io: Io): Command {
           if (byFile) byFile.addFile(read.file, withFrames(shown, read.text), suppressed);
           else byFinding!.addFile(shown);
           suppressedCount += suppressed.length;
+          pacer?.note();
         } else for (const item of flags.format === 'text' ? withFrames(found, read.text) : found) findings.push(item);
       }
       if (problems.length > 0) return failWith(io, flags.format, problems);
@@ -135,7 +139,7 @@ export function lintCommand(io: Io): Command {
           if (unwritten) return failWith(io, flags.format, [unwritten]);
         } else if (!(flags.quiet && flags.format === 'text' && shown === 0)) {
           if (typeof report === 'string') io.out(report);
-          else if (io.outParts) io.outParts(report);
+          else if (io.outParts) io.outParts(pacer ? pacer.paced(report) : report);
           else io.out([...report].join(''));
         }
         io.setExit(failed ? 1 : 0);

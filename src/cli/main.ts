@@ -21,7 +21,8 @@ const isFile = (path: string) => {
     return false;
   }
 };
+const io = processIo();
 // A lint's V8 flags keep its heap near what is live (lint-flags.ts); set before its code loads.
-if (wantsLintFlags(process.argv.slice(2), isFile)) setLintFlags();
+if (wantsLintFlags(process.argv.slice(2), isFile)) io.heap = setLintFlags();
 
-void runCli(process.argv.slice(2), processIo());
+void runCli(process.argv.slice(2), io);

@@ -15,6 +15,9 @@ import { readBounded, type Io } from './io.js';
 import { READ_LIMITS } from './limits.js';
 import { usageProblem } from './report.js';
 
+/** The largest file read into the reader's one buffer (see `scratchFor`). */
+const SCRATCH_LIMIT = 1024 * 1024;
+
 /** A file's text, or why it was not read. */
 export type ReadResult = { text: string; file: string } | { diagnostic: Diagnostic };
 
@@ -71,6 +74,14 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
   }
   const read = new Set<string>();
   let stdinUsed = false;
+  // One buffer the files are read into and decoded from (readBounded), grown to the largest file
+  // up to SCRATCH_LIMIT: a file larger than that (a snapshot) gets a buffer of its own.
+  let scratch: Buffer | undefined;
+  const scratchFor = (size: number): Buffer | undefined => {
+    if (size > SCRATCH_LIMIT) return undefined;
+    if (scratch === undefined || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(16 * 1024, 2 ** Math.ceil(Math.log2(size))));
+    return scratch;
+  };
 
   // A refusal carries its reason apart from the message, so a reference's error is built from
   // data, never by cutting a message apart.
@@ -88,7 +99,7 @@ export function createInputReader(io: Io, allowPaths: readonly string[] = []): {
       const stats = fstatSync(fd); // the file opened, not a file swapped in after the check
       const refusedNow = refusal(stats);
       if (refusedNow) return refuse(shown, refusedNow);
-      const bytes = readBounded(fd, maxBytes + 1, stats.isFile() ? stats.size : undefined);
+      const bytes = readBounded(fd, maxBytes + 1, stats.isFile() ? stats.size : undefined, stats.isFile() ? scratchFor(stats.size + 1) : undefined);
       if (bytes.length > maxBytes) return { diagnostic: tooLarge(shown, undefined, maxBytes), reason: `it is more than the ${maxBytes} bytes ramguard reads` };
       if (stats.isFile()) read.add(`${stats.dev}:${stats.ino}`);
       return { text: bytes.toString('utf8'), file: shown };

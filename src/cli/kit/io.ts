@@ -24,6 +24,17 @@ export interface Io {
   cwd: string;
   /** Reads standard input, at most `maxBytes + 1` bytes (one more than allowed, to tell "too large"). */
   readStdin(maxBytes: number): Buffer;
+  /**
+   * The JavaScript heap, for a command that paces its own full collections (a lint of many files:
+   * lint-flags.ts, lint-pacer.ts). Absent, as in tests, V8 alone decides when to collect.
+   */
+  heap?: HeapControl;
+}
+
+/** A full garbage collection, and how much of the JavaScript heap is in use (bytes). */
+export interface HeapControl {
+  collect(): void;
+  used(): number;
 }
 
 /**
@@ -31,12 +42,15 @@ export interface Io {
  * `expected` is how many bytes there should be (a regular file's size): the first read takes them
  * and one more into a buffer of that size, which is returned as it is when the file holds no more
  * (a lint of 2,000 files made three buffers of each, one of them 64 KiB, for the garbage collector).
+ * `scratch`, when that first read fits in it, is that buffer: what is returned may then be a view
+ * of it, to be decoded before `scratch` is read into again (one buffer for all of a lint's files,
+ * not one of each file's size outside the heap until a full collection).
  */
-export function readBounded(fd: number, limit: number, expected?: number): Buffer {
+export function readBounded(fd: number, limit: number, expected?: number, scratch?: Buffer): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   const first = expected === undefined ? 64 * 1024 : Math.max(1, Math.min(limit, expected + 1));
-  let chunk = Buffer.allocUnsafe(first);
+  let chunk = scratch !== undefined && scratch.length >= first ? scratch.subarray(0, first) : Buffer.allocUnsafe(first);
   let filled = 0;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   while (total < limit) {
