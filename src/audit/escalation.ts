@@ -92,29 +92,26 @@ export class EscalationSearch {
         if (!this.capable(actor)) continue;
         for (const gain of this.memoised(`self|${actor.ref}|${this.needKey(need)}`, () => GIVING_MOVES.flatMap((row) => row.gains(this, actor, need)))) out.push(escalation(audit.action, gain.reaches, [...chain, ...gain.steps]));
         if (depth + 1 >= MAX_ESCALATION_DEPTH) continue;
-        let needed: Set<number> | undefined;
         for (const move of this.memoised(`takeover|${actor.ref}|${this.classesKey(need.classes)}`, () => this.takeovers(actor, need.classes))) {
           const target = move.becomes;
           if (visited.has(target.ref)) continue;
           visited.add(target.ref);
           const reached = audit.answer(target);
-          // Only the classes the target's answer is not None on can be given: most targets (in the
-          // bench account, thousands of users a helpdesk may take over) have none, and each was
-          // asked about every needed class.
-          needed ??= new Set(need.classes);
-          // Built only when the target gives something (most give nothing: no set, no array per target).
-          let given: Set<number> | undefined;
-          for (const i of this.granting(reached)) if (needed.has(i) && (reached[i]!.decision === 'Allow' || !need.allowOnly.has(i))) (given ??= new Set()).add(i);
-          // A target that gives nothing and can make no move of its own ends here (most of the
-          // thousands of users a helpdesk may take over): no chain is made for it.
+          // What the target gives on the classes needed: most targets (in the bench account,
+          // thousands of users a helpdesk may take over) are None everywhere, and are not looked
+          // at class by class; no set or array is made for a target that gives nothing.
+          const gives = (i: number) => reached[i]!.decision === 'Allow' || (reached[i]!.decision === 'Conditional' && !need.allowOnly.has(i));
+          const gave = this.granting(reached).length > 0 && need.classes.some(gives);
+          // A target that gives nothing and can make no move of its own ends here: no chain is made for it.
           const goesOn = this.capable(target);
-          if (given === undefined && !goesOn) continue;
+          if (!gave && !goesOn) continue;
           const moved = [...chain, move.step];
           // Reaching a role that has it by assumption alone is an access path, not an escalation.
-          if (given !== undefined && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
-          const rest = given === undefined ? need.classes : need.classes.filter((i) => !given.has(i));
+          if (gave && moved.some((s) => s.method !== 'assume-role')) out.push(escalation(audit.action, target, moved));
+          if (!goesOn) continue;
           // A target that gives nothing passes the need on as it is: its key is made once, not per target.
-          if (rest.length > 0 && goesOn) next.push({ actor: target, chain: moved, need: rest === need.classes ? need : { classes: rest, allowOnly: need.allowOnly } });
+          const rest = gave ? need.classes.filter((i) => !gives(i)) : need.classes;
+          if (rest.length > 0) next.push({ actor: target, chain: moved, need: rest === need.classes ? need : { classes: rest, allowOnly: need.allowOnly } });
         }
       }
       frontier = next;
