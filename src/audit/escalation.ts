@@ -157,7 +157,7 @@ export class EscalationSearch {
     if (forUsers.length === 0 && forRoles.length === 0) return out;
     for (const target of this.worthTaking(lacking)) {
       if (target.ref === actor.ref || edges.has(target.ref)) continue;
-      for (const row of target.kind === 'user' ? forUsers : forRoles) out.push(...row.toward(this, context, target));
+      for (const row of target.kind === 'user' ? forUsers : forRoles) for (const move of row.toward(this, context, target)) out.push(move);
     }
     return out;
   }
@@ -168,8 +168,6 @@ export class EscalationSearch {
     const { session } = model;
     const entry = model.entry(actor);
     if (!mayAllow(session, entry.set.policies, action)) return undefined;
-    const parts: Residual[] = [];
-    const paths: AccessPath[] = [];
     // Actors whose sets match the RAM action alike share its evaluation (src/audit/sharing.ts); the
     // paths are each one's own. The shared map is found once per actor and action: the bench
     // account's helpdesk asked it for each of thousands of users, making the key each time.
@@ -183,10 +181,20 @@ export class EscalationSearch {
       if (!memo) session.permissions.set(key, (memo = new Map()));
       byAction.set(asked, memo);
     }
-    for (const arn of arns) {
+    const assessed = (arn: string) => {
       let evaluated = memo.get(arn);
       if (evaluated === undefined && !memo.has(arn)) memo.set(arn, (evaluated = evaluateFor(entry, { principal: entry.set.principal, action, resource: arn, context: { ...session.context, ...extra } })));
-      const a = assessmentOf(model, entry, evaluated);
+      return assessmentOf(model, entry, evaluated);
+    };
+    // One ARN (a take-over's user, thousands per helpdesk): its condition and paths as they are, no copies.
+    if (arns.length === 1) {
+      const a = assessed(arns[0]!);
+      return a.decision === 'None' ? undefined : { residual: a.residual ?? TRUE, paths: a.paths };
+    }
+    const parts: Residual[] = [];
+    const paths: AccessPath[] = [];
+    for (const arn of arns) {
+      const a = assessed(arn);
       if (a.decision === 'None') return undefined;
       parts.push(a.residual ?? TRUE);
       paths.push(...a.paths);
