@@ -30,11 +30,15 @@ export default {
   // Re-runs test only the mutants whose code or covering tests changed since the committed result.
   incremental: true,
   incrementalFile: 'test/mutation/stryker-incremental.json',
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  reporters: ['clear-text', 'progress', 'html', 'json', 'timing'],
+  // `timing`: where the run's wall time went, mutant by mutant (test/mutation/timing-reporter.mjs).
+  appendPlugins: ['./test/mutation/timing-reporter.mjs'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   // Generous: on a shared machine a slow survivor must not pass for a timeout (counted as killed).
+  // Lowering them saved nothing measurable at load 7-13, where even these let two survivors pass
+  // for timeouts (docs/testing.md, round 4): each timeout is mostly the dry run's overhead and the load.
   timeoutMS: 15_000,
   timeoutFactor: 2,
   tempDirName: '.stryker-tmp',
