@@ -32,7 +32,7 @@ function policy(name: string, Statement: object[], kind: PolicyKind = 'identity'
 }
 
 const r = (n: number) => `acs:x:*:*:r${n}`;
-const vpc = { StringEquals: { 'acs:SourceVpc': 'vpc-1' } };
+const vpc = { StringEquals: { 'acs:SourceVpc': ['vpc-1', 'vpc-2'] } };
 
 describe('diff of two identity policies', () => {
   // t:a is allowed alike on both sides; s:A and s:B* are s:a and s:b* again (patterns are matched lower-cased)
@@ -58,7 +58,7 @@ describe('diff of two identity policies', () => {
         { change: 'added', effect: 'Allow', text: r(2) },
         { change: 'added', effect: 'Deny', text: r(3) },
       ],
-      conditions: [{ change: 'removed', effect: 'Allow', text: 'StringEquals acs:SourceVpc = vpc-1' }],
+      conditions: [{ change: 'removed', effect: 'Allow', text: 'StringEquals acs:SourceVpc = vpc-1, vpc-2' }],
       diagnostics: [],
     });
   });
@@ -72,19 +72,19 @@ describe('diff of two identity policies', () => {
       ['s:b*', true, false, true],
     ]);
     expect(back.resources.map((c) => c.change)).toEqual(['removed', 'removed']);
-    expect(back.conditions).toEqual([{ change: 'added', effect: 'Allow', text: 'StringEquals acs:SourceVpc = vpc-1' }]);
+    expect(back.conditions).toEqual([{ change: 'added', effect: 'Allow', text: 'StringEquals acs:SourceVpc = vpc-1, vpc-2' }]);
   });
 
   it('keeps to the scope, matched without regard to case, outside the catalog too', () => {
-    // Given also every u: action allowed after (none of them is in the catalog)
+    // Given also every u: action allowed after (none of them is in the catalog): u:x… is reached by two patterns
     const wider = policy('after', [
-      { Effect: 'Allow', Action: ['s:a', 's:b*', 'u:*'], Resource: [r(1), r(2)] },
+      { Effect: 'Allow', Action: ['s:a', 's:b*', 'u:*', 'u:x*'], Resource: [r(1), r(2)] },
       { Effect: 'Deny', Action: ['s:A', 's:B*'], Resource: r(3) },
       { Effect: 'Allow', Action: 't:a', Resource: '*' },
     ]);
-    expect(diffPolicies(before, wider, { catalog: CATALOG }).actions.map((a) => a.action)).toEqual(['s:a', 's:b', 's:ba', 's:b*', 'u:*']);
+    expect(diffPolicies(before, wider, { catalog: CATALOG }).actions.map((a) => a.action)).toEqual(['s:a', 's:b', 's:ba', 's:b*', 'u:*`, `u:x*', 'u:*']);
     expect(diffPolicies(before, wider, { catalog: CATALOG, scope: ['S:B*', 'x:y'] }).actions.map((a) => a.action)).toEqual(['s:b', 's:ba', 's:b*']);
-    expect(diffPolicies(before, wider, { catalog: CATALOG, scope: [] }).actions).toHaveLength(5);
+    expect(diffPolicies(before, wider, { catalog: CATALOG, scope: [] }).actions).toHaveLength(6);
   });
 
   it('finds nothing between a policy and itself', () => {
