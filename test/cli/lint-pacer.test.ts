@@ -6,12 +6,12 @@
  * into one buffer and decodes each whole, whatever the sizes of the files before it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createInputReader } from '../../src/cli/kit/input.js';
-import type { HeapControl, Io } from '../../src/cli/kit/io.js';
+import { readBounded, type HeapControl, type Io } from '../../src/cli/kit/io.js';
 import { LINT_V8_FLAGS } from '../../src/cli/lint-flags.js';
 import { CollectionPacer, PACE_STEP } from '../../src/cli/lint-pacer.js';
 import { runCli } from '../../src/cli/program.js';
@@ -139,6 +139,32 @@ describe("the bin's heap control", () => {
     expect(after).toBeLessThan(before - 5 * 1024 * 1024);
     // The gc function lives in a context of its own: the program's global gains nothing.
     expect(gc).toBe('undefined');
+  });
+});
+
+describe('readBounded with a scratch buffer', () => {
+  it('reads into the scratch buffer when the file fits in it, into a buffer of its own when not', () => {
+    writeFileSync(join(dir, 'small.txt'), 'small');
+    writeFileSync(join(dir, 'large.txt'), 'l'.repeat(100));
+    const scratch = Buffer.alloc(64, 'x');
+    const read = (name: string, size: number) => {
+      const fd = openSync(join(dir, name), 'r');
+      try {
+        return readBounded(fd, 1_000, size, scratch);
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const small = read('small.txt', 5);
+    expect(small.toString()).toBe('small');
+    expect(small.buffer).toBe(scratch.buffer);
+    const large = read('large.txt', 100);
+    expect(large.toString()).toBe('l'.repeat(100));
+    expect(large.buffer).not.toBe(scratch.buffer);
+    // A file that grew past the size it was read by: all of it, in a buffer of its own.
+    const grown = read('large.txt', 5);
+    expect(grown.toString()).toBe('l'.repeat(100));
+    expect(grown.buffer).not.toBe(scratch.buffer);
   });
 });
 
