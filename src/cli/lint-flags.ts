@@ -11,8 +11,8 @@
  *   runs each rule briefly on small inputs: the baseline code was as fast on 2,000 files (CPU
  *   time 2.8–3.9 s with it and without it, five interleaved rounds);
  * - `--expose-gc`: the lint collects when its heap has grown by 2 MiB (lint-pacer.ts), before V8
- *   would (at 8 MiB or more of garbage): 2,000 files, text 57 → 50 MiB, SARIF 61 → 53 with the
- *   round's other changes.
+ *   would (at 8 MiB or more of garbage): 2,000 files, text 57 → 51 MiB, JSON 58 → 51, SARIF
+ *   61 → 53 with the round's other changes (kit/input.ts, kit/packed-parts.ts), 5–6% more CPU time.
  * Set before the lint's code is loaded (V8 grows the young generation at the first collections,
  * which loading it makes), by main.ts, for every lint but one of a single named file
  * (`ramguard lint FILE`: the start-up the issue measures), which needs none of them: node:v8
