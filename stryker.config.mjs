@@ -37,8 +37,8 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   // Generous: on a shared machine a slow survivor must not pass for a timeout (counted as killed).
-  // Lowering them saved nothing measurable at load 7-13, where even these let two survivors pass
-  // for timeouts (docs/testing.md, round 4): each timeout is mostly the dry run's overhead and the load.
+  // Lowering them saved nothing measurable at load 7-13, where even these let survivors pass for
+  // timeouts (docs/testing.md, round 4): each timeout is mostly the dry run's overhead and the load.
   timeoutMS: 15_000,
   timeoutFactor: 2,
   tempDirName: '.stryker-tmp',
