@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createInputReader } from '../../src/cli/kit/input.js';
 import { readBounded, type HeapControl, type Io } from '../../src/cli/kit/io.js';
 import { LINT_V8_FLAGS } from '../../src/cli/lint-flags.js';
-import { CollectionPacer, PACE_STEP } from '../../src/cli/lint-pacer.js';
+import { CollectionPacer, PACE_GROWTH, PACE_STEP } from '../../src/cli/lint-pacer.js';
 import { runCli } from '../../src/cli/program.js';
 import { ROOT } from './run.js';
 
@@ -37,7 +37,7 @@ function fakeHeap(live: number): HeapControl & { inUse: number; collections: num
 describe('CollectionPacer', () => {
   it('collects when the heap has grown by its step since the last collection, not before', () => {
     const heap = fakeHeap(1_000);
-    const pacer = new CollectionPacer(heap, 100);
+    const pacer = new CollectionPacer(heap, 100, 0);
     heap.inUse = 1_100;
     pacer.note();
     expect(heap.collections).toBe(0);
@@ -55,7 +55,7 @@ describe('CollectionPacer', () => {
 
   it('counts the bytes noted outside the heap until it collects', () => {
     const heap = fakeHeap(1_000);
-    const pacer = new CollectionPacer(heap, 100);
+    const pacer = new CollectionPacer(heap, 100, 0);
     pacer.note(60);
     expect(heap.collections).toBe(0);
     pacer.note(41);
@@ -71,6 +71,27 @@ describe('CollectionPacer', () => {
     expect([...pacer.paced(parts)]).toEqual(parts);
     // 3,000 characters noted: a collection at every 1,001 or more.
     expect(heap.collections).toBe(2);
+  });
+
+  it('lets the heap grow by a share of what is live when that is more than the step (collections cost what is live)', () => {
+    const heap = fakeHeap(1_000);
+    const pacer = new CollectionPacer(heap, 100, 0.25);
+    heap.inUse = 1_250;
+    pacer.note();
+    expect(heap.collections).toBe(0);
+    heap.inUse = 1_251;
+    pacer.note();
+    expect(heap.collections).toBe(1);
+    // By default: at 40 MiB live, 10 MiB of growth before a collection, not 2.
+    const big = fakeHeap(40 * 1024 * 1024);
+    const paced = new CollectionPacer(big);
+    expect(PACE_GROWTH).toBe(0.25);
+    big.inUse = 40 * 1024 * 1024 + 10 * 1024 * 1024;
+    paced.note();
+    expect(big.collections).toBe(0);
+    big.inUse += 1;
+    paced.note();
+    expect(big.collections).toBe(1);
   });
 
   it('steps by 2 MiB by default', () => {
