@@ -15,7 +15,7 @@ import { compilePolicySet } from '../eval/compile.js';
 import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
 import { byLength } from './limit-paths.js';
-import { LazyList, reachable, roleRoutes, type Reach, type RoleRoute } from './roles.js';
+import { ASSUME, LazyList, reachable, roleRoutes, type Reach, type RoleRoute } from './roles.js';
 import type { AccessPath, AuditPrincipal, ClassGrant, PrincipalAccess, ResourceGrant } from './types.js';
 
 /** The answer for one principal and one resource class, roles included. */
@@ -206,7 +206,7 @@ export class ActionAudit {
     // No role has anything on any class, or the principal can assume none (no Allow statement of
     // its can match sts:AssumeRole, as edgesFrom first asks): no chain can add anything, none is
     // walked. Most of the bench account's 10,000 principals made an empty walk here.
-    if (!this.model.mayAllowCheap(principal, 'sts:AssumeRole') || !this.classes.some((_, i) => this.roleGives(i))) {
+    if (!this.model.mayAllowCheap(principal, ASSUME) || !this.classes.some((_, i) => this.roleGives(i))) {
       this.merged.set(principal.ref, own);
       return own;
     }

@@ -21,6 +21,7 @@ import { prepareRequest } from '../request/prepare.js';
 import { roleArn } from '../snapshot/principal.js';
 import type { AccountSnapshot } from '../snapshot/types.js';
 import { statementPointers } from './access.js';
+import { ASSUME } from './roles.js';
 import type { AccessDecision, AuditPrincipal, ClassGrant, StatementLocator } from './types.js';
 
 /** What an external principal is. */
@@ -66,7 +67,6 @@ export function accountRootOf(snapshot: Pick<AccountSnapshot, 'accountId'>): Acc
 }
 
 const RAM_ARN = /^acs:ram::([^:]*):(root|user\/.+|role\/.+)$/;
-const ASSUME = 'sts:AssumeRole';
 
 /** What a trusted entry is, or undefined for an identity of the account itself (the audit covers those). */
 export function classifyTrusted(accountId: string, block: 'RAM' | 'Service' | 'Federated', entry: string): Pick<ExternalAccess, 'kind' | 'account'> | undefined {

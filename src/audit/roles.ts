@@ -42,7 +42,8 @@ export interface RoleRoute {
   residual: Residual;
 }
 
-const ASSUME = 'sts:AssumeRole';
+/** The action a role assumption is: every module of the audit names it through this. */
+export const ASSUME = 'sts:AssumeRole';
 
 /**
  * The roles `from` can assume, in the roles' order, one at a time (a caller that wants the first

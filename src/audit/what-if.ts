@@ -13,7 +13,7 @@ import type { AccountSnapshot, Attachment, PolicyVersion } from '../snapshot/typ
 import type { ActionAudit } from './action-audit.js';
 import type { PolicyDocument } from '../policy/types.js';
 import { documentMentions, documentsFor, type AuditModel } from './model.js';
-import { assumeResources, LazyList, type RoleRoute } from './roles.js';
+import { ASSUME, assumeResources, LazyList, type RoleRoute } from './roles.js';
 import type { AuditPrincipal } from './types.js';
 
 /** What a move changes in the account. */
@@ -43,8 +43,6 @@ export interface Chosen<T> {
   residual: Residual;
   classes: number[];
 }
-
-const ASSUME = 'sts:AssumeRole';
 
 /** The account `model` stands for, changed: only the principals whose policies the change touches are built again. */
 export function applyChange(model: AuditModel, change: AccountChange): AuditModel {

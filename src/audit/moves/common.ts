@@ -10,13 +10,13 @@ import type { PolicyDocument } from '../../policy/types.js';
 import type { AccountSnapshot, Attachment } from '../../snapshot/types.js';
 import type { EscalationSearch, Gain, Need } from '../escalation.js';
 import { documentMentions, documentsFor, systemDocuments } from '../model.js';
-import type { AssumeEdge } from '../roles.js';
+import { ASSUME, type AssumeEdge } from '../roles.js';
 import type { AccessPath, AuditPrincipal, EscalationMethod, EscalationStep } from '../types.js';
 import { applyChange, outcomesIn, type AccountChange, type Chosen, type Outcome } from '../what-if.js';
 
 /** The system policy a self-attaching principal is checked with first: it grants every action. */
 export const ADMIN_POLICY = 'AdministratorAccess';
-export const ASSUME = 'sts:AssumeRole';
+export { ASSUME };
 
 /** RAM resource ARNs as the catalog's templates write them (`acs:ram:*:<account>:user/<name>`). */
 export const ramArn = (snapshot: AccountSnapshot, kind: 'user' | 'group' | 'role' | 'policy', name: string) => `acs:ram:*:${snapshot.accountId}:${kind}/${name}`;
