@@ -10,8 +10,8 @@
  *   were 9–10 MiB of a lint's peak (2,000 files: text 66 → 57 MiB, SARIF 71 → 61), and a lint
  *   runs each rule briefly on small inputs: the baseline code was as fast on 2,000 files (CPU
  *   time 2.8–3.9 s with it and without it, five interleaved rounds);
- * - `--expose-gc`: the lint collects when its heap has grown by 2 MiB (lint-pacer.ts), before V8
- *   would (at 8 MiB or more of garbage): 2,000 files, text 57 → 51 MiB, JSON 58 → 51, SARIF
+ * - `--expose-gc`: the lint collects when its heap has grown by 2 MiB, or by a quarter of what is
+ *   live when that is more (lint-pacer.ts), before V8 would (at 8 MiB or more of garbage): 2,000 files, text 57 → 51 MiB, JSON 58 → 51, SARIF
  *   61 → 53 with the round's other changes (kit/input.ts, kit/packed-parts.ts), 5–6% more CPU time.
  * Set before the lint's code is loaded (V8 grows the young generation at the first collections,
  * which loading it makes), by main.ts, for every lint but one of a single named file

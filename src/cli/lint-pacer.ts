@@ -3,8 +3,9 @@
  * little (one file at a time, its report deflated) and allocates briskly: V8 lets the old
  * generation grow by at least 8 MiB of garbage between full collections, and collects the buffers
  * outside the heap only then. Collecting whenever the heap in use (and the buffers made since)
- * has grown by PACE_STEP keeps the peak near what is live, for few collections: the heap holds
- * 6–7 MiB live, and a collection of it takes a few milliseconds.
+ * has grown by PACE_STEP (or PACE_GROWTH of what is live, when that is more) keeps the peak near
+ * what is live, for few collections: the heap holds 6–7 MiB live, and a collection of it takes a
+ * few milliseconds.
  */
 import type { HeapControl } from './kit/io.js';
 
