@@ -1,0 +1,36 @@
+/**
+ * The V8 flag `ramguard audit` sets (issue 13, "Cost that explodes"): `--no-turbo-inlining`.
+ *
+ * An audit runs a large body of code (the evaluator, the role graph, the escalation moves) once
+ * over many principals, for a few seconds at most, and TurboFan's inlining made its optimized
+ * compilations the largest single cost: compiling with inlining took about as much CPU time as the
+ * audit's own work (`--trace-opt`: 377 compilations, single functions 70–145 ms each, on the
+ * README's demo), on the core the garbage collector's helpers also use. Without inlining the
+ * optimized code is compiled several times faster and runs about as fast for so short a run.
+ * Measured in process, four interleaved rounds at load 9–10 (README's Performance section has the
+ * CLI's figures):
+ * - the README's demo (`whoCan` alone): 3.72 → 2.81 s median wall, 6.2 → 4.2 s CPU;
+ * - the bench account (10,000 principals × 1,000 instances): 1.04–1.22 → 0.78–0.89 s, 1.8–2.2 →
+ *   1.2–1.4 s CPU;
+ * - the 1,000-role mesh: 0.80 → 0.66 s.
+ * A smaller inlining budget (`--max-inlined-bytecode-size=100` or 27) gained a little less; a
+ * larger interrupt budget (fewer functions optimized) less again.
+ *
+ * Set by main.ts, the process's edge, for `ramguard audit …` only: the evaluator's long loops
+ * (`eval` of many requests, the benches of issue 15) gain from inlining. The library's `whoCan`
+ * runs with whatever V8 flags the process that calls it has.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+/** The flags, in the order they are set. */
+export const AUDIT_V8_FLAGS: readonly string[] = ['--no-turbo-inlining'];
+
+/** Whether a run with these arguments (after `ramguard`) is an audit, which sets AUDIT_V8_FLAGS. */
+export function wantsAuditFlags(args: readonly string[]): boolean {
+  return args[0] === 'audit';
+}
+
+/** Sets AUDIT_V8_FLAGS through `set` (V8's own setter unless a test gives another). */
+export function setAuditFlags(set: (flag: string) => void = setFlagsFromString): void {
+  for (const flag of AUDIT_V8_FLAGS) set(flag);
+}
