@@ -7,8 +7,14 @@
  * asserted.
  */
 import { whoCan } from '../src/audit/who-can.js';
+import { AUDIT_V8_FLAGS, setAuditFlags } from '../src/cli/audit-flags.js';
 import { parseSnapshot } from '../src/snapshot/parse-snapshot.js';
 import { generatedAccount } from './audit-account.js';
+
+/** `default-v8` as an argument (after the three above): V8's own flags, not those `ramguard audit` sets (src/cli/audit-flags.ts). */
+const defaultV8 = process.argv.includes('default-v8');
+if (!defaultV8) setAuditFlags();
+const v8Said = defaultV8 ? "V8's default flags" : `V8 as \`ramguard audit\` sets it (${AUDIT_V8_FLAGS.join(' ')})`;
 
 const principals = Number(process.argv[2] ?? 10_000);
 const instances = Number(process.argv[3] ?? 1_000);
@@ -42,5 +48,5 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
   `audit who-can cams:UpdateInstance --all-resources: ${principals.toLocaleString('en-US')} principals × 5 policies × ${instances.toLocaleString('en-US')} instances: ` +
     `${seconds(auditMs)} s wall, ${seconds(cpuMs)} s CPU (parsing the ${(text.length / 1e6).toFixed(1)} MB snapshot ${seconds(parseMs)} s more), peak RSS ${Math.round(peakMb)} MB, live heap ${Math.round(heapMb)} MB; ` +
-    `${allowed} Allow, ${conditional} Conditional, ${escalating} can escalate, ${grants.toLocaleString('en-US')} ${grantsPer === 'class' ? 'grants per resource class' : 'principal×instance grants'} (target < 1 s, < 250 MB)`,
+    `${allowed} Allow, ${conditional} Conditional, ${escalating} can escalate, ${grants.toLocaleString('en-US')} ${grantsPer === 'class' ? 'grants per resource class' : 'principal×instance grants'}; ${v8Said} (target < 1 s, < 250 MB)`,
 );
