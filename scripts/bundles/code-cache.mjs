@@ -9,6 +9,17 @@
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The V8 flags a file's cache is made under: those its command sets before loading it (V8 rejects
+ * a cache made under other flags). `ramguard audit` sets src/cli/audit-flags.ts's, after main.js
+ * has loaded commander.cjs (made without them): an audit's file made under V8's defaults was
+ * rejected, and compiled from the source.
+ */
+const FLAGS = {
+  'audit-command.cjs': async (root) => (await import(pathToFileURL(join(root, 'dist', 'cli', 'audit-flags.js')).href)).AUDIT_V8_FLAGS,
+};
 
 /**
  * What a file's cache is made after, beyond its top level: a run of the command on a small input,
@@ -46,7 +57,8 @@ export default async function codeCaches(root) {
   // main.cjs is the entry Node itself loads (no code cache can be handed to it): not one of them.
   const files = (await readdir(cli)).filter((name) => name.endsWith('.cjs') && name !== 'main.cjs');
   for (const name of files) {
-    const run = spawnSync(process.execPath, ['-e', CHILD, join(cli, name), WARM[name] ?? ''], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const flags = FLAGS[name] ? await FLAGS[name](root) : [];
+    const run = spawnSync(process.execPath, [...flags, '-e', CHILD, join(cli, name), WARM[name] ?? ''], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (run.status !== 0) throw new Error(`code cache of dist/cli/${name}: ${run.stderr}`);
   }
 }

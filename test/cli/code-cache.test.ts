@@ -50,6 +50,8 @@ describe('code caches of the CLI bundles', () => {
     [['--version'], ['commander.cjs taken']],
     [['lint', 'cams-operator.json'], ['commander.cjs taken', 'lint-command.cjs taken']],
     [['eval', '--policy', 'cams-operator.json', '--action', 'cams:UpdateInstance', '--resource', '*'], ['commander.cjs taken', 'eval-command.cjs taken']],
+    // An audit sets its V8 flags (src/cli/audit-flags.ts) after commander.cjs is loaded: its own file's cache is made under them.
+    [['audit', 'who-can', '--snapshot', 'account.snapshot.yaml', '--action', 'cams:UpdateInstance'], ['commander.cjs taken', 'audit-command.cjs taken']],
   ])('`ramguard %j` compiles its files with their caches, and V8 takes them', (args, expected) => {
     expect(cachedBy(BIN, args).cached).toEqual(expected);
   });
