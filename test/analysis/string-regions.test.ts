@@ -46,10 +46,13 @@ describe('globs', () => {
     ]);
   });
 
-  it('lets stars that follow each other match nothing: `**a` matches `a`', () => {
-    expect(regions([glob('**a')])).toEqual([
-      ['0', ''],
-      ['1', 'a'],
+  it('lets stars that follow each other match nothing: `**a` matches `a`, and `x` is kept apart from it', () => {
+    // Were the star closure one step behind, `a` and `x` would reach one state of `**a` and `x` would not be tried
+    expect(regions([glob('**a'), glob('?')])).toEqual([
+      ['00', ''],
+      ['11', 'a'],
+      ['01', 'x'],
+      ['10', 'aa'],
     ]);
   });
 
@@ -92,6 +95,8 @@ describe('the stand-in character', () => {
 describe('exact, case-insensitive and one-of values', () => {
   it('finds an exact value, and the case-insensitive value in another case', () => {
     expect(regions([{ kind: 'ignore-case', value: 'ab' }, { kind: 'equals', value: 'AB' }])).toContainEqual(['11', 'AB']);
+    // The case-insensitive automaton steps on `A` as on `a`: else `Ab` would share the dead state of `AB`
+    expect(regions([{ kind: 'ignore-case', value: 'ab' }, glob('A*')])).toContainEqual(['11', 'Ab']);
   });
 
   it('keeps only characters that are their own lower case when asked (actions)', () => {
