@@ -9,10 +9,10 @@ describe('the V8 flags of an audit (issue 13)', () => {
     for (const args of [[], ['lint', 'audit'], ['eval', '--policy', 'audit'], ['--audit'], ['auditx'], ['collect']]) expect(wantsAuditFlags(args)).toBe(false);
   });
 
-  it('turn off TurboFan inlining, and nothing else', () => {
+  it('turn off TurboFan inlining and raise the interrupt budget, and nothing else', () => {
     const set: string[] = [];
     setAuditFlags((flag) => set.push(flag));
-    expect(set).toEqual(['--no-turbo-inlining']);
+    expect(set).toEqual(['--no-turbo-inlining', '--interrupt-budget=200000']);
     expect(AUDIT_V8_FLAGS).toEqual(set);
   });
 });
