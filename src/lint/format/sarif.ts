@@ -5,7 +5,6 @@
  * Pointer, so a finding keeps its identity when lines move), did-you-mean in the message, and a
  * certain fix (action case, `Effect` case) as `fixes` at the value's exact region.
  */
-import { createHash } from 'node:crypto';
 import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { Finding } from '../engine.js';
 import type { LintRule } from '../types.js';
@@ -13,6 +12,7 @@ import type { CertainFix } from '../fixes.js';
 import { CappedByFile, capFindings } from './cap.js';
 import { itemSeparator, nestedJson, withItems } from './json.js';
 import { keptParts, type PartStoreFactory } from './parts.js';
+import { sha256Hex } from './sha256.js';
 import { suggestionOf } from './suggestion.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 'security-warning': 'warning', warning: 'warning', suggestion: 'note' };
@@ -115,7 +115,7 @@ const ruleIndex = (rules: readonly LintRule[]) => new Map(rules.map((r, i) => [r
 function resultOf(f: Finding, index: Map<string, number>, uriOf: (file: string) => string) {
   const uri = uriOf(f.file ?? '');
   const region = f.range ? { startLine: f.range.line, startColumn: f.range.column, endLine: f.range.endLine, endColumn: Math.max(f.range.endColumn, f.range.column + (f.range.endLine === f.range.line ? 1 : 0)) } : { startLine: 1 };
-  const fingerprint = createHash('sha256').update(`${f.code}\u0000${uri}\u0000${f.path}`).digest('hex');
+  const fingerprint = sha256Hex(`${f.code}\u0000${uri}\u0000${f.path}`);
   return {
     ruleId: f.code,
     ...(index.has(f.code) ? { ruleIndex: index.get(f.code)! } : {}),

@@ -1,0 +1,113 @@
+/**
+ * A report's text kept in a file that has no name (issue 15, "Memory", round 5): `ramguard lint`
+ * of 2,000 files keeps 2.8 MiB of text report, 6.6 MiB of JSON or 12 MiB of SARIF until it prints
+ * it (a read error in any file replaces the report, so none of it can be printed before the last
+ * file). Kept deflated in the process (PackedParts) it still held about 1 MiB of SARIF, zlib's
+ * states and Node's zlib and stream modules; written to a file, it holds none of them: the
+ * kernel's page cache keeps the bytes, outside the process. The file is made in a new directory
+ * of the system's temporary directory (mode 0700, the file 0600) and unlinked at once with its
+ * directory, so nothing is left behind, whatever ends the process: its descriptor is all that
+ * reaches it. Where that cannot be done (no writable temporary directory; Windows, which does not
+ * unlink an open file) the report is kept deflated, as before; a write that fails (a full disk)
+ * keeps the rest of the report deflated.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PartStore } from '../../lint/format/parts.js';
+import { PackedParts } from './packed-parts.js';
+
+/** Characters gathered before they are written together: few writes, little heap. */
+const SPOOL_BATCH = 64 * 1024;
+
+// The UTF-8 bytes of a batch being written or read back, for every store: one buffer, not one per
+// batch left outside the heap until a full collection.
+let scratch = Buffer.alloc(0);
+const scratchOf = (size: number): Buffer => (scratch.length >= size ? scratch : (scratch = Buffer.allocUnsafeSlow(size)));
+
+/**
+ * Text kept in an unlinked file, in batches. The text is UTF-8 in a batch: a lone surrogate
+ * becomes U+FFFD, as it does when the text is printed (`writeAll` writes UTF-8), and a batch ends
+ * where a pushed text ends, so no pair is split.
+ */
+export class SpooledParts implements PartStore {
+  /** Each batch's size in bytes, in the file's order. */
+  readonly #sizes: number[] = [];
+  #end = 0;
+  #pending: string[] = [];
+  #pendingLength = 0;
+  /** Where the batches go once a write failed. */
+  #rest: PackedParts | undefined;
+
+  /** A store in the file open for reading and writing at `fd`, which it owns (`open` makes one). */
+  constructor(private fd: number | undefined) {}
+
+  /**
+   * A store in a new unnamed file of `dir` (the system's temporary directory), or undefined when
+   * none can be made there.
+   */
+  static open(dir = tmpdir(), platform = process.platform): SpooledParts | undefined {
+    if (platform === 'win32') return undefined;
+    let home: string | undefined;
+    let fd: number | undefined;
+    try {
+      home = mkdtempSync(join(dir, 'ramguard-report-'));
+      const file = join(home, 'report');
+      fd = openSync(file, 'wx+', 0o600);
+      unlinkSync(file);
+      rmdirSync(home);
+      return new SpooledParts(fd);
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      if (home !== undefined) rmSync(home, { recursive: true, force: true });
+      return undefined;
+    }
+  }
+
+  push(text: string): void {
+    this.#pending.push(text);
+    this.#pendingLength += text.length;
+    if (this.#pendingLength >= SPOOL_BATCH) this.#write();
+  }
+
+  #write(): void {
+    const text = this.#pending.join('');
+    this.#pending = [];
+    this.#pendingLength = 0;
+    if (this.#rest || this.fd === undefined) return (this.#rest ??= new PackedParts()).push(text);
+    const buffer = scratchOf(Buffer.byteLength(text, 'utf8'));
+    const size = buffer.write(text, 'utf8');
+    try {
+      for (let done = 0; done < size; ) done += writeSync(this.fd, buffer, done, size - done, this.#end + done);
+    } catch {
+      // A full disk, a quota: what was written stays readable, the rest is kept deflated.
+      (this.#rest = new PackedParts()).push(text);
+      return;
+    }
+    this.#sizes.push(size);
+    this.#end += size;
+  }
+
+  /** One part per batch, read back as it is read; the texts not yet written last, as one part. */
+  *parts(): Generator<string> {
+    let at = 0;
+    for (const size of this.#sizes) {
+      const buffer = scratchOf(size);
+      for (let done = 0; done < size; ) {
+        const n = readSync(this.fd!, buffer, done, size - done, at + done);
+        if (n === 0) throw new Error('internal: the kept report is shorter than what was written');
+        done += n;
+      }
+      at += size;
+      yield buffer.toString('utf8', 0, size);
+    }
+    if (this.#rest) yield* this.#rest.parts();
+    if (this.#pending.length > 0) yield this.#pending.join('');
+  }
+
+  /** Closes the file, which then is gone (as it is at the process's end): the store is not read after. */
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
