@@ -137,12 +137,22 @@ describe('confirmWitnesses: only what the evaluator confirms is a witness', () =
   });
 
   it('does not confirm a request with errors, on either side', () => {
+    // An unreadable IP address for a typed key is an error of the request, whatever the policy tests
     const bad = modelOf('ecs:Get', 'acs:ecs:*:*:instance/i-1', { 'acs:SourceIp': ['not-an-ip'] });
-    // An unreadable IP address is an error; NotIpAddress then does not hold (the evaluator's reading)
-    const granted = decisionOf(typed, requestOf(bad, [0, 0, 0]));
-    expect(granted.errors.length).toBeGreaterThan(0);
+    const granted = decisionOf(allow, requestOf(bad, [0, 0, 0]));
+    expect(granted.decision).toBe('Allow');
+    expect(granted.errors.map((d) => d.severity)).toEqual(['error']);
+    expect(confirmWitnesses(bad, [[0, 0, 0]], allow, undefined).witnesses).toEqual([]);
+    expect(confirmWitnesses(bad, [[0, 0, 0]], allow, deny).witnesses).toEqual([]);
+    // The same request without the bad value is confirmed on both sides
+    expect(confirmWitnesses(model, [[0, 0]], allow, deny).witnesses).toHaveLength(1);
     expect(confirmWitnesses(bad, [[0, 0, 0]], typed, undefined).witnesses).toEqual([]);
-    expect(confirmWitnesses(bad, [[0, 0, 0]], allow, policy('old', [{ Effect: 'Deny', Action: 'ecs:*', Resource: '*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } }])).witnesses).toEqual([]);
+    // A value only the base reads, and cannot: an error on the base's side alone
+    const numeric = modelOf('ecs:Get', 'acs:ecs:*:*:instance/i-1', { 'ecs:x': ['seven'] });
+    const reads = policy('old', [{ Effect: 'Deny', Action: 'ecs:*', Resource: '*', Condition: { NumericLessThan: { 'ecs:x': '7' } } }]);
+    expect(decisionOf(allow, requestOf(numeric, [0, 0, 0])).errors).toEqual([]);
+    expect(decisionOf(reads, requestOf(numeric, [0, 0, 0])).errors).not.toEqual([]);
+    expect(confirmWitnesses(numeric, [[0, 0, 0]], allow, reads).witnesses).toEqual([]);
   });
 });
 
