@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, WITNESS_ROLE_ARN } from '../../src/analysis/model.js';
 import type { AnalysisPolicy } from '../../src/analysis/access-check.js';
 import type { Catalog, CatalogAction } from '../../src/catalog/types.js';
-import { parsePolicy } from '../../src/index.js';
+// From its module, not src/index.js: each mutant's run imports its covering test files afresh, and
+// the whole library adds 0.5-1 s to every run (docs/testing.md, round 5)
+import { parsePolicy } from '../../src/policy/parse-policy.js';
 import type { PolicyKind } from '../../src/policy/types.js';
 
 const action = (fullName: string): CatalogAction => ({ service: fullName.split(':')[0]!, name: fullName.split(':')[1]!, fullName, access: 'unknown', resources: 'unknown', conditionKeys: [], changesPermissions: false, source: { inferred: 'test' } });
