@@ -3,7 +3,7 @@
  * deflated (PackedParts) prints byte for byte what the report kept whole prints, in every format;
  * printParts reads a report's parts once and cuts where `printable` cuts; readBounded reads a
  * file into one buffer of its size, and all of a file that grew after its size was read; a lint
- * sets its V8 flags (src/cli/lint-flags.ts) but for one named file, whose start-up loads no node:v8.
+ * sets its V8 flags (src/cli/lint-flags.ts) but for one named file, and loads node:v8 for neither.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_PRINT_CHARACTERS, printable, readBounded } from '../../src/cli/kit/io.js';
 import { printed } from '../lint/printed.js';
 import { PackedParts } from '../../src/cli/kit/packed-parts.js';
-import { wantsLintFlags } from '../../src/cli/lint-flags.js';
+import { bindingSetFlags, LINT_V8_FLAGS, setLintFlags, wantsLintFlags } from '../../src/cli/lint-flags.js';
 import { builtinCatalog } from '../../src/index.js';
 import { lintPolicy } from '../../src/lint/engine.js';
 import { JsonReport } from '../../src/lint/format/json.js';
@@ -153,17 +153,26 @@ describe("lint's V8 flags", () => {
     expect(wantsLintFlags(args, isFile)).toBe(expected);
   });
 
-  /** Whether the bin loaded node:v8 running `args` in the examples' folder. */
-  function loadsV8(args: string[]): boolean {
+  /** Whether the bin, running `args` in the examples' folder, had `--expose-gc` set, and whether it loaded node:v8. */
+  function flagsOf(args: string[]): { exposeGc: boolean; nodeV8: boolean } {
     const reporter = join(dir, 'v8-loaded.cjs');
-    writeFileSync(reporter, "process.on('exit', () => require('fs').writeSync(3, String(process.moduleLoadList.includes('NativeModule v8'))));\n");
+    writeFileSync(reporter, "process.on('exit', () => require('fs').writeSync(3, JSON.stringify({ exposeGc: require('vm').runInNewContext('typeof gc') === 'function', nodeV8: process.moduleLoadList.includes('NativeModule v8') })));\n");
     const run = spawnSync(process.execPath, ['--require', reporter, join(ROOT, 'dist', 'cli', 'main.cjs'), ...args], { cwd: EXAMPLES, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    // No deprecation warning either: process.binding('v8') is called with it silenced.
     expect(run.stderr).toBe('');
-    return String(run.output[3]) === 'true';
+    return JSON.parse(String(run.output[3])) as { exposeGc: boolean; nodeV8: boolean };
   }
 
-  it('the bin sets them (loading node:v8) for a lint of a folder, not for one file', () => {
-    expect(loadsV8(['lint', 'cams-operator.json'])).toBe(false);
-    expect(loadsV8(['lint', '.'])).toBe(true);
+  it('the bin sets them for a lint of a folder, not for one file, loading node:v8 for neither (round 5: through the V8 binding)', () => {
+    expect(flagsOf(['lint', 'cams-operator.json'])).toEqual({ exposeGc: false, nodeV8: false });
+    expect(flagsOf(['lint', '.'])).toEqual({ exposeGc: true, nodeV8: false });
+  });
+
+  it("this Node's V8 binding has setFlagsFromString, and setLintFlags sets every flag through the function given", () => {
+    expect(bindingSetFlags()).toBeTypeOf('function');
+    const set: string[] = [];
+    const heap = setLintFlags((flag) => void set.push(flag));
+    expect(set).toEqual([...LINT_V8_FLAGS]);
+    expect(heap.used()).toBeGreaterThan(1024 * 1024);
   });
 });
