@@ -105,6 +105,17 @@ describe('the caller of a trust policy', () => {
     expect(model.dimensions[2]!.atoms).toHaveLength(1);
   });
 
+  it('takes acs:PrincipalARN as atoms of the caller when every test of it is a string test, and keeps the other keys', () => {
+    const model = buildModel({ granted: trust({ StringLike: { 'acs:PrincipalARN': 'acs:ram::1:*' }, StringEquals: { 'acs:SourceVpc': 'v' } }), ...input });
+    expect(model.dimensions.map((d) => [d.kind, d.name])).toEqual([
+      ['action', 'action'],
+      ['resource', 'resource'],
+      ['principal', 'principal'],
+      ['key', 'acs:SourceVpc'],
+    ]);
+    expect(model.dimensions[2]!.atoms).toHaveLength(2);
+  });
+
   it('takes acs:PrincipalARN as a key of its own when one of its tests is not a string test', () => {
     const model = buildModel({ granted: trust({ StringLike: { 'acs:PrincipalARN': 'acs:ram::1:*' }, Bool: { 'acs:PrincipalARN': 'true' } }), ...input });
     expect(model.dimensions.map((d) => [d.kind, d.name])).toEqual([
