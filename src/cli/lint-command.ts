@@ -12,7 +12,6 @@ import { RULES } from '../lint/registry.js';
 import { POLICY_KINDS, type PolicyKind } from '../policy/types.js';
 import { loadCatalog } from './catalog-input.js';
 import { createInputReader, fileIdentity, type InputReader } from './kit/input.js';
-import { PackedParts } from './kit/packed-parts.js';
 import { SpooledParts } from './kit/spooled-parts.js';
 import type { Io } from './kit/io.js';
 import { checkOutputPath, writeOutput } from './kit/output.js';
@@ -71,14 +70,14 @@ export function lintCommand(io: Io): Command {
       if (problems.length > 0 || !config || !catalog) return failWith(io, flags.format, problems);
       // One file at a time: its text is dropped once it is linted, and the report keeps only what it
       // prints of it (TextReport: the file's part; JsonReport and SarifReport: each finding's
-      // text), in an unnamed file (SpooledParts), or deflated (PackedParts) where none can be made — unless a path is given twice, whose findings the report groups under one name:
+      // text), in an unnamed file (SpooledParts; deflated where none can be made) — unless a path is given twice, whose findings the report groups under one name:
       // then the findings are kept, each code frame cut, and rendered at the end.
       const files = new Set<string>();
       const inputs = new Set<string>();
       const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
       const uriOf = (file: string) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file)));
       const unique = new Set(targets.map((t) => t.path)).size === targets.length;
-      const packed = () => SpooledParts.open() ?? new PackedParts();
+      const packed = () => new SpooledParts();
       const byFile = unique && flags.format === 'text' ? new TextReport(flags.verbose, packed) : undefined;
       const byFinding = !unique ? undefined : flags.format === 'json' ? new JsonReport(packed) : flags.format === 'sarif' ? new SarifReport(RULES, '0.1.0', uriOf, {}, packed) : undefined;
       let suppressedCount = 0;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printable } from '../../src/cli/kit/io.js';
-import { SpooledParts } from '../../src/cli/kit/spooled-parts.js';
+import { openUnnamed, SpooledParts } from '../../src/cli/kit/spooled-parts.js';
 import { builtinCatalog } from '../../src/index.js';
 import { lintPolicy } from '../../src/lint/engine.js';
 import { JsonReport } from '../../src/lint/format/json.js';
@@ -31,40 +31,58 @@ const home = (name: string) => {
 
 describe('SpooledParts', () => {
   const pushed = Array.from({ length: 3_000 }, (_, i) => `item ${i}: ${'é€'.repeat(i % 40)}\n`);
+  /** A store whose file is made in a new directory `name` of the test's. */
+  const storeIn = (name: string) => {
+    const where = home(name);
+    return { where, store: new SpooledParts(() => openUnnamed(where)) };
+  };
 
   it('gives back what was pushed, in fewer parts, as often as it is read, and leaves no file', () => {
-    const where = home('store');
-    const store = SpooledParts.open(where)!;
-    expect(store).toBeInstanceOf(SpooledParts);
-    expect(readdirSync(where)).toEqual([]);
+    const { where, store } = storeIn('store');
     for (const text of pushed) store.push(text);
+    expect(store.keptIn).toBe('file');
+    expect(readdirSync(where)).toEqual([]);
     const parts = [...store.parts()];
     expect(parts.join('')).toBe(pushed.join(''));
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.length).toBeLessThan(pushed.length / 10);
     expect([...store.parts()].join('')).toBe(pushed.join(''));
-    expect(readdirSync(where)).toEqual([]);
     store.close();
   });
 
+  it('makes no file for less than a batch', () => {
+    let made = 0;
+    const store = new SpooledParts(() => (made++, openUnnamed(home('short'))));
+    store.push('short report');
+    expect([...store.parts()]).toEqual(['short report']);
+    expect(store.keptIn).toBe('memory');
+    expect(made).toBe(0);
+  });
+
   it('prints a lone surrogate as printing it unspooled does (U+FFFD), and an empty store as nothing', () => {
-    const store = SpooledParts.open(home('surrogates'))!;
+    const { store } = storeIn('surrogates');
     const texts = ['x'.repeat(70 * 1024), 'a\ud800b', '\udc00'];
     for (const text of texts) store.push(text);
     expect(printed(store.parts())).toBe(printed(texts));
-    expect([...SpooledParts.open(home('empty'))!.parts()]).toEqual([]);
+    expect([...new SpooledParts().parts()]).toEqual([]);
   });
 
-  it('is not made where no file can be made, nor on Windows', () => {
-    expect(SpooledParts.open(join(dir, 'no-such-directory'))).toBeUndefined();
-    expect(SpooledParts.open(home('windows'), 'win32')).toBeUndefined();
+  it('makes no file where none can be made, nor on Windows, and then keeps the text deflated', () => {
+    expect(openUnnamed(join(dir, 'no-such-directory'))).toBeUndefined();
+    expect(openUnnamed(home('windows'), 'win32')).toBeUndefined();
+    expect(readdirSync(join(dir, 'windows'))).toEqual([]);
+    const store = new SpooledParts(() => openUnnamed(join(dir, 'no-such-directory')));
+    for (const text of pushed) store.push(text);
+    expect(store.keptIn).toBe('deflated');
+    expect([...store.parts()].join('')).toBe(pushed.join(''));
   });
 
   it('keeps deflated, in order, what it cannot write', () => {
     const path = join(dir, 'read-only.txt');
     writeFileSync(path, '');
-    const store = new SpooledParts(openSync(path, 'r'));
+    const store = new SpooledParts(() => openSync(path, 'r'));
     for (const text of pushed) store.push(text);
+    expect(store.keptIn).toBe('deflated');
     expect([...store.parts()].join('')).toBe(pushed.join(''));
     store.close();
   });
@@ -76,7 +94,7 @@ describe('reports kept in a file', () => {
     text: JSON.stringify({ Version: '1', Statement: [{ Effect: i % 3 === 0 ? 'allow' : 'Allow', Action: ['cams:getinstance', `cams:GetInstancez${i}`, 'ecs:*'], Resource: i % 2 === 0 ? '*' : 'acs:ram::123:user/*' }] }, null, 2),
   }));
   const files = texts.map(({ file, text }) => ({ file, text, findings: lintPolicy({ file, kind: 'identity', text, pointerPrefix: '' }, builtinCatalog()) }));
-  const spooled = () => SpooledParts.open(dir)!;
+  const spooled = () => new SpooledParts(() => openUnnamed(dir));
 
   it('text', () => {
     const [whole, kept] = [new TextReport(true), new TextReport(true, spooled)];

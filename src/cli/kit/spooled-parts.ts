@@ -12,7 +12,6 @@
  * keeps the rest of the report deflated.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PartStore } from '../../lint/format/parts.js';
 import { PackedParts } from './packed-parts.js';
@@ -26,9 +25,41 @@ let scratch = Buffer.alloc(0);
 const scratchOf = (size: number): Buffer => (scratch.length >= size ? scratch : (scratch = Buffer.allocUnsafeSlow(size)));
 
 /**
- * Text kept in an unlinked file, in batches. The text is UTF-8 in a batch: a lone surrogate
- * becomes U+FFFD, as it does when the text is printed (`writeAll` writes UTF-8), and a batch ends
- * where a pushed text ends, so no pair is split.
+ * The system's temporary directory on POSIX, as node:os's `tmpdir()` finds it, without loading
+ * node:os (a short lint loads nothing it does not need).
+ */
+function tmpdir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
+}
+
+/**
+ * A new file of `dir` (the system's temporary directory) that has no name, open for reading and
+ * writing; undefined when none can be made there.
+ */
+export function openUnnamed(dir = tmpdir(), platform = process.platform): number | undefined {
+  if (platform === 'win32') return undefined;
+  let home: string | undefined;
+  let fd: number | undefined;
+  try {
+    home = mkdtempSync(join(dir, 'ramguard-report-'));
+    const file = join(home, 'report');
+    fd = openSync(file, 'wx+', 0o600);
+    unlinkSync(file);
+    rmdirSync(home);
+    return fd;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    if (home !== undefined) rmSync(home, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/**
+ * Text kept in an unnamed file, in batches. The file is made when the first batch is written: a
+ * report shorter than one batch (a lint of a few files) makes none. The text is UTF-8 in a batch:
+ * a lone surrogate becomes U+FFFD, as it does when the text is printed (`writeAll` writes UTF-8),
+ * and a batch ends where a pushed text ends, so no pair is split.
  */
 export class SpooledParts implements PartStore {
   /** Each batch's size in bytes, in the file's order. */
@@ -36,32 +67,17 @@ export class SpooledParts implements PartStore {
   #end = 0;
   #pending: string[] = [];
   #pendingLength = 0;
-  /** Where the batches go once a write failed. */
+  /** The file, once made. */
+  #fd: number | undefined;
+  /** Where the batches go once the file could not be made or written. */
   #rest: PackedParts | undefined;
 
-  /** A store in the file open for reading and writing at `fd`, which it owns (`open` makes one). */
-  constructor(private fd: number | undefined) {}
+  /** `open` makes the file (openUnnamed; a test's own). */
+  constructor(private readonly open: () => number | undefined = openUnnamed) {}
 
-  /**
-   * A store in a new unnamed file of `dir` (the system's temporary directory), or undefined when
-   * none can be made there.
-   */
-  static open(dir = tmpdir(), platform = process.platform): SpooledParts | undefined {
-    if (platform === 'win32') return undefined;
-    let home: string | undefined;
-    let fd: number | undefined;
-    try {
-      home = mkdtempSync(join(dir, 'ramguard-report-'));
-      const file = join(home, 'report');
-      fd = openSync(file, 'wx+', 0o600);
-      unlinkSync(file);
-      rmdirSync(home);
-      return new SpooledParts(fd);
-    } catch {
-      if (fd !== undefined) closeSync(fd);
-      if (home !== undefined) rmSync(home, { recursive: true, force: true });
-      return undefined;
-    }
+  /** Where the text is kept: in memory still (less than a batch), in the file, or (also) deflated. */
+  get keptIn(): 'memory' | 'file' | 'deflated' {
+    return this.#rest ? 'deflated' : this.#fd !== undefined ? 'file' : 'memory';
   }
 
   push(text: string): void {
@@ -74,11 +90,12 @@ export class SpooledParts implements PartStore {
     const text = this.#pending.join('');
     this.#pending = [];
     this.#pendingLength = 0;
-    if (this.#rest || this.fd === undefined) return (this.#rest ??= new PackedParts()).push(text);
+    if (!this.#rest && this.#fd === undefined) this.#fd = this.open();
+    if (this.#rest || this.#fd === undefined) return (this.#rest ??= new PackedParts()).push(text);
     const buffer = scratchOf(Buffer.byteLength(text, 'utf8'));
     const size = buffer.write(text, 'utf8');
     try {
-      for (let done = 0; done < size; ) done += writeSync(this.fd, buffer, done, size - done, this.#end + done);
+      for (let done = 0; done < size; ) done += writeSync(this.#fd, buffer, done, size - done, this.#end + done);
     } catch {
       // A full disk, a quota: what was written stays readable, the rest is kept deflated.
       (this.#rest = new PackedParts()).push(text);
@@ -94,7 +111,7 @@ export class SpooledParts implements PartStore {
     for (const size of this.#sizes) {
       const buffer = scratchOf(size);
       for (let done = 0; done < size; ) {
-        const n = readSync(this.fd!, buffer, done, size - done, at + done);
+        const n = readSync(this.#fd!, buffer, done, size - done, at + done);
         if (n === 0) throw new Error('internal: the kept report is shorter than what was written');
         done += n;
       }
@@ -107,7 +124,7 @@ export class SpooledParts implements PartStore {
 
   /** Closes the file, which then is gone (as it is at the process's end): the store is not read after. */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
   }
 }
