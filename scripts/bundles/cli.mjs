@@ -102,7 +102,7 @@ export const { Argument, Command, CommanderError, Help, InvalidArgumentError, In
 
 /**
  * Node's modules a run may not need, whose loading costs a short run: node:crypto (15 internal
- * modules, about 5 ms: only SARIF's fingerprints and the emulator's signatures use it) and
+ * modules, about 5 ms: only the emulator's signatures use it, SARIF's fingerprints no longer) and
  * node:child_process (net, dgram and streams, about 4 ms: commander's executable subcommands,
  * which ramguard has none of, and git revisions in `check`). In the bundles each stands for a
  * module of the same functions that loads the real one when first called. Functions only: a name
@@ -111,9 +111,9 @@ export const { Argument, Command, CommanderError, Help, InvalidArgumentError, In
 const LAZY_BUILTINS = {
   'node:crypto': ['createHash', 'createHmac', 'timingSafeEqual', 'randomUUID'],
   'node:child_process': ['spawn', 'spawnSync'],
-  // Node's zlib loads its stream modules: only a lint of many files packs its report (src/cli/kit/packed-parts.ts).
+  // Node's zlib loads its stream modules: only a lint whose report cannot be kept in a file deflates it (src/cli/kit/packed-parts.ts).
   'node:zlib': ['deflateRawSync', 'inflateRawSync'],
-  // node:v8 loads Node's stream modules (heap snapshots): only a lint sets V8 flags and reads the heap's size (src/cli/lint-flags.ts, from main.js).
+  // node:v8 loads Node's stream modules (heap snapshots): only a lint sets V8 flags, and through node:v8 only where Node's V8 binding lacks it (src/cli/lint-flags.ts, from main.js).
   'node:v8': ['setFlagsFromString', 'getHeapStatistics'],
 };
 

@@ -3,6 +3,8 @@
  * of text report, 6.6 MiB of JSON or 12 MiB of SARIF until it prints it (a read error in any file
  * replaces the report, so none of it can be printed before the last file). Deflated at level 1 in
  * batches of PACK_BATCH characters it is 12–25 times smaller, for about 10 ms of CPU per MiB.
+ * Since round 5 the lint keeps it in an unnamed file (spooled-parts.ts), and deflated only where
+ * no file can be made or written.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { PartStore } from '../../lint/format/parts.js';
