@@ -15,6 +15,39 @@ export function editDistance(a: string, b: string): number {
   return previous[y.length]!;
 }
 
+/**
+ * Printable ASCII as Unicode's root collation orders it (ICU; the order of `localeCompare` in
+ * English), letters by their first level, where a letter's two cases are one.
+ */
+const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
+const FIRST_LEVEL = new Int8Array(128).fill(-1);
+for (let i = 0, level = 0; i < ROOT_ORDER.length; i++) {
+  const c = ROOT_ORDER.charCodeAt(i);
+  // An upper-case letter shares the level of the lower-case one before it.
+  FIRST_LEVEL[c] = c >= 0x41 && c <= 0x5a ? level - 1 : level++;
+}
+const printableAscii = (s: string) => /^[\x20-\x7e]*$/.test(s);
+
+/**
+ * Orders two names as `localeCompare` does in English (issue 15, "Memory", round 5): printable
+ * ASCII by the table above — first by letters regardless of case, punctuation, digits; then lower
+ * case before upper case — and other text by `localeCompare` itself. `localeCompare` makes ICU's
+ * collator, whose data (in Node's binary) a did-you-mean of a lint made resident: 1.9 MiB of its
+ * peak. ASCII names are so ordered whatever the user's locale (a Danish one orders `aa` last).
+ */
+export function compareNames(a: string, b: string): number {
+  if (!printableAscii(a) || !printableAscii(b)) return a.localeCompare(b);
+  const shorter = Math.min(a.length, b.length);
+  for (let i = 0; i < shorter; i++) {
+    const d = FIRST_LEVEL[a.charCodeAt(i)]! - FIRST_LEVEL[b.charCodeAt(i)]!;
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  // The same letters: the first that differs in case decides, lower case first.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a.charCodeAt(i) > b.charCodeAt(i) ? -1 : 1;
+  return 0;
+}
+
 /** Names longer than this get no suggestions (no catalog name is near it). */
 export const MAX_SUGGESTED_LENGTH = 256;
 
@@ -27,7 +60,7 @@ export function closest(name: string, candidates: Iterable<string>, limit = 3): 
   return [...candidates]
     .map((c) => [c, editDistance(name, c)] as const)
     .filter(([, d]) => d <= budget)
-    .sort((p, q) => p[1] - q[1] || p[0].localeCompare(q[0]))
+    .sort((p, q) => p[1] - q[1] || compareNames(p[0], q[0]))
     .slice(0, limit)
     .map(([c]) => c);
 }
