@@ -228,8 +228,9 @@ function alphabetOf(predicates: StringPredicate[], lowerCaseOnly: boolean): stri
     }
   }
   const caseSensitiveText = predicates.map((p) => (p.kind === 'glob' ? p.pattern : p.kind === 'equals' ? p.value : p.kind === 'one-of' ? p.values.join('') : p.kind === 'arn-account' ? p.account : '')).join('');
-  // Capital sigma lower-cases by context (final ς); it is needed only where a case-sensitive value names it.
-  if (!caseSensitiveText.includes('Σ')) symbols.delete('Σ');
+  // Capital sigma lower-cases by context (final ς); it is needed only where a case-sensitive value
+  // names it, or names σ: then Σ is the one string equal to `σ` ignoring case and not exactly.
+  if (!caseSensitiveText.includes('Σ') && !caseSensitiveText.includes('σ')) symbols.delete('Σ');
   const taken = new Set<string>();
   for (const s of symbols) {
     taken.add(s);

@@ -264,3 +264,13 @@ describe('the model the question is asked of', () => {
     expect(answer.stats.atoms).toBe(model.atomCount);
   });
 });
+
+describe('capital sigma (string-regions)', () => {
+  it('finds the new access of StringEqualsIgnoreCase `σ` over StringEquals `σ`: the value `Σ`', () => {
+    const base = policy('base', [{ Effect: 'Allow', Action: 'ecs:Get', Resource: '*', Condition: { StringEquals: { 'ecs:tag': 'σ' } } }]);
+    const candidate = policy('candidate', [{ Effect: 'Allow', Action: 'ecs:Get', Resource: '*', Condition: { StringEqualsIgnoreCase: { 'ecs:tag': 'σ' } } }]);
+    const answer = checkNoNewAccess(base, candidate, { catalog: EMPTY });
+    expect(answer.verdict).toBe('fail');
+    expect(answer.witnesses.map((w) => w.request.context?.['ecs:tag'])).toEqual(['Σ']);
+  });
+});

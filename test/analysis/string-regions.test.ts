@@ -119,6 +119,15 @@ describe('exact, case-insensitive and one-of values', () => {
     ]);
   });
 
+  it('keeps capital sigma where a case-sensitive predicate names σ: `Σ` equals `σ` ignoring case, not exactly', () => {
+    expect(regions([{ kind: 'equals', value: 'σ' }, { kind: 'ignore-case', value: 'σ' }])).toEqual([
+      ['00', ''],
+      ['11', 'σ'],
+      ['01', 'Σ'],
+    ]);
+    expect(regions([glob('σ*'), { kind: 'ignore-case', value: 'σ' }])).toContainEqual(['01', 'Σ']);
+  });
+
   it('keeps capital sigma where a case-sensitive predicate names it', () => {
     for (const named of [{ kind: 'equals', value: 'aΣ' }, glob('aΣ'), { kind: 'one-of', values: ['aΣ'] }, { kind: 'arn-account', account: 'Σ' }] as StringPredicate[]) {
       expect(regions([named, { kind: 'ignore-case', value: 'aσ' }]).map(([s]) => s), named.kind).toContain(named.kind === 'arn-account' ? '00' : '10');
