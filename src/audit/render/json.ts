@@ -12,7 +12,7 @@
  */
 import type { Residual } from '../../decision/types.js';
 import type { AccessPath, AuditResult, Escalation, PrincipalAccess, Restriction } from '../types.js';
-import { grantGroupsOf, type GrantGroup } from './grouped.js';
+import { grantGroupsOf, JoinedLists, type GrantGroup } from './grouped.js';
 
 /** The `format` field of the JSON answer. */
 export const AUDIT_JSON_FORMAT = 'ramguard-audit';
@@ -176,8 +176,10 @@ function joinActions(entries: Record<string, unknown>[]): Record<string, unknown
 
 function learnAll(tables: Tables, accesses: readonly PrincipalAccess[]): Map<PrincipalAccess, GrantGroup[]> {
   const groups = new Map<PrincipalAccess, GrantGroup[]>();
+  // Principals whose classes join alike share the joined lists: each resource set is written once by identity.
+  const lists = new JoinedLists();
   for (const a of accesses) {
-    const g = grantGroupsOf(a);
+    const g = grantGroupsOf(a, lists);
     groups.set(a, g);
     for (const group of g) group.paths.forEach((p) => tables.learn(p));
     for (const e of a.escalations) for (const s of e.chain) s.grantedBy.forEach((p) => tables.learn(p));

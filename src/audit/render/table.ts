@@ -8,7 +8,7 @@
  */
 import type { AuditResult, Escalation } from '../types.js';
 import { beyondLines } from './beyond.js';
-import { grantGroupsOf, type GrantGroup } from './grouped.js';
+import { grantGroupsOf, JoinedLists, type GrantGroup } from './grouped.js';
 import type { AuditRenderOptions } from './index.js';
 import { describePathFrom, headline, pathLines } from './rows.js';
 import { DEFAULT_WIDTH, idRanges, layoutTable, wrap, type Column } from './table-layout.js';
@@ -158,9 +158,11 @@ export function renderTable(result: AuditResult, options: AuditRenderOptions = {
   const total = result.kind === 'who-can' ? (result.query.allResources ? result.query.resourceCount : undefined) : result.query.inventorySize || undefined;
   const conditions = new Conditions();
   const ranges = new Map<string[], string[]>();
+  // Principals whose classes join alike share the joined lists, and so their ranges.
+  const lists = new JoinedLists();
   let groups: Group[];
   if (result.kind === 'who-can') {
-    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a).map((g) => grantUnit(g, total, conditions, ranges)), ...(a.escalations.length > 0 ? [escalationsUnit(a.escalations, conditions)] : [])] })));
+    groups = groupBy(result.principals.map((a) => ({ label: a.principal.ref, units: [...grantGroupsOf(a, lists).map((g) => grantUnit(g, total, conditions, ranges)), ...(a.escalations.length > 0 ? [escalationsUnit(a.escalations, conditions)] : [])] })));
   } else {
     const { access } = result;
     const byAction = new Map<string, Escalation[]>();
