@@ -19,11 +19,6 @@ import { PackedParts } from './packed-parts.js';
 /** Characters gathered before they are written together: few writes, little heap. */
 const SPOOL_BATCH = 64 * 1024;
 
-// The UTF-8 bytes of a batch being written or read back, for every store: one buffer, not one per
-// batch left outside the heap until a full collection.
-let scratch = Buffer.alloc(0);
-const scratchOf = (size: number): Buffer => (scratch.length >= size ? scratch : (scratch = Buffer.allocUnsafeSlow(size)));
-
 /**
  * The system's temporary directory on POSIX, as node:os's `tmpdir()` finds it, without loading
  * node:os (a short lint loads nothing it does not need).
@@ -62,6 +57,14 @@ export function openUnnamed(dir = tmpdir(), platform = process.platform): number
  * and a batch ends where a pushed text ends, so no pair is split.
  */
 export class SpooledParts implements PartStore {
+  // The UTF-8 bytes of a batch being written or read back: one buffer per store (style rule 10:
+  // owned by the store, not the module), not one per batch left outside the heap until a full collection.
+  #scratch = Buffer.alloc(0);
+  #scratchOf(size: number): Buffer {
+    if (this.#scratch.length < size) this.#scratch = Buffer.allocUnsafeSlow(size);
+    return this.#scratch;
+  }
+
   /** Each batch's size in bytes, in the file's order. */
   readonly #sizes: number[] = [];
   #end = 0;
@@ -92,7 +95,7 @@ export class SpooledParts implements PartStore {
     this.#pendingLength = 0;
     if (!this.#rest && this.#fd === undefined) this.#fd = this.open();
     if (this.#rest || this.#fd === undefined) return (this.#rest ??= new PackedParts()).push(text);
-    const buffer = scratchOf(Buffer.byteLength(text, 'utf8'));
+    const buffer = this.#scratchOf(Buffer.byteLength(text, 'utf8'));
     const size = buffer.write(text, 'utf8');
     try {
       for (let done = 0; done < size; ) done += writeSync(this.#fd, buffer, done, size - done, this.#end + done);
@@ -109,7 +112,7 @@ export class SpooledParts implements PartStore {
   *parts(): Generator<string> {
     let at = 0;
     for (const size of this.#sizes) {
-      const buffer = scratchOf(size);
+      const buffer = this.#scratchOf(size);
       for (let done = 0; done < size; ) {
         const n = readSync(this.#fd!, buffer, done, size - done, at + done);
         if (n === 0) throw new Error('internal: the kept report is shorter than what was written');
