@@ -73,7 +73,7 @@ export function lintMemoryLines(files = 2000, runs = 3): string[] {
     const lines = [`lint memory (peak RSS, median of ${runs}): bare \`node -e 0\` ${floor.mib.toFixed(0)} MiB; ramguard lint of 1 file ${one.mib.toFixed(0)} MiB`];
     for (const format of ['text', 'json', 'sarif']) {
       const r = measure([bin, 'lint', policies, '--format', format]);
-      lines.push(`  lint of ${files.toLocaleString('en-US')} files, --format ${format.padEnd(5)} ${r.mib.toFixed(0).padStart(4)} MiB peak RSS (${(r.mib - floor.mib).toFixed(0)} MiB above the floor; report ${(r.printed / 1024 / 1024).toFixed(1)} MiB; ${(r.cpu / 1000).toFixed(1)} s CPU)`);
+      lines.push(`  lint of ${files.toLocaleString('en-US')} files, --format ${format.padEnd(5)} ${r.mib.toFixed(1).padStart(5)} MiB peak RSS (${(r.mib - floor.mib).toFixed(0)} MiB above the floor; report ${(r.printed / 1024 / 1024).toFixed(1)} MiB; ${(r.cpu / 1000).toFixed(1)} s CPU; target ≤ 50 MiB)`);
     }
     return lines;
   } finally {

@@ -55,6 +55,8 @@ console.log(`catalog: ${fmt(lookups).trim()} look-ups/s, ${fmt(expansions).trim(
 // Lint throughput, in a child process so its peak memory is its own.
 const lint = spawnSync(process.execPath, [new URL('./lint.js', import.meta.url).pathname], { encoding: 'utf8' });
 console.log((lint.stdout || lint.stderr).trim());
+// Lint memory of the built CLI (issue 15, "Memory"): 2,000 files in each format, beside one file and `node -e 0` (the floor).
+{ const r = spawnSync(process.execPath, [new URL('./lint-cli.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
 
 // Preflight of CAMS UpdateInstance: the library call, and a cold start of the CLI (built by `npm run bench`).
 {
