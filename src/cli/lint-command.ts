@@ -77,72 +77,83 @@ export function lintCommand(io: Io): Command {
       const relativeFile = (f: Finding) => toPosix(f.file === '-' ? '-' : relative(cwd, f.file ?? ''));
       const uriOf = (file: string) => (file === '-' ? 'stdin' : toPosix(relative(cwd, file)));
       const unique = new Set(targets.map((t) => t.path)).size === targets.length;
-      const packed = () => new SpooledParts();
-      const byFile = unique && flags.format === 'text' ? new TextReport(flags.verbose, packed) : undefined;
-      const byFinding = !unique ? undefined : flags.format === 'json' ? new JsonReport(packed) : flags.format === 'sarif' ? new SarifReport(RULES, '0.1.0', uriOf, {}, packed) : undefined;
-      let suppressedCount = 0;
-      let failing = false;
-      let findings: FramedFinding[] = [];
-      let policies = 0;
-      // Full collections paced by the heap's growth, when the process lets the lint collect (main.ts: a lint of many files).
-      const pacer = io.heap && (byFile || byFinding) ? new CollectionPacer(io.heap) : undefined;
-      for (const target of targets) {
-        const rel = toPosix(target.path === '-' ? '-' : relative(cwd, target.path));
-        if (!target.explicit && isIgnored(config, rel)) continue;
-        const read = reader.read(target.path);
-        if ('diagnostic' in read) {
-          problems.push(read.diagnostic);
-          continue;
+      // Each store's file is closed (and so gone) once the report is printed: a lint run in-process
+      // (runCli, the hostile-input harness) must not keep a descriptor, and the disk space, per lint.
+      const stores: SpooledParts[] = [];
+      const packed = () => {
+        const store = new SpooledParts();
+        stores.push(store);
+        return store;
+      };
+      try {
+        const byFile = unique && flags.format === 'text' ? new TextReport(flags.verbose, packed) : undefined;
+        const byFinding = !unique ? undefined : flags.format === 'json' ? new JsonReport(packed) : flags.format === 'sarif' ? new SarifReport(RULES, '0.1.0', uriOf, {}, packed) : undefined;
+        let suppressedCount = 0;
+        let failing = false;
+        let findings: FramedFinding[] = [];
+        let policies = 0;
+        // Full collections paced by the heap's growth, when the process lets the lint collect (main.ts: a lint of many files).
+        const pacer = io.heap && (byFile || byFinding) ? new CollectionPacer(io.heap) : undefined;
+        for (const target of targets) {
+          const rel = toPosix(target.path === '-' ? '-' : relative(cwd, target.path));
+          if (!target.explicit && isIgnored(config, rel)) continue;
+          const read = reader.read(target.path);
+          if ('diagnostic' in read) {
+            problems.push(read.diagnostic);
+            continue;
+          }
+          files.add(read.file);
+          const extraction = extractPolicies(read.text, read.file, { ...(flags.kind ? { kind: flags.kind } : {}), explicit: target.explicit });
+          // An input is a file named on the command line or one that held a policy; a walked file
+          // that is neither (last run's report.json) may be written over.
+          if (target.explicit || extraction.sources.length > 0) {
+            const identity = target.path === '-' ? undefined : fileIdentity(resolve(cwd, target.path));
+            if (identity !== undefined) inputs.add(identity);
+          }
+          const found: Finding[] = [];
+          for (const source of extraction.sources) {
+            policies++;
+            for (const item of lintPolicy(source, catalog, config.rules)) found.push(item);
+          }
+          if (byFile || byFinding) {
+            const { kept, suppressed } = applySuppressions(config, found, relativeFile);
+            const shown = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
+            failing ||= shown.some((f) => atOrAbove(f.severity, flags.failOn));
+            if (byFile) byFile.addFile(read.file, withFrames(shown, read.text), suppressed);
+            else byFinding!.addFile(shown);
+            suppressedCount += suppressed.length;
+            pacer?.note();
+          } else for (const item of flags.format === 'text' ? withFrames(found, read.text) : found) findings.push(item);
         }
-        files.add(read.file);
-        const extraction = extractPolicies(read.text, read.file, { ...(flags.kind ? { kind: flags.kind } : {}), explicit: target.explicit });
-        // An input is a file named on the command line or one that held a policy; a walked file
-        // that is neither (last run's report.json) may be written over.
-        if (target.explicit || extraction.sources.length > 0) {
-          const identity = target.path === '-' ? undefined : fileIdentity(resolve(cwd, target.path));
-          if (identity !== undefined) inputs.add(identity);
-        }
-        const found: Finding[] = [];
-        for (const source of extraction.sources) {
-          policies++;
-          for (const item of lintPolicy(source, catalog, config.rules)) found.push(item);
-        }
-        if (byFile || byFinding) {
-          const { kept, suppressed } = applySuppressions(config, found, relativeFile);
-          const shown = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
-          failing ||= shown.some((f) => atOrAbove(f.severity, flags.failOn));
-          if (byFile) byFile.addFile(read.file, withFrames(shown, read.text), suppressed);
-          else byFinding!.addFile(shown);
-          suppressedCount += suppressed.length;
-          pacer?.note();
-        } else for (const item of flags.format === 'text' ? withFrames(found, read.text) : found) findings.push(item);
-      }
-      if (problems.length > 0) return failWith(io, flags.format, problems);
-      if (byFile) return finish(byFile.lazyParts(), byFile.findings, failing);
-      if (byFinding instanceof JsonReport) return finish(byFinding.lazyParts({ files: files.size, policies, suppressed: suppressedCount }), 0, failing);
-      if (byFinding) return finish(byFinding.lazyParts(), 0, failing);
-      const { kept, suppressed } = applySuppressions(config, findings, relativeFile);
-      findings = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
-      const report =
-        flags.format === 'json'
-          ? renderLintJson(findings, { files: files.size, policies, suppressed: suppressed.length })
-          : flags.format === 'sarif'
-            ? renderSarif(findings, RULES, '0.1.0', uriOf)
-            : renderLintText(findings, new Map(), suppressed, flags.verbose);
-      return finish(report, findings.length, findings.some((f) => atOrAbove(f.severity, flags.failOn)));
+        if (problems.length > 0) return failWith(io, flags.format, problems);
+        if (byFile) return finish(byFile.lazyParts(), byFile.findings, failing);
+        if (byFinding instanceof JsonReport) return finish(byFinding.lazyParts({ files: files.size, policies, suppressed: suppressedCount }), 0, failing);
+        if (byFinding) return finish(byFinding.lazyParts(), 0, failing);
+        const { kept, suppressed } = applySuppressions(config, findings, relativeFile);
+        findings = flags.quiet ? kept.filter((f) => atOrAbove(f.severity, flags.failOn)) : kept;
+        const report =
+          flags.format === 'json'
+            ? renderLintJson(findings, { files: files.size, policies, suppressed: suppressed.length })
+            : flags.format === 'sarif'
+              ? renderSarif(findings, RULES, '0.1.0', uriOf)
+              : renderLintText(findings, new Map(), suppressed, flags.verbose);
+        return finish(report, findings.length, findings.some((f) => atOrAbove(f.severity, flags.failOn)));
 
-      /** Writes the report (in parts: see `Io.outParts`) and sets the exit code. */
-      function finish(report: string | Iterable<string>, shown: number, failed: boolean): void {
-        if (flags.output !== undefined) {
-          const text = typeof report === 'string' ? report : [...report].join('');
-          const unwritten = writeOutput(flags.output, text + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
-          if (unwritten) return failWith(io, flags.format, [unwritten]);
-        } else if (!(flags.quiet && flags.format === 'text' && shown === 0)) {
-          if (typeof report === 'string') io.out(report);
-          else if (io.outParts) io.outParts(pacer ? pacer.paced(report) : report);
-          else io.out([...report].join(''));
+        /** Writes the report (in parts: see `Io.outParts`) and sets the exit code. */
+        function finish(report: string | Iterable<string>, shown: number, failed: boolean): void {
+          if (flags.output !== undefined) {
+            const text = typeof report === 'string' ? report : [...report].join('');
+            const unwritten = writeOutput(flags.output, text + '\n', cwd, { hasRead: (path) => inputs.has(fileIdentity(resolve(cwd, path)) ?? '') });
+            if (unwritten) return failWith(io, flags.format, [unwritten]);
+          } else if (!(flags.quiet && flags.format === 'text' && shown === 0)) {
+            if (typeof report === 'string') io.out(report);
+            else if (io.outParts) io.outParts(pacer ? pacer.paced(report) : report);
+            else io.out([...report].join(''));
+          }
+          io.setExit(failed ? 1 : 0);
         }
-        io.setExit(failed ? 1 : 0);
+      } finally {
+        for (const store of stores) store.close();
       }
     });
 }

@@ -17,6 +17,7 @@ import { SarifReport } from '../../src/lint/format/sarif.js';
 import { TextReport, withFrames } from '../../src/lint/format/text.js';
 import { RULES } from '../../src/lint/registry.js';
 import { printed } from '../lint/printed.js';
+import { runInProcess } from '../hostile/harness.js';
 import { ROOT } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ramguard-spooled-parts-'));
@@ -133,6 +134,16 @@ describe('the bin', () => {
     expect(run.stderr).toBe('');
     return { status: run.status, stdout: run.stdout, modules: String(run.output[3]).split('\n') };
   }
+
+  it.skipIf(process.platform !== 'linux')('a lint run in-process closes its report files once printed: no descriptor (nor disk space) is left per lint', async () => {
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = await runInProcess(['lint', 'policies', '--format', format], dir);
+      expect(run.printed).toBeGreaterThan(64 * 1024); // more than a batch: kept in a file
+    }
+    expect(open()).toBe(before);
+  });
 
   it.each(['text', 'json', 'sarif'])('%s: keeps the report in a file it leaves nowhere, loading neither zlib nor crypto; deflated, the same, where it cannot', (format) => {
     const temporary = home(`tmp-${format}`);
