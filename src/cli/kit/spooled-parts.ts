@@ -13,11 +13,8 @@
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PartStore } from '../../lint/format/parts.js';
+import { BatchedParts } from './batched-parts.js';
 import { PackedParts } from './packed-parts.js';
-
-/** Characters gathered before they are written together: few writes, little heap. */
-const SPOOL_BATCH = 64 * 1024;
 
 /**
  * The system's temporary directory on POSIX, as node:os's `tmpdir()` finds it, without loading
@@ -51,68 +48,49 @@ export function openUnnamed(dir = tmpdir(), platform = process.platform): number
 }
 
 /**
- * Text kept in an unnamed file, in batches. The file is made when the first batch is written: a
- * report shorter than one batch (a lint of a few files) makes none. The text is UTF-8 in a batch:
- * a lone surrogate becomes U+FFFD, as it does when the text is printed (`writeAll` writes UTF-8),
- * and a batch ends where a pushed text ends, so no pair is split.
+ * Text kept in an unnamed file, a batch at a time (BatchedParts). The file is made when the first
+ * batch is written: a report shorter than one batch (a lint of a few files) makes none.
  */
-export class SpooledParts implements PartStore {
-  // The UTF-8 bytes of a batch being written or read back: one buffer per store (style rule 10:
-  // owned by the store, not the module), not one per batch left outside the heap until a full collection.
-  #scratch = Buffer.alloc(0);
-  #scratchOf(size: number): Buffer {
-    if (this.#scratch.length < size) this.#scratch = Buffer.allocUnsafeSlow(size);
-    return this.#scratch;
-  }
-
+export class SpooledParts extends BatchedParts {
   /** Each batch's size in bytes, in the file's order. */
   readonly #sizes: number[] = [];
   #end = 0;
-  #pending: string[] = [];
-  #pendingLength = 0;
   /** The file, once made. */
   #fd: number | undefined;
   /** Where the batches go once the file could not be made or written. */
   #rest: PackedParts | undefined;
 
   /** `open` makes the file (openUnnamed; a test's own). */
-  constructor(private readonly open: () => number | undefined = openUnnamed) {}
+  constructor(private readonly open: () => number | undefined = openUnnamed) {
+    super();
+  }
 
   /** Where the text is kept: in memory still (less than a batch), in the file, or (also) deflated. */
   get keptIn(): 'memory' | 'file' | 'deflated' {
     return this.#rest ? 'deflated' : this.#fd !== undefined ? 'file' : 'memory';
   }
 
-  push(text: string): void {
-    this.#pending.push(text);
-    this.#pendingLength += text.length;
-    if (this.#pendingLength >= SPOOL_BATCH) this.#write();
-  }
-
-  #write(): void {
-    const text = this.#pending.join('');
-    this.#pending = [];
-    this.#pendingLength = 0;
+  protected keep(batch: string): void {
     if (!this.#rest && this.#fd === undefined) this.#fd = this.open();
-    if (this.#rest || this.#fd === undefined) return (this.#rest ??= new PackedParts()).push(text);
-    const buffer = this.#scratchOf(Buffer.byteLength(text, 'utf8'));
-    const size = buffer.write(text, 'utf8');
+    if (this.#rest || this.#fd === undefined) return (this.#rest ??= new PackedParts()).push(batch);
+    const buffer = this.scratch(Buffer.byteLength(batch, 'utf8'));
+    const size = buffer.write(batch, 'utf8');
     try {
       for (let done = 0; done < size; ) done += writeSync(this.#fd, buffer, done, size - done, this.#end + done);
     } catch {
       // A full disk, a quota: what was written stays readable, the rest is kept deflated.
-      (this.#rest = new PackedParts()).push(text);
+      (this.#rest = new PackedParts()).push(batch);
       return;
     }
     this.#sizes.push(size);
     this.#end += size;
   }
 
-  /** One part per batch, read back as it is read; the texts not yet written last, as one part. */
-  *parts(): Generator<string> {
+  /** One part per batch, read back as it is read, then what was kept deflated. */
+  protected *kept(): Generator<string> {
     let at = 0;
     for (const size of this.#sizes) {
-      const buffer = this.#scratchOf(size);
+      const buffer = this.scratch(size);
       for (let done = 0; done < size; ) {
         const n = readSync(this.#fd!, buffer, done, size - done, at + done);
         if (n === 0) throw new Error('internal: the kept report is shorter than what was written');
@@ -122,7 +100,6 @@ export class SpooledParts implements PartStore {
       yield buffer.toString('utf8', 0, size);
     }
     if (this.#rest) yield* this.#rest.parts();
-    if (this.#pending.length > 0) yield this.#pending.join('');
   }
 
   /** Closes the file, which then is gone (as it is at the process's end): the store is not read after. */
