@@ -26,6 +26,7 @@
  * runs with whatever V8 flags the process that calls it has.
  */
 import { setFlagsFromString } from 'node:v8';
+import { bindingSetFlags } from './lint-flags.js';
 
 /** The flags, in the order they are set. */
 export const AUDIT_V8_FLAGS: readonly string[] = ['--no-turbo-inlining', '--interrupt-budget=200000'];
@@ -35,7 +36,10 @@ export function wantsAuditFlags(args: readonly string[]): boolean {
   return args[0] === 'audit';
 }
 
-/** Sets AUDIT_V8_FLAGS through `set` (V8's own setter unless a test gives another). */
-export function setAuditFlags(set: (flag: string) => void = setFlagsFromString): void {
+/**
+ * Sets AUDIT_V8_FLAGS through `set`: by default as a lint sets its flags (lint-flags.ts: Node's V8
+ * binding, which loads none of node:v8's stream modules, else node:v8).
+ */
+export function setAuditFlags(set: (flag: string) => void = bindingSetFlags() ?? setFlagsFromString): void {
   for (const flag of AUDIT_V8_FLAGS) set(flag);
 }

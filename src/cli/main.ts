@@ -22,10 +22,11 @@ const isFile = (path: string) => {
     return false;
   }
 };
+const args = process.argv.slice(2);
 const io = processIo();
 // A lint's V8 flags keep its heap near what is live (lint-flags.ts); set before its code loads.
-if (wantsLintFlags(process.argv.slice(2), isFile)) io.heap = setLintFlags();
+if (wantsLintFlags(args, isFile)) io.heap = setLintFlags();
 // An audit compiles less (no TurboFan inlining, fewer functions optimized: audit-flags.ts): a fifth to a third less time.
-if (wantsAuditFlags(process.argv.slice(2))) setAuditFlags();
+if (wantsAuditFlags(args)) setAuditFlags();
 
-void runCli(process.argv.slice(2), io);
+void runCli(args, io);
