@@ -16,7 +16,28 @@
  * and test/match/wildcard.test.ts (pieces past 32 characters).
  */
 import fc from 'fast-check';
-import { beforeEach, vi } from 'vitest';
+import { beforeEach, inject, vi } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The number of the Stryker run (one per mutant) under test/mutation/warm-vitest-runner.mjs. */
+    ramguardRun?: number;
+  }
+}
+
+/**
+ * The warm runner keeps its worker thread from one mutant's run to the next: the first set-up of
+ * a new run drops every module evaluated in an earlier one, so src/ (its module-level caches
+ * included) is evaluated afresh under this run's mutant, as in a new worker. The test files of one
+ * run still share their modules (`isolate: false`). Under vitest alone (no number), nothing is dropped.
+ */
+const RUN_SEEN = Symbol.for('ramguard.mutation.run');
+const run = inject('ramguardRun');
+const seen = globalThis as { [RUN_SEEN]?: number };
+if (run !== undefined && seen[RUN_SEEN] !== run) {
+  seen[RUN_SEEN] = run;
+  vi.resetModules();
+}
 
 fc.configureGlobal({ seed: 20_170_017, endOnFailure: true });
 

@@ -1,0 +1,173 @@
+// @ts-check
+/**
+ * A Stryker test runner (`vitest-warm`): Stryker's own vitest runner, with one worker thread per
+ * runner process kept from one mutant's run to the next (issue 17: a full run in about 30 minutes).
+ *
+ * Why. Stryker's runner starts a vitest run per mutant, and vitest 4.1 ends every run by
+ * terminating its worker: each mutant paid for a new thread, vitest's worker runtime, and cold
+ * code — the YAML parser alone 1.67 s cold against 0.24 s warm (docs/testing.md, "How long it
+ * takes"). Here the thread, vitest's runtime in it and the libraries it loaded natively
+ * (node_modules: yaml, fast-check) stay; vitest is told nothing of it and runs as before.
+ *
+ * What each run still gets fresh: every module of the project (src/ and the tests). Each run is
+ * given a number (`ramguardRun`, provided like Stryker's `activeMutant`), and the first set-up
+ * file of a run that sees a new number drops every evaluated module (`vi.resetModules`,
+ * test/mutation/setup.ts), so src/'s module-level caches are built again under the run's mutant —
+ * as in a new worker. Within a run, test files share modules as before (`isolate: false`). Nothing
+ * in src/ or the selected tests writes a global, an environment variable or a process listener
+ * (checked when this runner was written), so the global object carries nothing from one mutant to
+ * the next. Stryker restarts the whole runner process after a timeout or a crash, as it does
+ * for its own runner.
+ *
+ * How. vitest 4 takes a custom pool worker (`pool: { name, createPoolWorker }`, resolved into
+ * `config.poolRunner`). `WarmThread` wraps one `ThreadsPoolWorker` for the process: the first
+ * run's `start` is passed on, later ones are answered `started` by the wrapper; every run's `stop`
+ * is answered `stopped` and the thread is left running; each run's request carries the project's
+ * configuration as it is now (the worker otherwise keeps the one of its first start, and Stryker
+ * changes `testNamePattern` per mutant). The thread is ended when the runner is disposed.
+ */
+import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
+import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner';
+import { ThreadsPoolWorker } from 'vitest/node';
+
+const NAME = 'warm-threads';
+
+/** A worker message of vitest's pool protocol, as its worker sends it. */
+const response = (type) => ({ type, __vitest_worker_response__: true });
+
+/** The thread of this runner process: started once, ended by `endThread`. */
+let thread = /** @type {ThreadsPoolWorker | undefined} */ (undefined);
+let started = false;
+
+/** vitest's pool worker interface over the process's one thread (see the file's comment). */
+class WarmThread {
+  name = NAME;
+
+  /** @param {any} options vitest's PoolOptions: the project, its environment, env and execArgv */
+  constructor(options) {
+    this.options = options;
+    /** @type {Array<[string, (arg: any) => void]>} this run's listeners, taken off the thread at `stop` */
+    this.listeners = [];
+  }
+
+  async start() {
+    if (!thread) {
+      thread = new ThreadsPoolWorker(this.options);
+      await thread.start();
+    }
+  }
+
+  /** @param {string} event @param {(arg: any) => void} callback */
+  on(event, callback) {
+    this.requireThread().on(event, callback);
+    this.listeners.push([event, callback]);
+  }
+
+  /** @param {string} event @param {(arg: any) => void} callback */
+  off(event, callback) {
+    this.requireThread().off(event, callback);
+    this.listeners = this.listeners.filter(([e, c]) => e !== event || c !== callback);
+  }
+
+  /** @param {any} message */
+  send(message) {
+    const worker = this.requireThread();
+    if (message?.type === 'start' && started) return this.answer(response('started'));
+    if (message?.type === 'stop') return this.answer(response('stopped'));
+    if (message?.type === 'start') started = true;
+    if (message?.type === 'run' || message?.type === 'collect') {
+      worker.send({ ...message, context: { ...message.context, config: this.options.project.serializedConfig } });
+      return;
+    }
+    worker.send(message);
+  }
+
+  /** The run is over: its listeners come off the thread, which keeps running. */
+  async stop() {
+    const worker = this.requireThread();
+    for (const [event, callback] of this.listeners) worker.off(event, callback);
+    this.listeners = [];
+  }
+
+  /** @param {unknown} data */
+  deserialize(data) {
+    return data;
+  }
+
+  /** A message to this run's listeners, as if the worker had sent it (after the caller has set up its wait). @param {object} message */
+  answer(message) {
+    const listeners = this.listeners.filter(([event]) => event === 'message').map(([, callback]) => callback);
+    queueMicrotask(() => listeners.forEach((callback) => callback(message)));
+  }
+
+  requireThread() {
+    if (!thread) throw new Error('vitest-warm: the worker thread is not started');
+    return thread;
+  }
+}
+
+/** Ends the process's thread: asks vitest's worker to tear down, then terminates it. */
+async function endThread() {
+  const worker = thread;
+  thread = undefined;
+  if (!worker) return;
+  if (started) {
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 5_000);
+      const onMessage = (/** @type {any} */ message) => {
+        if (message?.type !== 'stopped') return;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        resolve(undefined);
+      };
+      worker.on('message', onMessage);
+      worker.send({ type: 'stop', __vitest_worker_request__: true });
+    });
+  }
+  started = false;
+  await worker.stop();
+}
+
+/** The pool vitest is given: its name and how it makes a worker. */
+const warmPool = { name: NAME, createPoolWorker: (/** @type {any} */ options) => new WarmThread(options) };
+
+/** @param {import('@stryker-mutator/api/plugin').Injector} injector */
+function createWarmRunner(injector) {
+  const vitestFactory = /** @type {any} */ (vitestPlugins[0]).factory;
+  const inner = injector.injectFunction(vitestFactory);
+  let run = 0;
+  /** Each run's number, read by test/mutation/setup.ts to start the run with fresh modules. */
+  const number = () => inner.ctx.provide('ramguardRun', ++run);
+  return {
+    capabilities: () => inner.capabilities(),
+    async init() {
+      await inner.init();
+      // Stryker names a mutant's test files once per covering test (500 names for 500 tests of
+      // a few files), and vitest matches each of its test files against every name with
+      // `path.relative`: 37 ms of the main process per mutant, measured. Each name once is the same filter.
+      const start = inner.ctx.start.bind(inner.ctx);
+      inner.ctx.start = (/** @type {string[] | undefined} */ filters) => start(filters && [...new Set(filters)]);
+      for (const project of inner.ctx.projects) {
+        project.config.pool = NAME;
+        project.config.poolRunner = warmPool;
+      }
+    },
+    /** @param {any} options */
+    async dryRun(options) {
+      number();
+      return inner.dryRun(options);
+    },
+    /** @param {any} options */
+    async mutantRun(options) {
+      number();
+      return inner.mutantRun(options);
+    },
+    async dispose() {
+      await endThread();
+      await inner.dispose();
+    },
+  };
+}
+createWarmRunner.inject = tokens(commonTokens.injector);
+
+export const strykerPlugins = [declareFactoryPlugin(PluginKind.TestRunner, 'vitest-warm', createWarmRunner)];
