@@ -52,8 +52,16 @@ class WarmThread {
 
   async start() {
     if (!thread) {
-      thread = new ThreadsPoolWorker(this.options);
-      await thread.start();
+      const worker = new ThreadsPoolWorker(this.options);
+      thread = worker;
+      await worker.start();
+      // A thread that dies (vitest's own worker errors, memory) is replaced at the next run's
+      // start rather than sent runs it can no longer answer.
+      worker.on('exit', () => {
+        if (thread !== worker) return;
+        thread = undefined;
+        started = false;
+      });
     }
   }
 
@@ -106,26 +114,16 @@ class WarmThread {
   }
 }
 
-/** Ends the process's thread: asks vitest's worker to tear down, then terminates it. */
+/**
+ * Ends the process's thread. Terminated outright, without vitest's `stop` message: its teardown
+ * has nothing to close under the node environment, and after a timeout Stryker disposes the
+ * runner while the thread may still be running the mutant's endless loop, which no message reaches.
+ */
 async function endThread() {
   const worker = thread;
   thread = undefined;
-  if (!worker) return;
-  if (started) {
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, 5_000);
-      const onMessage = (/** @type {any} */ message) => {
-        if (message?.type !== 'stopped') return;
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        resolve(undefined);
-      };
-      worker.on('message', onMessage);
-      worker.send({ type: 'stop', __vitest_worker_request__: true });
-    });
-  }
   started = false;
-  await worker.stop();
+  if (worker) await worker.stop();
 }
 
 /** The pool vitest is given: its name and how it makes a worker. */
