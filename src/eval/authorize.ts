@@ -41,6 +41,7 @@ export function evaluate(
 function decide(compiled: CompiledPolicySet, request: PreparedRequest, problems: Diagnostic[], options: EvaluateOptions = {}): EvaluationResult {
   const plan = planDecision(compiled, request);
   // A plan's first decision asks its statements one by one; later ones its entries (plan-codes.ts).
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,UpdateOperator: equivalent, both PlanCodes answer alike (docs/testing.md)
   const codes: PlanCodes = plan.fast || plan.decisions++ > 0 ? new EntryCodes((plan.fast ??= fastPlan(plan)), request, problems) : new StatementCodes(compiled, request, problems);
   if (plan.assumeRole && request.request.principal.arn === undefined && plan.resource.namesService()) {
     problems.push({ code: 'missing-principal-arn', severity: 'error', message: '`sts:AssumeRole` is checked against the trust policy, which needs the caller\'s ARN', path: '/principal/arn', help: 'give the caller with `--principal-arn`' });
@@ -68,8 +69,10 @@ function lensOf(compiled: CompiledPolicySet): RequestLens {
   }
   // A set's first decision (no plan memoised yet) may be its only one — a set compiled per call:
   // remembering a lens for it would cost more than the decision (weak entries and caches, garbage collection).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a lens remembered or not reads the same keys (docs/testing.md)
   const remember = compiled.plans.size > 0;
   const lens = new RequestLens(tested, remember);
+  // Stryker disable next-line ConditionalExpression,ObjectLiteral: equivalent, as above
   if (remember) lenses.set(compiled, { all: compiled.all, count: compiled.all.length, lens });
   return lens;
 }
@@ -90,6 +93,7 @@ function emptyResult(decision: EvaluationResult['decision']): EvaluationResult {
   return { decision, decidingStatements: [], unknownKeys: [], possibleDenies: [], statements: [], diagnostics: [], notes: [] };
 }
 
+// Stryker disable next-line BlockStatement: equivalent, decideFast giving up hands the decision to decideSymbolic (docs/testing.md)
 function decideFast(plan: DecisionPlan, codes: PlanCodes): EvaluationResult | undefined {
   // Plain loops per group inside `codes` (no per-statement arrays): the path most decisions take.
   const group = (p: LayerPlan): GroupValue<boolean> => {
