@@ -48,6 +48,8 @@ class WarmThread {
     this.options = options;
     /** @type {Array<[string, (arg: any) => void]>} this run's listeners, taken off the thread at `stop` */
     this.listeners = [];
+    /** @type {ThreadsPoolWorker | undefined} */
+    this.worker = undefined;
   }
 
   async start() {
@@ -63,23 +65,25 @@ class WarmThread {
         started = false;
       });
     }
+    /** The thread this run uses, to the end of the run even if it dies meanwhile. */
+    this.worker = thread;
   }
 
   /** @param {string} event @param {(arg: any) => void} callback */
   on(event, callback) {
-    this.requireThread().on(event, callback);
+    this.requireWorker().on(event, callback);
     this.listeners.push([event, callback]);
   }
 
   /** @param {string} event @param {(arg: any) => void} callback */
   off(event, callback) {
-    this.requireThread().off(event, callback);
+    this.worker?.off(event, callback);
     this.listeners = this.listeners.filter(([e, c]) => e !== event || c !== callback);
   }
 
   /** @param {any} message */
   send(message) {
-    const worker = this.requireThread();
+    const worker = this.requireWorker();
     if (message?.type === 'start' && started) return this.answer(response('started'));
     if (message?.type === 'stop') return this.answer(response('stopped'));
     if (message?.type === 'start') started = true;
@@ -92,8 +96,7 @@ class WarmThread {
 
   /** The run is over: its listeners come off the thread, which keeps running. */
   async stop() {
-    const worker = this.requireThread();
-    for (const [event, callback] of this.listeners) worker.off(event, callback);
+    for (const [event, callback] of this.listeners) this.worker?.off(event, callback);
     this.listeners = [];
   }
 
@@ -108,9 +111,9 @@ class WarmThread {
     queueMicrotask(() => listeners.forEach((callback) => callback(message)));
   }
 
-  requireThread() {
-    if (!thread) throw new Error('vitest-warm: the worker thread is not started');
-    return thread;
+  requireWorker() {
+    if (!this.worker) throw new Error('vitest-warm: the worker thread is not started');
+    return this.worker;
   }
 }
 
