@@ -113,7 +113,7 @@ const LAZY_BUILTINS = {
   'node:child_process': ['spawn', 'spawnSync'],
   // Node's zlib loads its stream modules: only a lint whose report cannot be kept in a file deflates it (src/cli/kit/packed-parts.ts).
   'node:zlib': ['deflateRawSync', 'inflateRawSync'],
-  // node:v8 loads Node's stream modules (heap snapshots): only a lint and an audit set V8 flags, through node:v8 only where Node's V8 binding lacks it (src/cli/lint-flags.ts, audit-flags.ts, from main.js).
+  // node:v8 loads Node's stream modules (heap snapshots): only a lint and an audit set V8 flags, through node:v8 only where Node's V8 binding lacks it (src/cli/kit/v8-flags.ts, from main.js).
   'node:v8': ['setFlagsFromString'],
 };
 

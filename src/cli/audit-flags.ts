@@ -25,8 +25,7 @@
  * (`eval` of many requests, the benches of issue 15) gain from inlining. The library's `whoCan`
  * runs with whatever V8 flags the process that calls it has.
  */
-import { setFlagsFromString } from 'node:v8';
-import { bindingSetFlags } from './lint-flags.js';
+import { setV8Flags } from './kit/v8-flags.js';
 
 /** The flags, in the order they are set. */
 export const AUDIT_V8_FLAGS: readonly string[] = ['--no-turbo-inlining', '--interrupt-budget=200000'];
@@ -36,10 +35,7 @@ export function wantsAuditFlags(args: readonly string[]): boolean {
   return args[0] === 'audit';
 }
 
-/**
- * Sets AUDIT_V8_FLAGS through `set`: by default as a lint sets its flags (lint-flags.ts: Node's V8
- * binding, which loads none of node:v8's stream modules, else node:v8).
- */
-export function setAuditFlags(set: (flag: string) => void = bindingSetFlags() ?? setFlagsFromString): void {
-  for (const flag of AUDIT_V8_FLAGS) set(flag);
+/** Sets AUDIT_V8_FLAGS through `set`: by default as every command's V8 flags are set (kit/v8-flags.ts). */
+export function setAuditFlags(set?: (flag: string) => void): void {
+  setV8Flags(AUDIT_V8_FLAGS, set);
 }

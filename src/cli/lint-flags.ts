@@ -18,18 +18,12 @@
  * (`ramguard lint FILE`: the start-up the issue measures), which needs none of them. The build
  * makes the lint's code cache without them: a lint of many files compiles its code from the source.
  *
- * They are set through Node's V8 binding, not node:v8 (round 5): node:v8 loads Node's stream
- * modules for its heap snapshots (20 modules, about 3 ms of a short run), which were 1.2 MiB of a
- * lint's peak once nothing else loaded them (kit/spooled-parts.ts: no node:zlib). The binding is
- * reached with `process.binding('v8')`, deprecated (DEP0111: a warning when called, silenced for
- * that one call through `process.noDeprecation`, documented as settable); where it is gone or
- * lacks the function (a later Node), node:v8 sets them as before (in the CLI bundle node:v8 is
- * loaded when first called: scripts/bundles/cli.mjs). The heap in use is read from
- * `process.memoryUsage()`.
+ * They are set as every command's V8 flags are (kit/v8-flags.ts: Node's V8 binding, which loads
+ * none of node:v8's stream modules). The heap in use is read from `process.memoryUsage()`.
  */
-import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { HeapControl } from './kit/io.js';
+import { setV8Flags } from './kit/v8-flags.js';
 
 /**
  * The flags, in the order they are set. `--expose-gc` gives the contexts made after it a `gc`
@@ -42,24 +36,9 @@ export function wantsLintFlags(args: readonly string[], isFile: (path: string) =
   return args[0] === 'lint' && !(args.length === 2 && !args[1]!.startsWith('-') && isFile(args[1]!));
 }
 
-/** The `setFlagsFromString` of Node's V8 binding, when this Node has it; undefined when not. */
-export function bindingSetFlags(): ((flags: string) => void) | undefined {
-  const quiet = process.noDeprecation;
-  try {
-    process.noDeprecation = true;
-    const binding = (process as unknown as { binding?: (name: string) => unknown }).binding?.('v8') as { setFlagsFromString?: unknown } | undefined;
-    const set = binding?.setFlagsFromString;
-    return typeof set === 'function' ? (flags) => void set.call(binding, flags) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    process.noDeprecation = quiet;
-  }
-}
-
-/** Sets LINT_V8_FLAGS, and returns the heap's control for the lint (`Io.heap`). */
-export function setLintFlags(set = bindingSetFlags() ?? setFlagsFromString): HeapControl {
-  for (const flag of LINT_V8_FLAGS) set(flag);
+/** Sets LINT_V8_FLAGS (through `set`, a test's own, else kit/v8-flags.ts's default), and returns the heap's control for the lint (`Io.heap`). */
+export function setLintFlags(set?: (flag: string) => void): HeapControl {
+  setV8Flags(LINT_V8_FLAGS, set);
   // The context that holds `gc` is made when the lint first collects (not for `lint --list-rules`).
   let gc: (() => void) | undefined;
   return {
