@@ -15,15 +15,15 @@ import type { AuthorizationRequest } from '../../src/request/types.js';
 const TESTED = new Set(['cams:instanceid', 'acs:sourceip', 'acs:principalarn']);
 const base = (): AuthorizationRequest => ({ principal: { type: 'RamUser', arn: 'acs:ram::1:user/alice' }, action: 'cams:UpdateInstance', resource: 'acs:cams:*:1:instance/c-1' });
 
-/** What the lens's answer must share with prepareRequest's: everything, the context cut to `tested`. */
-function expected(request: AuthorizationRequest, tested: ReadonlySet<string>) {
-  const full = prepareRequest(request);
-  const context = [...full.context].filter(([key]) => tested.has(key)).map(([key, k]) => [key, k.name, k.values]);
-  return { action: full.action, service: full.service, planKey: full.planKey, absent: [...full.absent], context, diagnostics: full.diagnostics };
-}
-
+/** A prepared request's fields as compared here: its context as [key, name, values], in order. */
 function shapeOf(prepared: PreparedRequest) {
   return { action: prepared.action, service: prepared.service, planKey: prepared.planKey, absent: [...prepared.absent], context: [...prepared.context].map(([key, k]) => [key, k.name, k.values]), diagnostics: prepared.diagnostics };
+}
+
+/** What the lens's answer must share with prepareRequest's: everything, the context cut to `tested`. */
+function expected(request: AuthorizationRequest, tested: ReadonlySet<string>) {
+  const full = shapeOf(prepareRequest(request));
+  return { ...full, context: full.context.filter(([key]) => tested.has(key as string)) };
 }
 
 describe('RequestLens.prepare refuses what is not plain (the full path answers it)', () => {
