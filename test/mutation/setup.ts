@@ -22,6 +22,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The number of the Stryker run (one per mutant) under test/mutation/warm-vitest-runner.mjs. */
     ramguardRun?: number;
+    /** Provided by Stryker's vitest runner: its global's name, the run's mode and how its mutant is switched on. */
+    globalNamespace?: string;
+    mode?: 'dry-run' | 'mutant';
+    mutantActivation?: 'static' | 'runtime';
   }
 }
 
@@ -38,6 +42,20 @@ if (run !== undefined && seen[RUN_SEEN] !== run) {
   seen[RUN_SEEN] = run;
   vi.resetModules();
 }
+
+/**
+ * A mutant switched on at run time (every mutant of the run but the static ones) is set in
+ * Stryker's global by a `beforeAll` of its set-up file, so a new worker imports the project with
+ * no mutant on — module-level values are computed by the program as written, which is why
+ * Stryker calls these mutants not static. A kept worker's global still held the last run's
+ * mutant: a test file's imports computed module-level values under the previous mutant (lint's
+ * `RANGES`, read with `readIpRange`, broken by a mutant of `ip.ts`), and the next mutant was
+ * killed by it (round 7: two listed equivalents of `ip.ts` killed this way, others flipping from
+ * run to run). Each test file's imports now run with none on, as in a new worker; Stryker's
+ * `beforeAll` then switches this run's mutant on for the tests.
+ */
+const stryker = (globalThis as Record<string, { activeMutant?: string } | undefined>)[inject('globalNamespace') ?? '__stryker__'];
+if (stryker !== undefined && inject('mode') === 'mutant' && inject('mutantActivation') !== 'static') stryker.activeMutant = undefined;
 
 fc.configureGlobal({ seed: 20_170_017, endOnFailure: true });
 
