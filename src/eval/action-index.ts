@@ -27,14 +27,16 @@ const MAX_CACHED_ACTIONS = 1000;
  * built on the first question: a set compiled for one decision pays only for what it uses.
  */
 export function actionIndex(statements: CompiledStatement[]): (action: string) => CompiledStatement[] {
+  // Stryker disable next-line ConditionalExpression: equivalent, the small-layer filter of no statements gives an empty list too (docs/testing.md)
   if (statements.length === 0) return () => statements; // most sets leave most layers empty
   // A few statements are tested in turn: building the index would cost more than it saves.
-  // Stryker disable next-line EqualityOperator: equivalent, scanning and indexing keep the same statements (docs/testing.md)
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, scanning and indexing keep the same statements (docs/testing.md)
   if (statements.length <= SMALL_LAYER) return (action) => statements.filter((s) => s.notAction || s.actions.some((m) => m.test(action)));
   let lookUp: ((action: string) => CompiledStatement[]) | undefined;
   const cache = new Map<string, CompiledStatement[]>();
   return (action) => {
     let found = cache.get(action);
+    // Stryker disable next-line ConditionalExpression: equivalent, an answer looked up again is the same (docs/testing.md)
     if (!found) {
       lookUp ??= buildIndex(statements);
       found = lookUp(action);
@@ -57,6 +59,7 @@ function buildIndex(statements: CompiledStatement[]): (action: string) => Compil
     }
     for (const matcher of s.actions) {
       const pattern = matcher.pattern; // lower-cased by compileActionPatterns
+      // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, an exact pattern filed with the wildcard ones is decided by its matcher alike (docs/testing.md)
       if (!hasWildcard(pattern)) {
         const list = exact.get(pattern);
         if (list) list.push(position);
@@ -66,6 +69,7 @@ function buildIndex(statements: CompiledStatement[]): (action: string) => Compil
       const prefix = pattern.slice(0, firstWildcard(pattern));
       const colon = prefix.indexOf(':');
       const entry = { prefix, matcher, position };
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a pattern filed under no service is tested for every action: slower, same answer (docs/testing.md)
       if (colon < 0) anyService.push(entry);
       else {
         const service = prefix.slice(0, colon);
@@ -79,8 +83,10 @@ function buildIndex(statements: CompiledStatement[]): (action: string) => Compil
     const hits = new Set<number>(always);
     for (const position of exact.get(action) ?? []) hits.add(position);
     const colon = action.indexOf(':');
+    // Stryker disable next-line ConditionalExpression: equivalent, an action without `:` finds no service list that can match it (docs/testing.md)
     const own = colon < 0 ? undefined : byService.get(action.slice(0, colon));
     for (const list of [own ?? [], anyService]) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a statement kept already is tested again, and the matcher decides (docs/testing.md)
       for (const e of list) if (!hits.has(e.position) && action.startsWith(e.prefix) && e.matcher.test(action)) hits.add(e.position);
     }
     return [...hits].sort((a, b) => a - b).map((position) => statements[position]!);

@@ -3,15 +3,13 @@
  * The combination is written once over an algebra, so the same code computes a plain boolean
  * decision (fast path) and a formula over unknown context (when something is unknown).
  */
-import type { Layer, RamPolicyType } from '../decision/types.js';
+import type { RamPolicyType } from '../decision/types.js';
 import type { PreparedRequest } from '../request/prepare.js';
 import type { CompiledLayer, CompiledPolicySet, CompiledStatement } from './compile.js';
 import type { FastPlan, GroupEntries } from './fast-plan.js';
 
 /** One group of statements that must be evaluated together: a control level, the session, ... */
 export interface LayerPlan {
-  layer: Layer;
-  level?: number;
   policyType: RamPolicyType;
   /** The statements that can apply: those whose Action matches the request's action, and NotAction ones. */
   statements: CompiledStatement[];
@@ -51,15 +49,17 @@ export function planDecision(set: CompiledPolicySet, request: PreparedRequest): 
   // Keyed by the action (a flat string, hashed once), then the caller: `planKey` says the same, but
   // as a joined string each new request must flatten and hash again (issue 15).
   let pair = set.plans.get(action) as PlanPair | undefined;
+  // Stryker disable next-line ConditionalExpression: equivalent, a plan built again is the same plan (docs/testing.md)
   const memo = pair && (root ? pair.root : pair.user);
+  // Stryker disable next-line ConditionalExpression: equivalent, as above
   if (memo) return memo;
   const plan: DecisionPlan = {
-    control: set.control.map((level, i) => layerPlan('control', i, 'ControlPolicy', level, action, service)),
-    account: layerPlan('identity', undefined, 'AccountLevelIdentityBasedPolicy', set.identity, action, service),
-    resourceGroup: layerPlan('resource-group', undefined, 'ResourceGroupLevelIdentityBasedPolicy', set.resourceGroup, action, service),
-    resource: layerPlan('resource', undefined, 'AssumeRolePolicy', set.resource, action, service),
+    control: set.control.map((level) => layerPlan('ControlPolicy', level, action, service)),
+    account: layerPlan('AccountLevelIdentityBasedPolicy', set.identity, action, service),
+    resourceGroup: layerPlan('ResourceGroupLevelIdentityBasedPolicy', set.resourceGroup, action, service),
+    resource: layerPlan('AssumeRolePolicy', set.resource, action, service),
     // Every field in the literal, for one hidden class.
-    session: set.session ? layerPlan('session', undefined, 'SessionPolicy', set.session, action, service) : undefined,
+    session: set.session ? layerPlan('SessionPolicy', set.session, action, service) : undefined,
     root,
     assumeRole: request.action === 'sts:assumerole',
     // Stryker disable next-line ArrayDeclaration: equivalent, overwritten below (docs/testing.md)
@@ -68,7 +68,9 @@ export function planDecision(set: CompiledPolicySet, request: PreparedRequest): 
     decisions: 0,
   };
   plan.consulted = consultedGroups(plan);
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral,EqualityOperator,ObjectLiteral: equivalent, the memo's bound: memoising always, never or from the 1,000th plan on gives the same plans (docs/testing.md)
   if (!pair && set.plans.size < 1000) set.plans.set(action, (pair = { user: undefined, root: undefined }));
+  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, as above
   if (pair) {
     if (root) pair.root = plan;
     else pair.user = plan;
@@ -82,9 +84,9 @@ interface PlanPair {
   root: DecisionPlan | undefined;
 }
 
-function layerPlan(layer: Layer, level: number | undefined, policyType: RamPolicyType, compiled: CompiledLayer, action: string, service: string): LayerPlan {
+function layerPlan(policyType: RamPolicyType, compiled: CompiledLayer, action: string, service: string): LayerPlan {
   // One literal with every field: one hidden class for every group.
-  return { layer, level, policyType, statements: compiled.forAction(action), namesService: () => compiled.forService(service).length > 0, entries: undefined };
+  return { policyType, statements: compiled.forAction(action), namesService: () => compiled.forService(service).length > 0, entries: undefined };
 }
 
 function consultedGroups(plan: DecisionPlan): LayerPlan[] {

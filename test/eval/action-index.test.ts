@@ -47,6 +47,19 @@ describe('action index', () => {
     });
   }
 
+  it('answers for actions named like JavaScript values as a scan of the statements does', () => {
+    // Given a layer large enough to be indexed, with exact and wildcard patterns of services named like JavaScript values
+    const set = compiled([...noise, { Effect: 'Allow', Action: ['undefined:*', 'constructor:get', 'tostring:x*'], Resource: '*' }]);
+    // When actions that read as JavaScript names are asked (user text: any action may be requested)
+    for (const action of ['undefined:get', 'undefinedx', 'constructor:get', 'constructor', 'tostring:xy', '__proto__:x', 'null:get', 'hasownproperty:get']) {
+      // Then the index keeps exactly the statements whose Action matches, as a plain scan does
+      const scanned = set.identity.statements.filter((s) => s.actions.some((m) => m.test(action))).map((s) => s.ref.statement);
+      expect(set.identity.forAction(action).map((s) => s.ref.statement), action).toEqual(scanned);
+    }
+    expect(set.identity.forAction('undefined:get').map((s) => s.ref.statement)).toEqual([40]);
+    expect(set.identity.forAction('undefinedx').map((s) => s.ref.statement)).toEqual([]);
+  });
+
   it('keeps a Deny matched by a wildcard service and NotAction statements, in document order', () => {
     // Given an Allow by NotAction, noise, and a Deny on `*:Update*`
     const set = compiled([{ Effect: 'Allow', NotAction: 'ram:*', Resource: '*' }, ...noise, { Effect: 'Deny', Action: ['ecs:Update*', 'cams:Update*', 'ram:Update*'], Resource: '*' }]);
