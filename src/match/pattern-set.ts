@@ -32,6 +32,7 @@ export function compilePatternSet(patterns: readonly string[]): PatternSet {
   const exact = new Map<string, number[]>();
   const groups = new Map<string, Group>();
   patterns.forEach((p, i) => {
+    // Stryker disable next-line ConditionalExpression: equivalent, an exact pattern compiled as a wildcard one matches the same inputs (docs/testing.md)
     if (!hasWildcard(p)) {
       const same = exact.get(p);
       if (same) same.push(i);
@@ -44,6 +45,7 @@ export function compilePatternSet(patterns: readonly string[]): PatternSet {
   const scanner = new RunScanner();
   for (const group of groups.values()) {
     const run = longestLiteralRun(group.matcher.pattern);
+    // Stryker disable next-line ConditionalExpression: equivalent, a group tested for every input is still decided by its matcher (docs/testing.md)
     if (run === '') always.push(group);
     else scanner.add(run, group);
   }
@@ -54,7 +56,7 @@ export function compilePatternSet(patterns: readonly string[]): PatternSet {
     stamp++;
     for (const g of always) if (g.matcher.test(input) && onMatch(g)) return;
     scanner.scan(input, (g) => {
-      // Stryker disable next-line BooleanLiteral: equivalent, unreachable: each group ends one run and each node is reported once per input (docs/testing.md)
+      // Stryker disable next-line BooleanLiteral,ConditionalExpression: equivalent, unreachable: each group ends one run and each node is reported once per input (docs/testing.md)
       if (g.tested === stamp) return false;
       g.tested = stamp;
       return g.matcher.test(input) && onMatch(g);
@@ -144,27 +146,32 @@ class RunScanner {
     // Stryker disable next-line UnaryOperator: equivalent, a root link to node 1 only adds candidates, which the matchers refuse (docs/testing.md)
     this.dict = new Int32Array(count).fill(-1);
     this.seen = new Float64Array(count);
+    // Stryker disable next-line ArithmeticOperator: equivalent, the two extra numbers name no node: their reads are undefined and typed-array writes past the end are dropped (docs/testing.md)
     const order = Array.from({ length: count - 1 }, (_, i) => i + 1).sort((a, b) => this.depth[a]! - this.depth[b]!);
     for (const node of order) {
       const c = this.unit[node]!;
       let f = this.parent[node] === 0 ? -1 : this.fail[this.parent[node]!]!;
       let target: number | undefined;
       while (f >= 0 && (target = this.edges.get(f * 65536 + c)) === undefined) f = f === 0 ? -1 : this.fail[f]!;
-      // Stryker disable next-line LogicalOperator: equivalent, f < 0 only after a look-up found nothing, so `target` is undefined (docs/testing.md)
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: equivalent, f < 0 only after a look-up found nothing, so `target` is undefined (docs/testing.md)
       this.fail[node] = f >= 0 && target !== undefined ? target : 0;
       const via = this.fail[node]!;
       this.dict[node] = this.ends.has(via) ? via : this.dict[via]!;
     }
     this.reports = new Uint8Array(count);
+    // Stryker disable next-line EqualityOperator: equivalent, `reports[count]` is past the end; a dictionary link is -1 or a node above 0 (docs/testing.md)
     for (let node = 1; node < count; node++) if (this.ends.has(node) || this.dict[node]! >= 0) this.reports[node] = 1;
     this.buildTable(order);
   }
 
   /** The dense table (see `table`), built parents before children, when it stays under the budget. */
+  // Stryker disable next-line BlockStatement: equivalent, without the dense table the scan follows the edge map, which finds the same runs (docs/testing.md)
   private buildTable(order: number[]): void {
     const count = this.parent.length;
+    // Stryker disable next-line EqualityOperator: equivalent, node `count` does not exist: its character is undefined and takes a class no row reads (docs/testing.md)
     for (let node = 1; node < count; node++) {
       const c = this.unit[node]!;
+      // Stryker disable next-line ConditionalExpression: equivalent, a character given a new class each time it occurs: the map keeps the last, and rows of unused classes are never read (docs/testing.md)
       if (c < 128 ? this.asciiClass[c] === 0 : !this.otherClass.has(c)) {
         const cls = ++this.classes;
         if (c < 128) this.asciiClass[c] = cls;
@@ -175,6 +182,7 @@ class RunScanner {
     // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, with or without the dense table the scan finds the same runs (docs/testing.md)
     if (count * classes > TABLE_BUDGET) return;
     const table = new Int32Array(count * classes); // 0: back to the root
+    // Stryker disable next-line EqualityOperator: equivalent, node `count` has no parent: its index is NaN and the write is dropped (docs/testing.md)
     for (let node = 1; node < count; node++) table[this.parent[node]! * classes + this.classOf(this.unit[node]!)] = node;
     // A missing edge follows the failure link, whose row is complete already (it is shallower).
     for (const node of order) {
@@ -191,14 +199,17 @@ class RunScanner {
 
   /** Calls `found` with the groups of every run occurring in `input`, until it returns true. */
   scan(input: string, found: (g: Group) => boolean): void {
+    // Stryker disable next-line ConditionalExpression: equivalent, an automaton of the root alone reports nothing whether scanned or not (docs/testing.md)
     if (this.parent.length === 1) return;
     // Stryker disable next-line UpdateOperator: equivalent, counting down numbers the scans apart just as well (docs/testing.md)
     const scan = ++this.scans;
     const table = this.table;
     const classes = this.classes;
     let node = 0;
+    // Stryker disable next-line EqualityOperator: equivalent, the code past the end is NaN, whose class 0 leads back to the root, which reports nothing (docs/testing.md)
     for (let i = 0; i < input.length; i++) {
       const c = input.charCodeAt(i);
+      // Stryker disable next-line ConditionalExpression: equivalent, the edge-map scan finds the same runs as the dense table (docs/testing.md)
       if (table) node = table[node * classes + this.classOf(c)]!;
       else {
         let child = this.edges.get(node * 65536 + c);
@@ -208,9 +219,10 @@ class RunScanner {
         }
         node = child ?? 0;
       }
+      // Stryker disable next-line ConditionalExpression: equivalent, a node that reports nothing walks an empty chain (docs/testing.md)
       if (this.reports[node] === 0) continue;
       // Report this node and its dictionary chain, stopping at a node reported earlier in this input.
-      // Stryker disable next-line LogicalOperator: equivalent, past the root the walk reads -1 and undefined, reports nothing and stops (docs/testing.md)
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: equivalent, past the root the walk reads -1 and undefined, reports nothing and stops (docs/testing.md)
       for (let at = node; at > 0 && this.seen[at] !== scan; at = this.dict[at]!) {
         this.seen[at] = scan;
         for (const g of this.ends.get(at) ?? []) if (found(g)) return;
