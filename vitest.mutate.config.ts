@@ -53,9 +53,10 @@ export default defineConfig({
     // One module graph for every test file of a run: Stryker's runner starts a run per mutant in
     // one worker, and with isolation each covering test file imported the whole library again
     // (the selection once: 37 s isolated, 10 s not). Nothing leaks from one mutant to the next:
-    // each run (each mutant) starts with every project module fresh (test/mutation/setup.ts, under
-    // the warm runner of test/mutation/warm-vitest-runner.mjs); within a run, the test files share
-    // module-level caches of src/, built under the same mutant.
+    // each run (each mutant) starts with every project module fresh and imports them with no
+    // mutant on, as a new worker does (test/mutation/setup.ts, under the warm runner of
+    // test/mutation/warm-vitest-runner.mjs); within a run, the test files share module-level caches
+    // of src/, built under the same mutant.
     isolate: false,
     env: {
       // The run counts of the differential and brute-force suites, at test/mutation/setup.ts's cap
