@@ -39,10 +39,13 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // Generous: on a shared machine a slow survivor must not pass for a timeout (counted as killed).
-  // Lowering them saved nothing measurable at load 7-13, where even these let survivors pass for
-  // timeouts (docs/testing.md, round 4): each timeout is mostly the dry run's overhead and the load.
-  timeoutMS: 15_000,
+  // A mutant's timeout is timeoutFactor × its covering tests' dry-run time + timeoutMS + the dry
+  // run's overhead (6.5–18.7 s in the full runs measured): 16–29 s in round 8, whose slowest
+  // survivor took 5.2 s. The warm runner ends a run 1 s before it and keeps its process
+  // (test/mutation/warm-vitest-runner.mjs). At 15 s, with Stryker restarting the process after
+  // each, the timeouts took 31% of a 44-minute run (round 7; round 8: 22 min, docs/testing.md).
+  // Under heavy load a slow survivor can still pass for a timeout (round 4).
+  timeoutMS: 3_000,
   timeoutFactor: 2,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,

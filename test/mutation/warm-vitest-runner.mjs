@@ -18,8 +18,10 @@
  * (checked when this runner was written). Stryker's own global does carry its last mutant: a
  * mutant switched on at run time is set by a `beforeAll`, after a run's imports, so the set-up file
  * switches it off before each test file's imports (round 7: module-level values had been computed
- * under the previous mutant — false kills). Stryker restarts the whole runner process after a
- * timeout or a crash, as it does for its own runner.
+ * under the previous mutant — false kills). A run that outlasts its timeout is ended here, a
+ * second before Stryker's timer, by terminating the thread (`mutantRun`); the next run starts a new
+ * one in the same process. Stryker restarts the whole runner process after a crash, or if its
+ * own timer fires first, as it does for its own runner.
  *
  * How. vitest 4 takes a custom pool worker (`pool: { name, createPoolWorker }`, resolved into
  * `config.poolRunner`). `WarmThread` wraps one `ThreadsPoolWorker` for the process: the first
@@ -29,10 +31,20 @@
  * changes `testNamePattern` per mutant). The thread is ended when the runner is disposed.
  */
 import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
+import { MutantRunStatus } from '@stryker-mutator/api/test-runner';
 import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner';
 import { ThreadsPoolWorker } from 'vitest/node';
 
 const NAME = 'warm-threads';
+
+/**
+ * How long before Stryker's own timer a run is given up here. Stryker's timer starts in its main
+ * process before the run is sent; this runner's starts on receipt, and ending the thread and
+ * vitest's run takes a few milliseconds. If this runner is ever late, Stryker's timer still ends
+ * the run, as before (a restart of the process).
+ */
+const DEADLINE_MARGIN_MS = 1_000;
+const EXPIRED = Symbol('expired');
 
 /** A worker message of vitest's pool protocol, as its worker sends it. */
 const response = (type) => ({ type, __vitest_worker_response__: true });
@@ -174,10 +186,31 @@ function createWarmRunner(injector, options) {
       number();
       return inner.dryRun(options);
     },
-    /** @param {any} options */
+    /**
+     * The mutant's run, given up a little before Stryker's timeout: a mutant that loops without
+     * end (one the hit limit does not catch: its loop never passes the mutant's own switch) is
+     * stopped by ending the thread, here, and reported a timeout, as Stryker's timer would. The
+     * runner process lives on, with vitest and its transformed files, and the next run starts a
+     * new thread; Stryker's timer would have restarted the whole process (a new vitest, cold
+     * files), which cost more than the timeout itself (round 8, docs/testing.md).
+     * @param {any} options
+     */
     async mutantRun(options) {
       number();
-      return inner.mutantRun(options);
+      const run = inner.mutantRun(options);
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      const expired = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(EXPIRED), Math.max(0, options.timeout - DEADLINE_MARGIN_MS));
+      });
+      const first = await Promise.race([run, expired]);
+      clearTimeout(timer);
+      if (first !== EXPIRED) return first;
+      // An endless loop answers no message: the thread is terminated, vitest's run then ends on
+      // its exit (an error, which is not this mutant's result), and the timeout is reported.
+      await endThread();
+      await run.catch(() => undefined);
+      return { status: MutantRunStatus.Timeout, reason: `Ran past ${options.timeout} ms, less ${DEADLINE_MARGIN_MS} ms (vitest-warm)` };
     },
     async dispose() {
       await endThread();
