@@ -356,8 +356,9 @@ export class ActionAudit {
     }
     const paths: AccessPath[] = own.decision !== 'None' ? [...own.paths] : [];
     const max = this.model.options.maxPaths ?? 0;
+    const budget = this.model.session.pathSteps;
     let more = false;
-    for (let k = 0; ; k++) {
+    walk: for (let k = 0; ; k++) {
       // One path past the limit says there are more; the walk stops there (the rest of a mesh is never evaluated).
       if (max > 0 && paths.length > max) {
         more = true;
@@ -370,7 +371,16 @@ export class ActionAudit {
       let memo = viaPaths.get(route);
       if (!memo) viaPaths.set(route, (memo = new Map()));
       for (const p of answer.paths) {
+        // The audit's budget (PATH_STEP_BUDGET): a new path costs its steps and its place in the
+        // list, a path made for another class its place only. Past it, the count is a lower bound.
         let path = memo.get(p);
+        const cost = 1 + (path ? 0 : route.edges.length + p.steps.length);
+        if (budget.left < cost) {
+          budget.exhausted = true;
+          more = true;
+          break walk;
+        }
+        budget.left -= cost;
         if (!path) {
           const residual = and([route.residual, p.residual ?? TRUE]);
           const conditional = residual.kind !== 'true';
@@ -385,7 +395,12 @@ export class ActionAudit {
     const residual = or(parts);
     const constant = isConstant(residual);
     if (constant === false) return NONE;
-    const kept = max > 0 && (more || paths.length > max) ? { paths: [...paths].sort(byLength).slice(0, max), pathCount: paths.length, ...(more ? { pathCountAtLeast: true as const } : {}) } : { paths };
+    const kept =
+      max > 0 && (more || paths.length > max)
+        ? { paths: [...paths].sort(byLength).slice(0, max), pathCount: paths.length, ...(more ? { pathCountAtLeast: true as const } : {}) }
+        : more
+          ? { paths, pathCount: paths.length, pathCountAtLeast: true as const }
+          : { paths };
     return constant === true ? { decision: 'Allow', ...kept, restrictions: own.restrictions } : { decision: 'Conditional', residual, ...kept, restrictions: own.restrictions };
   }
 

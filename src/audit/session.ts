@@ -22,6 +22,7 @@ import type { AccountSnapshot } from '../snapshot/types.js';
 import type { Evaluated } from './access.js';
 import { AuditModel, type AuditOptions, type PrincipalEntry } from './model.js';
 import type { AskedResource } from './resources.js';
+import { PATH_STEP_BUDGET } from './limit-paths.js';
 import type { AccessPath, ResourceGrant } from './types.js';
 import type { EdgeEvaluation } from './roles.js';
 
@@ -47,6 +48,12 @@ export class AuditSession {
 
   /** Compiled statement parts shared by every set the audit compiles (principals, what-if accounts, trust policies). */
   readonly compileCache = new CompileCache();
+
+  /**
+   * What is left of the audit's budget of steps in paths through roles (`PATH_STEP_BUDGET`), and
+   * whether a grant's paths were cut by it: the answer then says so (`paths-cut`).
+   */
+  readonly pathSteps = { left: PATH_STEP_BUDGET, exhausted: false };
 
   // What a parsed document says never changes: each is worked out once per document.
   /** `documentMentions`: per document, per lower-case action. */

@@ -18,6 +18,7 @@ import { accountRootOf, externalAccess, roleAccessOf, roleAccessOfClasses } from
 import { allInstances, askedResource, type AskedResource } from './resources.js';
 import { MAX_ROLE_CHAIN } from './roles.js';
 import type { AuditOptions } from './model.js';
+import { PATH_STEP_BUDGET } from './limit-paths.js';
 import { AuditSession } from './session.js';
 import type { AuditLimits, ClassGrant, PrincipalAccess, PrincipalCanResult, WhoCanResult } from './types.js';
 
@@ -63,6 +64,20 @@ export interface PrincipalCanInput {
 const LIMITS: AuditLimits = { maxRoleChainDepth: MAX_ROLE_CHAIN, maxEscalationDepth: MAX_ESCALATION_DEPTH };
 
 const problem = (code: DiagnosticCode, message: string, help?: string): Diagnostic => ({ code, severity: 'error', message, path: '', ...(help ? { help } : {}) });
+
+/** The warning of an answer whose paths through roles were cut at the audit's budget (PATH_STEP_BUDGET), if they were. */
+function pathsCut(session: AuditSession): Diagnostic[] {
+  if (!session.pathSteps.exhausted) return [];
+  return [
+    {
+      code: 'paths-cut',
+      severity: 'warning',
+      message: `the audit stopped listing paths through roles at its budget of ${PATH_STEP_BUDGET.toLocaleString('en-US')} steps: grants marked \`+\` (\`pathCountAtLeast\`) have more paths than listed; every decision and condition is complete`,
+      path: '',
+      help: 'ask for fewer paths (`--max-paths`, 10 by default: the shortest a grant), or narrow the question',
+    },
+  ];
+}
 
 /** The catalog action an action name means, or why not. */
 export function resolveAction(catalog: Catalog, name: string): { action: CatalogAction } | { diagnostic: Diagnostic } {
@@ -112,6 +127,7 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
     else if (escalations.length > 0) escalating.push(access);
     else if ((classGrants ?? grants).length > 0) blocked.push(access);
   }
+  const cut = pathsCut(session);
   const order = (a: PrincipalAccess, b: PrincipalAccess) => (a.decision === b.decision ? 0 : a.decision === 'Allow' ? -1 : b.decision === 'Allow' ? 1 : 0);
   return {
     result: {
@@ -124,9 +140,9 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
       external: externalAccess(snapshot, granted.filter((a) => a.principal.kind === 'role').map((a) => (a.classGrants ? roleAccessOfClasses({ ...a, classGrants: a.classGrants }) : roleAccessOf(a))), context),
       accountRoot: accountRootOf(snapshot),
       limits: LIMITS,
-      diagnostics: [],
+      diagnostics: cut,
     },
-    diagnostics: [],
+    diagnostics: cut,
   };
 }
 
@@ -161,9 +177,9 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
       query: { principal: principal.ref, actionPattern: pattern, actions: expansion.actions.map((a) => a.fullName), context, inventorySize: snapshot.resources.camsInstances.length },
       access: perClass ? { principal, decision: bestDecision(classGrants), grants, classGrants, escalations } : { principal, decision: bestDecision(grants), grants, escalations },
       limits: LIMITS,
-      diagnostics: [],
+      diagnostics: pathsCut(session),
     },
-    diagnostics: [],
+    diagnostics: pathsCut(session),
   };
 }
 

@@ -68,6 +68,8 @@ async function finish(io: Io, flags: CommonFlags, answer: { result?: AuditResult
   const columns = tableWidth(width);
   const rendered = renderAnswerChunks(renderer, limitPaths(answer.result, maxPaths), flags.format, columns !== undefined ? { width: columns } : {});
   if ('diagnostic' in rendered) return failWith(io, flags.format, [rendered.diagnostic]);
+  // Warnings of the answer itself (paths cut at the audit's budget), on standard error.
+  printDiagnostics(io, answer.diagnostics);
   printChunks(io, rendered.chunks);
   const list = answer.result.kind === 'who-can' ? answer.result.principals : [answer.result.access];
   const anyone = list.some((p) => p.decision !== 'None' || p.escalations.length > 0);

@@ -115,6 +115,7 @@ export const DIAGNOSTIC_CODES = {
   'too-many-versions': row("error", "a policy has more versions than RAM keeps", "RAM keeps at most 5 versions"),
   'empty-inventory': row("error", "the snapshot has no instances to audit", "collect with `--include cams-instances`, or give `--resource`"),
   'answer-too-large': row("error", "the answer is too large to print", "narrow the question, or lower `--max-paths`"),
+  'paths-cut': row("warning", "the audit stopped listing paths through roles at its budget", "ask for fewer paths (`--max-paths`, 10 by default), or narrow the question; decisions and conditions are complete"),
   'analysis-limit': row("error", "the exact analysis stopped at a budget", "narrow the question (`--scope`), or review by hand"),
   'analysis-inexact-key': row("error", "a key tested both as a string and as a typed value could not be decided", "review the conditions on that key"),
   'analysis-unmodelled-principal': row("warning", "a Service or Federated principal is compared as written", "review the change to that principal by hand"),

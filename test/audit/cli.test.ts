@@ -3,6 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roleMesh } from '../../bench/audit-mesh.js';
 import { expandAuditJson } from '../../src/audit/render/json-expand.js';
 import { ALLOW_EXAMPLES, example, run, runJson as runRawJson } from '../cli/run.js';
 
@@ -105,6 +106,20 @@ describe('ramguard audit who-can', () => {
     expect(deployer.grants[0].restrictions.map((r: { layer: string; kind: string }) => `${r.layer}:${r.kind}`)).toEqual(['session:no-allow']);
     expect(refs(json, 'Allow')).not.toContain('user/ci-bot');
     expect(refs(json, 'Allow')).toContain('user/admin');
+  });
+
+  it('--max-paths 0 on a mesh of roles answers within the audit\'s path budget and warns that paths were cut', { timeout: 60_000 }, () => {
+    // Given 40 roles that trust the account and each other (about 61,000 chains a user: 3.8 GB before the budget)
+    const dir = mkdtempSync(join(tmpdir(), 'ramguard-audit-'));
+    const snapshot = join(dir, 'mesh.snapshot.json');
+    writeFileSync(snapshot, JSON.stringify(roleMesh(40)));
+    // When every path is asked for
+    const { status, stdout, stderr } = run(['audit', 'who-can', '--snapshot', snapshot, '--allow-path', dir, '--action', 'cams:UpdateInstance', '--max-paths', '0'], { maxBuffer: 64 * 1024 * 1024 });
+    // Then the answer is printed, with the cut counts marked, and the warning on standard error
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^who can cams:UpdateInstance on `\*` \(account 1234567890123456\): 60 of 60 principals\n/);
+    expect(stdout).toMatch(/Allow\s+\*\s+\d+\+/);
+    expect(stderr).toContain('warning[paths-cut]: the audit stopped listing paths through roles at its budget of 1,000,000 steps');
   });
 
   it('--expect-none exits 1 when someone can, 0 when nobody can', () => {

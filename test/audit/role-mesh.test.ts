@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { roleMesh } from '../../bench/audit-mesh.js';
-import { limitPaths } from '../../src/audit/limit-paths.js';
+import { limitPaths, PATH_STEP_BUDGET } from '../../src/audit/limit-paths.js';
 import { renderTable } from '../../src/audit/render/table.js';
+import type { AccessPath } from '../../src/audit/types.js';
 import { whoCan } from '../../src/audit/who-can.js';
 import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
 
@@ -57,8 +58,41 @@ describe('a small mesh', () => {
       expect(p.grants[0]!.paths, ref).toEqual(limited.get(ref)!.grants[0]!.paths);
       expect(all.get(ref)!.grants[0]!.paths.length, ref).toBeGreaterThan(p.grants[0]!.pathCount!);
     }
-    // And without a limit a user has every chain: 6 of one role, 30 of two, 120 of three
+    // And without a limit a user has every chain: 6 of one role, 30 of two, 120 of three, far within the audit's path budget
     expect(all.get('user/user-0')!.grants[0]!.paths).toHaveLength(156);
+    expect(every.diagnostics).toEqual([]);
+    expect(every.principals.some((p) => p.grants.some((g) => g.pathCountAtLeast))).toBe(false);
+  });
+});
+
+describe('a mesh asked for every path', () => {
+  it('lists paths up to the audit\'s budget, marks the counts it cut as lower bounds and says so, with every decision complete', { timeout: 120_000 }, () => {
+    // Given 40 roles (40 + 1,560 + 59,280 chains per user: 40 s and 3.8 GB of paths before the budget)
+    const snapshot = mesh(40);
+    // When who-can asks for every path (maxPaths 0), and for 3
+    const every = whoCan(snapshot, { action: 'cams:UpdateInstance', maxPaths: 0 });
+    const few = whoCan(snapshot, { action: 'cams:UpdateInstance', maxPaths: 3 }).result!;
+    // Then the answer warns that paths were cut at the budget
+    const warning = { code: 'paths-cut', severity: 'warning', message: expect.stringContaining(`budget of ${PATH_STEP_BUDGET.toLocaleString('en-US')} steps`), path: '', help: expect.stringContaining('--max-paths') };
+    expect(every.diagnostics).toEqual([warning]);
+    expect(every.result!.diagnostics).toEqual([warning]);
+    // And every decision is the one of the answer with 3 paths
+    const result = every.result!;
+    expect(result.principals.map((p) => `${p.principal.ref} ${p.decision}`).sort()).toEqual(few.principals.map((p) => `${p.principal.ref} ${p.decision}`).sort());
+    // And what is listed stays within the budget: each path made once costs its steps, each place in a list one
+    const made = new Set<AccessPath>();
+    let places = 0;
+    for (const p of result.principals) for (const g of p.grants) for (const path of g.paths) if (path.via === 'role') (made.add(path), places++);
+    const steps = [...made].reduce((n, path) => n + path.steps.length, 0);
+    expect(steps + places).toBeLessThanOrEqual(PATH_STEP_BUDGET);
+    expect(steps + places).toBeGreaterThan(PATH_STEP_BUDGET - 100);
+    // And a grant that was cut says its count is a lower bound, and the table marks it and says why
+    const cut = result.principals.flatMap((p) => p.grants).filter((g) => g.pathCountAtLeast);
+    expect(cut.length).toBeGreaterThan(0);
+    for (const g of cut) expect(g.pathCount).toBe(g.paths.length);
+    const table = renderTable(result);
+    expect(table).toMatch(/Allow\s+\*\s+\d+\+/);
+    expect(table).toContain(`… and more paths, not listed: the audit's budget of ${PATH_STEP_BUDGET.toLocaleString('en-US')} steps of paths was reached`);
   });
 });
 

@@ -32,7 +32,7 @@ export interface RunResult {
 }
 
 /** Runs `ramguard ARGS`, with `input` on stdin (empty by default), in `cwd` (the fixtures by default). */
-export function run(args: string[], options: { input?: string; cwd?: string } = {}): RunResult {
+export function run(args: string[], options: { input?: string; cwd?: string; /** Bytes of output kept (Node's default: 1 MiB). */ maxBuffer?: number } = {}): RunResult {
   if (!existsSync(BIN)) {
     throw new Error(`${BIN} does not exist: build first with \`npm run build\` (\`npm test\` does it for you)`);
   }
@@ -41,6 +41,7 @@ export function run(args: string[], options: { input?: string; cwd?: string } = 
     cwd: options.cwd ?? FIXTURES,
     encoding: 'utf8',
     timeout: 30_000,
+    ...(options.maxBuffer !== undefined ? { maxBuffer: options.maxBuffer } : {}),
   });
   if (child.error) throw child.error;
   if (child.status === null) throw new Error(`ramguard ${args.join(' ')} was killed by ${child.signal}`);

@@ -5,6 +5,7 @@
  */
 import type { AccessPath, AuditResult, Escalation, PathStep, PrincipalAccess, ResourceGrant } from '../types.js';
 import { grantGroupsOf } from './grouped.js';
+import { PATH_STEP_BUDGET } from '../limit-paths.js';
 
 /** One row of the flat view. */
 export interface AuditRow {
@@ -60,6 +61,7 @@ export function pathLines(grant: Pick<ResourceGrant, 'paths' | 'pathCount' | 'pa
   const lines = grant.paths.map(describe);
   const more = (grant.pathCount ?? grant.paths.length) - grant.paths.length;
   if (more > 0 && grant.pathCountAtLeast) lines.push('… and more paths (--max-paths 0 shows every one)');
+  else if (grant.pathCountAtLeast) lines.push(`… and more paths, not listed: the audit's budget of ${PATH_STEP_BUDGET.toLocaleString('en-US')} steps of paths was reached`);
   else if (more > 0) lines.push(`… and ${more} more path${more === 1 ? '' : 's'} (--max-paths 0 shows every one)`);
   return lines;
 }

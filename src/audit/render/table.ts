@@ -75,7 +75,7 @@ function grantUnit(g: GrantGroup, total: number | undefined, conditions: Conditi
   const on = names.length > 1 && total !== undefined && names.length === total ? `all ${total} resources` : ranges.join(', ');
   const details = [`${g.decision === 'None' ? 'None (taken away)' : g.decision} on ${on}${g.condition && g.decision !== 'None' ? ` if ${conditions.name(g.condition)}` : ''}`, ...joinStatements(pathLines(g, describePathFrom)).map((l) => `  ${l.startsWith('…') ? l : `via ${l}`}`), ...taken.map((t) => `  taken away: ${t}`)];
   const shown = g.pathCount ?? g.paths.length;
-  return { decision: g.decision, resources: resourcesCell(names.length, ranges, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : String(shown), condition, details };
+  return { decision: g.decision, resources: resourcesCell(names.length, ranges, total), paths: shown > g.paths.length ? `${g.paths.length} of ${shown}${g.pathCountAtLeast ? '+' : ''}` : `${shown}${g.pathCountAtLeast ? '+' : ''}`, condition, details };
 }
 
 /** A move in a few words: who calls which action (the row's principal needs no saying), and what it does; the ARN is in the JSON. */
