@@ -95,6 +95,11 @@ export class AuditModel {
     return this.session.options;
   }
 
+  /** Whether this is the account changed by an escalation move (`whatIf`), not the snapshot's. */
+  get isWhatIf(): boolean {
+    return this.derivation !== undefined;
+  }
+
   /** The account changed by an escalation move: `changed` says whose policies differ from this one's. */
   whatIf(snapshot: AccountSnapshot, changed: (principal: AuditPrincipal) => boolean, options: Partial<DerivationOptions> = {}): AuditModel {
     return new AuditModel(this.session, snapshot, { base: this, changed, edgesUnchanged: options.edgesUnchanged === true, ...(options.freshEdges ? { freshEdges: options.freshEdges } : {}), ...(options.joined ? { joined: options.joined } : {}) });

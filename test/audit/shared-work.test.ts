@@ -6,6 +6,7 @@
  * audited alone (where none of that sharing between principals happens).
  */
 import { describe, expect, it } from 'vitest';
+import { assumeEdge } from '../../src/audit/roles.js';
 import { AuditSession } from '../../src/audit/session.js';
 import { principalCan, whoCan } from '../../src/audit/who-can.js';
 import { generateAccount } from '../../src/emulator/ram-api/generate-account.js';
@@ -85,6 +86,21 @@ describe('assumptions shared between principals', () => {
     expect(theirs.step.identityStatements.map((s) => s.policy.attachmentPointer)).toEqual(['/users/3/attachments/0']);
     // A trust condition that reads the principal is never shared: no key at all.
     expect(keys().some((k) => k.includes(':role/r-carol'))).toBe(false);
+  });
+
+  it('an edge located when its step is first read gives the step an edge evaluated alone gives, and keeps it', () => {
+    // Given the account's edges, their steps not read yet (src/audit/roles.ts, LocatedLater)
+    const { model } = new AuditSession(snapshot);
+    const edges = model.principals.flatMap((p) => model.edgesFrom(p));
+    expect(edges.length).toBe(4); // carol: three roles; dave: r-open only (a Deny names him, r-carol reads her ARN)
+    for (const edge of edges) {
+      // When a step is read, and an edge of the same two principals is evaluated on its own set
+      const alone = assumeEdge(model, edge.from, edge.to)!;
+      // Then the steps are the same, and reading again gives the same object
+      expect(JSON.stringify(edge.step), `${edge.from.ref} → ${edge.to.ref}`).toBe(JSON.stringify(alone.step));
+      expect(edge.step).toBe(edge.step);
+      expect(edge.residual).toEqual(alone.residual);
+    }
   });
 
   it('who-can reports carol through all three roles and dave through one', () => {
