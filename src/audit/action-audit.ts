@@ -356,7 +356,7 @@ export class ActionAudit {
     }
     const paths: AccessPath[] = own.decision !== 'None' ? [...own.paths] : [];
     const max = this.model.options.maxPaths ?? 0;
-    const budget = this.model.session.pathSteps;
+    const budget = this.model.isWhatIf ? this.model.session.whatIfPathSteps : this.model.session.pathSteps;
     let more = false;
     walk: for (let k = 0; ; k++) {
       // One path past the limit says there are more; the walk stops there (the rest of a mesh is never evaluated).

@@ -9,8 +9,8 @@
 import type { AccessPath, AuditResult, PrincipalAccess, ResourceGrant } from './types.js';
 
 /**
- * How much of the paths through roles one audit lists, at most (what-if accounts of escalation
- * moves included), in steps: a new path costs its steps and its place in a grant's list, a path
+ * How much of the paths through roles one audit lists, at most, in steps (the what-if accounts
+ * of escalation moves have a budget of their own, `AuditSession.whatIfPathSteps`): a new path costs its steps and its place in a grant's list, a path
  * already made for another resource class its place only. A mesh of N roles that trust one
  * another has about N³ chains a principal: with every path asked for (`maxPaths` 0, or a large
  * one) 40 roles took 40 s and 3.8 GB and 200 roles ran V8 out of heap. Past the budget a grant

@@ -54,6 +54,11 @@ export class AuditSession {
    * whether a grant's paths were cut by it: the answer then says so (`paths-cut`).
    */
   readonly pathSteps = { left: PATH_STEP_BUDGET, exhausted: false };
+  /**
+   * The same budget for the answers of what-if accounts (escalation moves), whose paths nobody
+   * prints: kept apart, so that escalation's work never cuts the paths of the answer printed.
+   */
+  readonly whatIfPathSteps = { left: PATH_STEP_BUDGET, exhausted: false };
 
   // What a parsed document says never changes: each is worked out once per document.
   /** `documentMentions`: per document, per lower-case action. */

@@ -142,7 +142,7 @@ export function whoCan(snapshot: AccountSnapshot, input: WhoCanInput): { result?
       limits: LIMITS,
       diagnostics: cut,
     },
-    diagnostics: cut,
+    diagnostics: [...cut],
   };
 }
 
