@@ -9,7 +9,7 @@ import { roleMesh } from '../../bench/audit-mesh.js';
 import { limitPaths, PATH_STEP_BUDGET } from '../../src/audit/limit-paths.js';
 import { renderTable } from '../../src/audit/render/table.js';
 import type { AccessPath } from '../../src/audit/types.js';
-import { whoCan } from '../../src/audit/who-can.js';
+import { principalCan, whoCan } from '../../src/audit/who-can.js';
 import { parseSnapshot } from '../../src/snapshot/parse-snapshot.js';
 
 const mesh = (roles: number, mfa = false) => {
@@ -109,6 +109,10 @@ describe('a mesh whose trusts ask for MFA', () => {
     const condition = user.grants[0]!.condition!;
     expect(condition).toContain('acs:MFAPresent');
     expect(condition.split('acs:MFAPresent').length - 1).toBe(30);
+    // And every user, whose edges are alike (one walk shared by all: ActionAudit.reachOf), has the answer of a user audited alone
+    const alone = principalCan(snapshot, { principal: 'user/user-7', actionPattern: 'cams:UpdateInstance', maxPaths: 5 }).result!.access;
+    expect([alone.decision, alone.grants[0]!.condition]).toEqual(['Conditional', condition]);
+    for (const p of result!.principals.filter((q) => q.principal.kind === 'user')) expect([p.decision, p.grants[0]!.condition], p.principal.ref).toEqual(['Conditional', condition]);
     // And roles, allowed by their own AdministratorAccess, stay Allow
     expect(result!.principals.filter((p) => p.principal.kind === 'role').every((p) => p.decision === 'Allow')).toBe(true);
   });
