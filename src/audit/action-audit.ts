@@ -15,7 +15,7 @@ import { compilePolicySet } from '../eval/compile.js';
 import { mayAllow, type AuditModel, type PrincipalEntry } from './model.js';
 import { classify, instanceField, projectClasses, requestFor, type AskedResource, type ResourceClass } from './resources.js';
 import { byLength } from './limit-paths.js';
-import { ASSUME, LazyList, reachable, roleRoutes, type Reach, type RoleRoute } from './roles.js';
+import { ASSUME, LazyList, reachable, residualText, roleRoutes, type Reach, type RoleRoute } from './roles.js';
 import type { AccessPath, AuditPrincipal, ClassGrant, PrincipalAccess, ResourceGrant } from './types.js';
 
 /** The answer for one principal and one resource class, roles included. */
@@ -231,7 +231,7 @@ export class ActionAudit {
     return found;
   }
 
-  /** The roles each walk reached, per `reachKey` (this audit's account only: a what-if account's graph may differ). */
+  /** The roles each walk reached, per start key (`reachOf`; this audit's account only: a what-if account's graph may differ). */
   private readonly reaches = new Map<string, Map<string, Reach>>();
 
   /**
@@ -244,18 +244,15 @@ export class ActionAudit {
    */
   private reachOf(principal: AuditPrincipal, own: Assessment[]): Map<string, Reach> {
     const { session } = this.model;
-    const settled = (reached: Map<string, Reach>) => this.classes.every((_, i) => own[i]!.decision === 'Allow' || [...reached.values()].some((r) => r.residual.kind === 'true' && this.own(r.role)[i]!.decision === 'Allow'));
     const texts = session.conjunctTexts;
-    const text = (r: Residual) => {
-      let found = texts.get(r);
-      if (found === undefined) texts.set(r, (found = JSON.stringify(r)));
-      return found;
-    };
     let key = principal.kind === 'role' ? principal.ref : '';
     for (const a of own) key += `\u0001${session.idOf(a)}`;
-    for (const e of this.model.edgesFrom(principal)) key += `\u0002${e.to.ref}\u0003${e.residual.kind === 'true' ? '' : text(e.residual)}`;
+    for (const e of this.model.edgesFrom(principal)) key += `\u0002${e.to.ref}\u0003${e.residual.kind === 'true' ? '' : residualText(texts, e.residual)}`;
     let found = this.reaches.get(key);
-    if (!found) this.reaches.set(key, (found = reachable(principal, (p) => this.model.edgeStream(p), settled, texts)));
+    if (!found) {
+      const settled = (reached: Map<string, Reach>) => this.classes.every((_, i) => own[i]!.decision === 'Allow' || [...reached.values()].some((r) => r.residual.kind === 'true' && this.own(r.role)[i]!.decision === 'Allow'));
+      this.reaches.set(key, (found = reachable(principal, (p) => this.model.edgeStream(p), settled, texts)));
+    }
     return found;
   }
 

@@ -377,13 +377,16 @@ export function reachable(
   return reached;
 }
 
+/** A formula's JSON text, made once per formula object and kept in `texts` (the session's `conjunctTexts`). */
+export function residualText(texts: WeakMap<Residual, string>, r: Residual): string {
+  let found = texts.get(r);
+  if (found === undefined) texts.set(r, (found = JSON.stringify(r)));
+  return found;
+}
+
 /** A formula's conjuncts as keys (one JSON text per conjunct object, made once). */
 function conjunctKeys(texts: WeakMap<Residual, string>): (residual: Residual) => string[] {
-  const text = (r: Residual) => {
-    let found = texts.get(r);
-    if (found === undefined) texts.set(r, (found = JSON.stringify(r)));
-    return found;
-  };
+  const text = (r: Residual) => residualText(texts, r);
   return (residual) => (residual.kind === 'true' ? [] : residual.kind === 'and' ? residual.of.map(text) : [text(residual)]);
 }
 

@@ -170,6 +170,7 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
     else grants.push(...audit.grants(principal, true));
     if (input.escalation !== false) escalations.push(...new EscalationSearch(audit).of(principal));
   }
+  const cut = pathsCut(session);
   return {
     result: {
       kind: 'principal-can',
@@ -177,9 +178,9 @@ export function principalCan(snapshot: AccountSnapshot, input: PrincipalCanInput
       query: { principal: principal.ref, actionPattern: pattern, actions: expansion.actions.map((a) => a.fullName), context, inventorySize: snapshot.resources.camsInstances.length },
       access: perClass ? { principal, decision: bestDecision(classGrants), grants, classGrants, escalations } : { principal, decision: bestDecision(grants), grants, escalations },
       limits: LIMITS,
-      diagnostics: pathsCut(session),
+      diagnostics: cut,
     },
-    diagnostics: pathsCut(session),
+    diagnostics: [...cut],
   };
 }
 
