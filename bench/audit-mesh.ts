@@ -47,5 +47,5 @@ if (isMain) {
   const result = answer.result!;
   const paths = result.principals.reduce((k, p) => k + p.grants.reduce((j, g) => j + g.paths.length, 0), 0);
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`audit who-can cams:UpdateInstance, role mesh of ${n} roles × 20 users${mfa ? ', MFA on every trust' : ''} (--max-paths ${maxPaths}${process.argv.includes('default-v8') ? ', V8 default flags' : ''}): ${(ms / 1000).toFixed(2)} s, peak RSS ${Math.round(peakMb)} MB; ${result.principals.filter((p) => p.decision === 'Allow').length} Allow, ${result.principals.filter((p) => p.decision === 'Conditional').length} Conditional, ${paths} paths kept (target: 50 roles < 1 s, 200 < 3 s, 1,000 < 20 s, each < 500 MB)`);
+  console.log(`audit who-can cams:UpdateInstance, role mesh of ${n} roles × 20 users${mfa ? ', MFA on every trust' : ''} (--max-paths ${maxPaths}${process.argv.includes('default-v8') ? ', V8 default flags' : ''}): ${(ms / 1000).toFixed(2)} s, peak RSS ${Math.round(peakMb)} MB; ${result.principals.filter((p) => p.decision === 'Allow').length} Allow, ${result.principals.filter((p) => p.decision === 'Conditional').length} Conditional, ${paths} paths kept${answer.diagnostics.length > 0 ? ` (${answer.diagnostics.map((d) => d.code).join(', ')})` : ''} (target: 50 roles < 1 s, 200 < 3 s, 1,000 < 20 s, each < 500 MB)`);
 }

@@ -78,7 +78,8 @@ console.log((lint.stdout || lint.stderr).trim());
 // The audit as `ramguard audit` runs it (its V8 flags, src/cli/audit-flags.ts), then once with V8's defaults to compare.
 for (const args of [['class'], ['class', 'default-v8'], ['resource']]) { const r = spawnSync(process.execPath, ['--expose-gc', new URL('./audit.js', import.meta.url).pathname, '10000', '1000', ...args], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
 // Role meshes (issue 13 §2): 200 and 1,000 roles that all reach each other, --max-paths 10, each in a child process.
-for (const roles of ['200', '1000']) { const r = spawnSync(process.execPath, [new URL('./audit-mesh.js', import.meta.url).pathname, roles, '10'], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
+// Role meshes: the issue's (10 paths), trusts that ask for MFA (the walk cannot stop early), and every path asked for (the audit's path budget).
+for (const args of [['200', '10'], ['1000', '10'], ['1000', '10', 'mfa'], ['200', '0']]) { const r = spawnSync(process.execPath, [new URL('./audit-mesh.js', import.meta.url).pathname, ...args], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
 
 // Audit renderers: --format html and dot of who-can over the generated 10,000-principal account, in a child process.
 { const r = spawnSync(process.execPath, [new URL('./audit-render.js', import.meta.url).pathname], { encoding: 'utf8' }); console.log((r.stdout || r.stderr).trim()); }
